@@ -1,0 +1,62 @@
+# 临淄区政务公开考核系统 — `make run` serves the app, `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test setup system-deps fonts db demo lint bench clean
+
+## Everything a fresh Debian machine needs, then serve on http://$(HOST):$(PORT)
+run: setup db demo
+	@echo "应用地址：http://$(HOST):$(PORT)/   （按 Ctrl+C 停止）"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Set up and run the whole test suite
+test: setup
+	$(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest
+
+setup: system-deps $(VENV)/.installed fonts
+
+# Debian packages: the Python venv module and WeasyPrint's Pango. Installed only if missing.
+system-deps:
+	@missing=""; \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
+	ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	command -v pdftoppm >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "安装系统软件包：$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -e '.[dev]'
+	touch $@
+
+fonts:
+	@if [ -x scripts/install_fonts.sh ]; then scripts/install_fonts.sh; fi
+
+db: setup
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_units
+
+demo: db
+	$(PY) manage.py load_demo
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+bench: setup
+	mkdir -p bench/results
+	$(PY) bench/bench_scoring.py
+	@if [ -f bench/bench_pdf.py ]; then $(PY) bench/bench_pdf.py; fi
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var/media staticfiles

@@ -1,0 +1,10 @@
+from inspections.services import import_deductions
+from linzi_gk.commands import ImportCommand
+
+
+class Command(ImportCommand):
+    help = "导入季度减分事项：列为 单位、事项、减分（正数），每项一行。"
+    needs_quarter = True
+
+    def run_import(self, **kwargs):
+        return import_deductions(**kwargs)

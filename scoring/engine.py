@@ -1,0 +1,219 @@
+"""The office's scoring rules as pure functions over plain data (no database access).
+
+The selectors fetch everything a quarter needs in a fixed number of queries and hand it here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Protocol
+
+from linzi_gk.numbers import ZERO, month_list_label
+
+
+class Rules(Protocol):
+    points_per_item: Decimal
+    monthly_item_cap: int
+    quarterly_publication_cap: Decimal
+    article_quota: int
+    demo_site_article_quota: int
+    no_submission_points: Decimal
+    quota_shortfall_points: Decimal
+    city_adoption_bonus: Decimal
+    province_adoption_bonus: Decimal
+    bonus_in_quarterly_total: bool
+    rank_method: str
+
+
+@dataclass(frozen=True)
+class UnitFacts:
+    """What the rules need to know about a unit in one quarter; months are 1–12."""
+
+    unit_id: int
+    name: str
+    category: str
+    sort_order: int
+    submission_exempt: bool
+    assessed_months: frozenset[int]
+    demo_site_months: frozenset[int] = frozenset()
+    required_months: frozenset[int] = frozenset()
+    """Months in which the article requirement applies (from the rule set's start month)."""
+
+
+@dataclass
+class MonthFigures:
+    publications: int | None = None
+    submitted: int = 0
+    non_compliant: int = 0
+    city_adopted: int = 0
+    province_adopted: int = 0
+
+    @property
+    def counted(self) -> int:
+        return self.submitted - self.non_compliant
+
+
+@dataclass(frozen=True)
+class DeductionItem:
+    reason: str
+    points: Decimal
+    automatic: bool = False
+    deduction_id: int | None = None
+
+
+@dataclass
+class UnitQuarterScore:
+    unit_id: int
+    name: str
+    category: str
+    sort_order: int
+    months: tuple[int, int, int]
+    figures: list[MonthFigures]
+    assessed: list[bool]
+    month_scores: list[Decimal]
+    publication_score: Decimal
+    bonus: Decimal
+    """Adoption bonus earned in the quarter (shown in the submissions table)."""
+    bonus_counted: Decimal
+    """The part of the bonus that enters the quarterly total (0 where it only counts yearly)."""
+    deduction_items: list[DeductionItem]
+    deduction: Decimal
+    total: Decimal
+    rank: int = 0
+    quota: list[int] = field(default_factory=list)
+
+    @property
+    def publications(self) -> list[int | None]:
+        return [(f.publications or 0) if a else None for f, a in zip(self.figures, self.assessed, strict=True)]
+
+
+NO_SUBMISSION_REASON = re.compile(r"^\d{1,2}(?:[、,，]\d{1,2})*月份?未投稿$")
+
+
+def is_no_submission_reason(reason: str) -> bool:
+    """A deduction entered as e.g. “8、9月份未投稿” stands for the automatic one."""
+    return bool(NO_SUBMISSION_REASON.match(re.sub(r"\s+", "", reason)))
+
+
+def month_publication_score(count: int | None, rules: Rules) -> Decimal:
+    if not count:
+        return ZERO
+    return min(count, rules.monthly_item_cap) * rules.points_per_item
+
+
+def submission_deductions(
+    unit: UnitFacts, months: Sequence[int], figures: Sequence[MonthFigures], rules: Rules
+) -> list[DeductionItem]:
+    """The automatic 未投稿 (and, where the rule set says so, quota shortfall) items."""
+    if unit.submission_exempt:
+        return []
+    missing: list[int] = []
+    short: list[tuple[int, int]] = []
+    for month, fig in zip(months, figures, strict=True):
+        if month not in unit.required_months or month not in unit.assessed_months:
+            continue
+        quota = rules.demo_site_article_quota if month in unit.demo_site_months else rules.article_quota
+        if fig.counted <= 0:
+            missing.append(month)
+        elif fig.counted < quota:
+            short.append((month, quota))
+    items = []
+    if missing and rules.no_submission_points > 0:
+        items.append(
+            DeductionItem(
+                reason=f"{month_list_label(missing)}未投稿",
+                points=rules.no_submission_points * len(missing),
+                automatic=True,
+            )
+        )
+    if short and rules.quota_shortfall_points > 0:
+        quotas = sorted({q for _, q in short})
+        quota_text = "、".join(str(q) for q in quotas)
+        items.append(
+            DeductionItem(
+                reason=f"{month_list_label([m for m, _ in short])}投稿不足{quota_text}篇",
+                points=rules.quota_shortfall_points * len(short),
+                automatic=True,
+            )
+        )
+    return items
+
+
+def score_unit(
+    unit: UnitFacts,
+    months: tuple[int, int, int],
+    figures: list[MonthFigures],
+    manual_items: Iterable[DeductionItem],
+    rules: Rules,
+) -> UnitQuarterScore:
+    assessed = [m in unit.assessed_months for m in months]
+    month_scores = [
+        month_publication_score(fig.publications, rules) if ok else ZERO
+        for fig, ok in zip(figures, assessed, strict=True)
+    ]
+    publication_score = min(sum(month_scores, ZERO), rules.quarterly_publication_cap)
+    bonus = sum(
+        (
+            fig.city_adopted * rules.city_adoption_bonus + fig.province_adopted * rules.province_adoption_bonus
+            for fig, ok in zip(figures, assessed, strict=True)
+            if ok
+        ),
+        ZERO,
+    )
+    bonus_counted = bonus if rules.bonus_in_quarterly_total else ZERO
+    manual = list(manual_items)
+    automatic = submission_deductions(unit, months, figures, rules)
+    if any(is_no_submission_reason(item.reason) for item in manual):
+        # The office entered the 未投稿 deduction itself: it replaces the computed one.
+        automatic = [item for item in automatic if not item.reason.endswith("未投稿")]
+    items = [*manual, *automatic]
+    deduction = sum((item.points for item in items), ZERO)
+    quota = [rules.demo_site_article_quota if m in unit.demo_site_months else rules.article_quota for m in months]
+    return UnitQuarterScore(
+        unit_id=unit.unit_id,
+        name=unit.name,
+        category=unit.category,
+        sort_order=unit.sort_order,
+        months=months,
+        figures=figures,
+        assessed=assessed,
+        month_scores=month_scores,
+        publication_score=publication_score,
+        bonus=bonus,
+        bonus_counted=bonus_counted,
+        deduction_items=items,
+        deduction=deduction,
+        total=publication_score + bonus_counted - deduction,
+        quota=quota,
+    )
+
+
+def tie_order_key(score: UnitQuarterScore) -> tuple:
+    """Within a category: by total, ties listed by the first month's count (then the next)."""
+    counts = [-(p or 0) for p in score.publications]
+    return (-score.total, *counts, score.sort_order, score.name)
+
+
+def assign_ranks(items: list, *, key=tie_order_key, method: str = "competition") -> list:
+    """Sort by category (部门 first) then ``key``; equal totals share a rank (并列).
+
+    Works on any rows with ``category``, ``total`` and ``rank`` (quarterly or annual).
+    """
+    ordered: list = []
+    categories: dict[str, list] = {}
+    for item in items:
+        categories.setdefault(item.category, []).append(item)
+    for category in sorted(categories, key=lambda c: (c != "部门", c)):
+        group = sorted(categories[category], key=key)
+        previous_total: Decimal | None = None
+        rank = 0
+        for position, item in enumerate(group, start=1):
+            if item.total != previous_total:
+                rank = position if method == "competition" else rank + 1
+                previous_total = item.total
+            item.rank = rank
+        ordered.extend(group)
+    return ordered

@@ -1,0 +1,33 @@
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from linzi_gk.numbers import format_points, quarter_label
+from scoring.selectors import NoRuleSet, quarter_scores
+from scoring.serializers import quarter_score_dict
+
+
+class Command(BaseCommand):
+    help = "计算并输出某季度各单位得分与名次。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4])
+        parser.add_argument("--json", action="store_true", help="输出JSON列表")
+
+    def handle(self, *args, **options):
+        try:
+            result = quarter_scores(year=options["year"], quarter=options["quarter"])
+        except NoRuleSet as exc:
+            raise CommandError(str(exc)) from exc
+        if options["json"]:
+            self.stdout.write(json.dumps([quarter_score_dict(r) for r in result.rows], ensure_ascii=False, indent=1))
+            return
+        self.stdout.write(f"{quarter_label(result.year, result.quarter)}得分（规则：{result.rules.name}）")
+        for row in result.rows:
+            months = " / ".join("—" if p is None else str(p) for p in row.publications)
+            self.stdout.write(
+                f"{row.category} 第{row.rank:>2}名 {row.name}：{months}，累计{format_points(row.publication_score)}，"
+                f"加分{format_points(row.bonus_counted)}，减分{format_points(row.deduction)}，"
+                f"合计{format_points(row.total)}"
+            )

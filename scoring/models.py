@@ -1,0 +1,74 @@
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from units.models import is_first_of_month
+
+POINTS = {"max_digits": 6, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
+
+
+class RuleSet(models.Model):
+    """Every number of the office's scoring rules, valid from a date until the next rule set.
+
+    A quarter is scored with the rule set in force on its first day, so a past quarter always
+    recomputes to what was published.
+    """
+
+    class RankMethod(models.TextChoices):
+        COMPETITION = "competition", "并列占位（1、2、2、4）"
+        DENSE = "dense", "并列不占位（1、2、2、3）"
+
+    name = models.CharField("名称", max_length=100, unique=True)
+    valid_from = models.DateField("起始日期", unique=True, validators=[is_first_of_month])
+    basis = models.CharField("依据", max_length=300, blank=True)
+
+    points_per_item = models.DecimalField("每条信息得分", default=Decimal("0.5"), **POINTS)
+    monthly_item_cap = models.PositiveIntegerField("每月计分条数上限", default=10)
+    quarterly_publication_cap = models.DecimalField("季度发布得分上限", default=Decimal("15"), **POINTS)
+
+    submission_required_from = models.DateField(
+        "投稿要求起始月",
+        validators=[is_first_of_month],
+        help_text="此月之前不考核投稿（2020年8月10日发出征稿通知，故2020年三季度只考核8、9月）。",
+    )
+    article_quota = models.PositiveIntegerField("每月投稿任务（篇）", default=1)
+    demo_site_article_quota = models.PositiveIntegerField("示范点每月投稿任务（篇）", default=2)
+    no_submission_points = models.DecimalField("当月未投稿减分", default=Decimal("1"), **POINTS)
+    quota_shortfall_points = models.DecimalField(
+        "当月投稿不足任务数减分",
+        default=Decimal("0"),
+        **POINTS,
+        help_text="已投稿但少于任务篇数时每月减分；2020年规则为0。",
+    )
+    city_adoption_bonus = models.DecimalField("市级采用每篇加分", default=Decimal("1"), **POINTS)
+    province_adoption_bonus = models.DecimalField("省级采用每篇加分", default=Decimal("1"), **POINTS)
+    bonus_in_quarterly_total = models.BooleanField(
+        "加分计入季度合计", default=False, help_text="否：加分只计入年终考核（2020年规则）。"
+    )
+    rank_method = models.CharField(
+        "并列名次", max_length=20, choices=RankMethod.choices, default=RankMethod.COMPETITION
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "计分规则"
+        verbose_name_plural = "计分规则"
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(condition=Q(monthly_item_cap__gte=0), name="ruleset_cap_nonnegative"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if (
+            self.demo_site_article_quota is not None
+            and self.article_quota is not None
+            and self.demo_site_article_quota < self.article_quota
+        ):
+            raise ValidationError({"demo_site_article_quota": "示范点投稿任务不能少于一般单位。"})

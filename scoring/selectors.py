@@ -1,0 +1,215 @@
+"""Reads of scores: a quarter or a year of every assessed unit in a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractMonth
+
+from inspections.models import Deduction
+from linzi_gk.numbers import ZERO, quarter_months
+from submissions.models import Article, MonthlyArticleTally, MonthlyPublication
+from units.models import DemoSitePeriod, Unit
+from units.selectors import assessed_units_in
+
+from .engine import DeductionItem, MonthFigures, UnitFacts, UnitQuarterScore, assign_ranks, score_unit
+from .models import RuleSet
+
+
+class NoRuleSet(LookupError):
+    pass
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date, datetime.date]:
+    """First day of the first month, first day of the last month, first day after the quarter."""
+    first, _, last = quarter_months(quarter)
+    end = datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, last + 1, 1)
+    return datetime.date(year, first, 1), datetime.date(year, last, 1), end
+
+
+def rule_set_for(year: int, quarter: int) -> RuleSet:
+    start, _, _ = quarter_bounds(year, quarter)
+    rules = RuleSet.objects.filter(valid_from__lte=start).order_by("-valid_from").first()
+    if rules is None:
+        raise NoRuleSet(f"没有适用于{year}年第{quarter}季度的计分规则，请管理员先设置计分规则。")
+    return rules
+
+
+@dataclass
+class QuarterScores:
+    year: int
+    quarter: int
+    rules: RuleSet
+    months: tuple[int, int, int]
+    rows: list[UnitQuarterScore]
+
+    def by_category(self, category: str) -> list[UnitQuarterScore]:
+        return [row for row in self.rows if row.category == category]
+
+    def for_unit(self, unit_id: int) -> UnitQuarterScore | None:
+        return next((row for row in self.rows if row.unit_id == unit_id), None)
+
+
+def _month_start(year: int, month: int) -> datetime.date:
+    return datetime.date(year, month, 1)
+
+
+def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = None) -> QuarterScores:
+    """Scores of every unit assessed in the quarter (optionally only among ``units``).
+
+    Ranks are computed among all units of the quarter even when ``units`` narrows what is
+    returned, so a unit sees the same rank as the office does. Nine queries in all.
+    """
+    rules = rule_set_for(year, quarter)
+    months = quarter_months(quarter)
+    start, last, end = quarter_bounds(year, quarter)
+    unit_qs = assessed_units_in(start, last)
+
+    units_list = list(unit_qs.order_by("category", "sort_order", "name"))
+    demo: dict[int, set[int]] = defaultdict(set)
+    periods = DemoSitePeriod.objects.filter(
+        Q(end__isnull=True) | Q(end__gte=start), start__lte=last, unit__in=unit_qs
+    ).values_list("unit_id", "start", "end")
+    for unit_id, p_start, p_end in periods:
+        for month in months:
+            month_start = _month_start(year, month)
+            if p_start <= month_start and (p_end is None or month_start <= p_end):
+                demo[unit_id].add(month)
+
+    figures: dict[tuple[int, int], MonthFigures] = defaultdict(MonthFigures)
+    for unit_id, month, count in MonthlyPublication.objects.filter(
+        year=year, month__in=months, unit__in=unit_qs
+    ).values_list("unit_id", "month", "count"):
+        figures[unit_id, month].publications = count
+    for unit_id, month, submitted, non_compliant, city, province in MonthlyArticleTally.objects.filter(
+        year=year, month__in=months, unit__in=unit_qs
+    ).values_list("unit_id", "month", "submitted", "non_compliant", "city_adopted", "province_adopted"):
+        fig = figures[unit_id, month]
+        fig.submitted += submitted
+        fig.non_compliant += non_compliant
+        fig.city_adopted += city
+        fig.province_adopted += province
+    articles = Article.objects.filter(unit__in=unit_qs)
+    for row in (
+        articles.filter(received_on__gte=start, received_on__lt=end)
+        .annotate(m=ExtractMonth("received_on"))
+        .values("unit_id", "m")
+        .annotate(submitted=Count("pk"), non_compliant=Count("pk", filter=Q(is_compliant=False)))
+        .order_by()
+    ):
+        fig = figures[row["unit_id"], row["m"]]
+        fig.submitted += row["submitted"]
+        fig.non_compliant += row["non_compliant"]
+    for level, attr in (("city_adopted_on", "city_adopted"), ("province_adopted_on", "province_adopted")):
+        for row in (
+            articles.filter(**{f"{level}__gte": start, f"{level}__lt": end})
+            .annotate(m=ExtractMonth(level))
+            .values("unit_id", "m")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            fig = figures[row["unit_id"], row["m"]]
+            setattr(fig, attr, getattr(fig, attr) + row["n"])
+
+    manual: dict[int, list[DeductionItem]] = defaultdict(list)
+    for pk, unit_id, reason, points in (
+        Deduction.objects.filter(year=year, quarter=quarter, unit__in=unit_qs)
+        .order_by("position", "pk")
+        .values_list("pk", "unit_id", "reason", "points")
+    ):
+        manual[unit_id].append(DeductionItem(reason=reason, points=points, deduction_id=pk))
+
+    required_from = rules.submission_required_from
+    rows = []
+    for unit in units_list:
+        assessed = frozenset(m for m in months if unit.is_assessed_in(_month_start(year, m)))
+        required = frozenset(m for m in months if _month_start(year, m) >= required_from)
+        facts = UnitFacts(
+            unit_id=unit.pk,
+            name=unit.name,
+            category=unit.category,
+            sort_order=unit.sort_order,
+            submission_exempt=unit.submission_exempt,
+            assessed_months=assessed,
+            demo_site_months=frozenset(demo.get(unit.pk, ())),
+            required_months=required,
+        )
+        unit_figures = [figures.get((unit.pk, m)) or MonthFigures() for m in months]
+        rows.append(score_unit(facts, months, unit_figures, manual.get(unit.pk, []), rules))
+    rows = assign_ranks(rows, method=rules.rank_method)
+    if units is not None:
+        wanted = set(units.values_list("pk", flat=True))
+        rows = [row for row in rows if row.unit_id in wanted]
+    return QuarterScores(year=year, quarter=quarter, rules=rules, months=months, rows=rows)
+
+
+@dataclass
+class UnitYearScore:
+    unit_id: int
+    name: str
+    category: str
+    sort_order: int
+    quarter_totals: list[Decimal | None]
+    quarters_sum: Decimal
+    adoption_bonus: Decimal
+    """Adoption bonus of the year that did not already enter a quarterly total."""
+    total: Decimal
+    rank: int = 0
+
+
+@dataclass
+class YearScores:
+    year: int
+    quarters: list[int]
+    rows: list[UnitYearScore]
+
+
+def annual_scores(*, year: int, quarters: list[int] | None = None) -> YearScores:
+    """Annual total per unit: the sum of its quarterly totals plus the adoption bonus that
+    the rule set keeps out of the quarterly totals (年终考核)."""
+    if quarters is None:
+        quarters = [1, 2, 3, 4]
+    per_unit: dict[int, UnitYearScore] = {}
+    for index, quarter in enumerate(quarters):
+        result = quarter_scores(year=year, quarter=quarter)
+        for row in result.rows:
+            entry = per_unit.get(row.unit_id)
+            if entry is None:
+                entry = per_unit[row.unit_id] = UnitYearScore(
+                    unit_id=row.unit_id,
+                    name=row.name,
+                    category=row.category,
+                    sort_order=row.sort_order,
+                    quarter_totals=[None] * len(quarters),
+                    quarters_sum=ZERO,
+                    adoption_bonus=ZERO,
+                    total=ZERO,
+                )
+            entry.quarter_totals[index] = row.total
+            entry.quarters_sum += row.total
+            entry.adoption_bonus += row.bonus - row.bonus_counted
+    rows = list(per_unit.values())
+    for row in rows:
+        row.total = row.quarters_sum + row.adoption_bonus
+    ordered = assign_ranks(rows, key=lambda r: (-r.total, r.sort_order, r.name))
+    return YearScores(year=year, quarters=quarters, rows=ordered)
+
+
+def latest_quarter_with_data() -> tuple[int, int] | None:
+    """The most recent quarter with any publication figure or article total recorded."""
+    candidates = []
+    for model in (MonthlyPublication, MonthlyArticleTally):
+        row = model.objects.order_by("-year", "-month").values_list("year", "month").first()
+        if row:
+            candidates.append(row)
+    last_article = Article.objects.order_by("-received_on").values_list("received_on", flat=True).first()
+    if last_article:
+        candidates.append((last_article.year, last_article.month))
+    if not candidates:
+        return None
+    year, month = max(candidates)
+    return year, (month - 1) // 3 + 1

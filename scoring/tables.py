@@ -1,0 +1,58 @@
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+
+from linzi_gk.numbers import format_points
+
+
+class PointsColumn(tables.Column):
+    def render(self, value):
+        return format_points(value)
+
+
+class QuarterTable(tables.Table):
+    """One category's ranked statistics table, as the office publishes it."""
+
+    rank = tables.Column("名次", attrs={"td": {"class": "num"}})
+    name = tables.Column("单位", order_by=("sort_order",))
+    m1 = tables.Column("", attrs={"td": {"class": "num"}}, default="—")
+    m2 = tables.Column("", attrs={"td": {"class": "num"}}, default="—")
+    m3 = tables.Column("", attrs={"td": {"class": "num"}}, default="—")
+    publication_score = PointsColumn("累计得分", attrs={"td": {"class": "num"}})
+    bonus_counted = PointsColumn("加分", attrs={"td": {"class": "num"}})
+    deduction = PointsColumn("减分", attrs={"td": {"class": "num"}})
+    total = PointsColumn("合计", attrs={"td": {"class": "num strong"}})
+
+    class Meta:
+        orderable = True
+        attrs = {"class": "data-table"}
+        empty_text = "本季度没有考核单位。"
+
+    def __init__(self, data, *, year, quarter, months, **kwargs):
+        self.year, self.quarter = year, quarter
+        super().__init__(data, **kwargs)
+        for key, month in zip(("m1", "m2", "m3"), months, strict=True):
+            self.columns[key].column.verbose_name = f"{month}月"
+
+    def render_name(self, value, record):
+        url = reverse("scoring:unit_quarter", args=[self.year, self.quarter, record["unit_id"]])
+        return format_html('<a href="{}">{}</a>', url, value)
+
+
+def quarter_table_rows(rows) -> list[dict]:
+    return [
+        {
+            "unit_id": r.unit_id,
+            "rank": r.rank,
+            "name": r.name,
+            "sort_order": r.sort_order,
+            "m1": r.publications[0],
+            "m2": r.publications[1],
+            "m3": r.publications[2],
+            "publication_score": r.publication_score,
+            "bonus_counted": r.bonus_counted if r.bonus_counted else None,
+            "deduction": r.deduction if r.deduction else None,
+            "total": r.total,
+        }
+        for r in rows
+    ]

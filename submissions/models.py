@@ -1,0 +1,139 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from units.models import Unit
+
+MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
+YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+
+
+class MonthlyPublication(models.Model):
+    """How many items a unit published on the government website in one month."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="publications", verbose_name="单位")
+    year = models.PositiveSmallIntegerField("年度", validators=YEAR_VALIDATORS)
+    month = models.PositiveSmallIntegerField("月份", validators=MONTH_VALIDATORS)
+    count = models.PositiveIntegerField("发布数量")
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="修改人",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "网站信息发布数"
+        verbose_name_plural = "网站信息发布数"
+        ordering = ["year", "month", "unit__sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "month"], name="publication_unique_unit_month"),
+            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="publication_month_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}年{self.month}月：{self.count}条"
+
+
+class MonthlyArticleTally(models.Model):
+    """Monthly article totals of a unit, for months recorded without a per-article register."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="article_tallies", verbose_name="单位")
+    year = models.PositiveSmallIntegerField("年度", validators=YEAR_VALIDATORS)
+    month = models.PositiveSmallIntegerField("月份", validators=MONTH_VALIDATORS)
+    submitted = models.PositiveIntegerField("投稿件数")
+    non_compliant = models.PositiveIntegerField("不合格件数", default=0)
+    city_adopted = models.PositiveIntegerField("市级采用", default=0)
+    province_adopted = models.PositiveIntegerField("省级采用", default=0)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="修改人",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "月度投稿合计"
+        verbose_name_plural = "月度投稿合计"
+        ordering = ["year", "month", "unit__sort_order"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year", "month"], name="tally_unique_unit_month"),
+            models.CheckConstraint(condition=Q(month__gte=1, month__lte=12), name="tally_month_range"),
+            models.CheckConstraint(
+                condition=Q(non_compliant__lte=models.F("submitted")), name="tally_non_compliant_le_submitted"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}年{self.month}月：投稿{self.submitted}件"
+
+    def clean(self) -> None:
+        if self.non_compliant is not None and self.submitted is not None and self.non_compliant > self.submitted:
+            raise ValidationError({"non_compliant": "不合格件数不能大于投稿件数。"})
+
+    @property
+    def counted(self) -> int:
+        return self.submitted - self.non_compliant
+
+
+class Article(models.Model):
+    """One article a unit sent to the 政务公开在行动 mailbox."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="articles", verbose_name="单位")
+    title = models.CharField("标题", max_length=200)
+    received_on = models.DateField("收稿日期", help_text="稿件计入收稿当月。")
+    char_count = models.PositiveIntegerField("字数", null=True, blank=True)
+    is_compliant = models.BooleanField("符合要求", default=True)
+    non_compliance_reason = models.CharField("不符合原因", max_length=200, blank=True)
+    city_adopted_on = models.DateField("市级采用日期", null=True, blank=True)
+    province_adopted_on = models.DateField("省级采用日期", null=True, blank=True)
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="修改人",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "稿件"
+        verbose_name_plural = "稿件"
+        ordering = ["-received_on", "unit__sort_order"]
+        indexes = [models.Index(fields=["received_on"], name="article_received_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_compliant=True) | ~Q(non_compliance_reason=""),
+                name="article_non_compliant_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if not self.is_compliant and not self.non_compliance_reason.strip():
+            errors["non_compliance_reason"] = "不符合要求的稿件须填写原因。"
+        if self.is_compliant and self.non_compliance_reason.strip():
+            errors["non_compliance_reason"] = "符合要求的稿件不填写不符合原因。"
+        for field in ("city_adopted_on", "province_adopted_on"):
+            adopted = getattr(self, field)
+            if adopted and self.received_on and adopted < self.received_on:
+                errors[field] = "采用日期不能早于收稿日期。"
+        if errors:
+            raise ValidationError(errors)

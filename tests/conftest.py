@@ -1,0 +1,35 @@
+import io
+
+import pytest
+from openpyxl import Workbook
+
+from units.services import sync_units_from_csv
+
+
+@pytest.fixture
+def real_units(db):
+    """The district's real units from fixtures/units.csv."""
+    sync_units_from_csv()
+
+
+def make_xlsx(rows: list[list]) -> bytes:
+    """An .xlsx file whose first sheet holds ``rows`` (the first row being the header)."""
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def xlsx_file(tmp_path):
+    """Write rows to an .xlsx file and return its path."""
+
+    def write(rows: list[list], name: str = "data.xlsx"):
+        path = tmp_path / name
+        path.write_bytes(make_xlsx(rows))
+        return path
+
+    return write

@@ -1,0 +1,40 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import DemoSitePeriod, Unit, UnitAlias, User
+
+
+class UnitAliasInline(admin.TabularInline):
+    model = UnitAlias
+    extra = 1
+
+
+class DemoSitePeriodInline(admin.TabularInline):
+    model = DemoSitePeriod
+    extra = 0
+
+
+@admin.register(Unit)
+class UnitAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "category", "sort_order", "submission_exempt", "assessed_from", "assessed_until"]
+    list_filter = ["category", "submission_exempt"]
+    search_fields = ["name", "aliases__name"]
+    list_editable = ["sort_order"]
+    inlines = [UnitAliasInline, DemoSitePeriodInline]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ["username", "display_name", "role", "unit", "is_active", "last_login"]
+    list_filter = ["role", "is_active", "unit__category"]
+    search_fields = ["username", "display_name", "unit__name"]
+    autocomplete_fields = ["unit"]
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        ("考核系统", {"fields": ("display_name", "role", "unit")}),
+    )
+    add_fieldsets = (
+        *BaseUserAdmin.add_fieldsets,
+        ("考核系统", {"fields": ("display_name", "role", "unit")}),
+    )
