@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import IO, Any
+from zipfile import BadZipFile
 
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -72,7 +73,7 @@ class Sheet:
 def read_first_sheet(source: str | IO[bytes]) -> Sheet:
     try:
         workbook = load_workbook(source, read_only=True, data_only=False)
-    except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportRejected(
             [RowError(0, "文件", f"无法读取Excel文件（{exc.__class__.__name__}），请上传.xlsx格式")]
         ) from exc

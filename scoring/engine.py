@@ -104,6 +104,11 @@ def month_publication_score(count: int | None, rules: Rules) -> Decimal:
     return min(count, rules.monthly_item_cap) * rules.points_per_item
 
 
+def publication_points_table(rules: Rules) -> tuple[Decimal, ...]:
+    """Points for 0 … cap items, so scoring many units looks them up instead of multiplying."""
+    return tuple(month_publication_score(count, rules) for count in range(rules.monthly_item_cap + 1))
+
+
 def submission_deductions(
     unit: UnitFacts, months: Sequence[int], figures: Sequence[MonthFigures], rules: Rules
 ) -> list[DeductionItem]:
@@ -148,11 +153,13 @@ def score_unit(
     figures: list[MonthFigures],
     manual_items: Iterable[DeductionItem],
     rules: Rules,
+    points_table: tuple[Decimal, ...] | None = None,
 ) -> UnitQuarterScore:
+    table = points_table or publication_points_table(rules)
+    cap = len(table) - 1
     assessed = [m in unit.assessed_months for m in months]
     month_scores = [
-        month_publication_score(fig.publications, rules) if ok else ZERO
-        for fig, ok in zip(figures, assessed, strict=True)
+        table[min(fig.publications or 0, cap)] if ok else ZERO for fig, ok in zip(figures, assessed, strict=True)
     ]
     publication_score = min(sum(month_scores, ZERO), rules.quarterly_publication_cap)
     bonus = sum(

@@ -54,13 +54,13 @@ def quarter_table(request, year: int, quarter: int):
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     tables = []
-    for category, title in (("部门", "区政府各部门"), ("镇街", "各镇、街道")):
+    for category, title, prefix in (("部门", "区政府各部门", "dept-"), ("镇街", "各镇、街道", "town-")):
         table = QuarterTable(
             quarter_table_rows(result.by_category(category)),
             year=year,
             quarter=quarter,
             months=result.months,
-            prefix=f"{category}-",
+            prefix=prefix,
         )
         RequestConfig(request, paginate=False).configure(table)
         tables.append((title, table))

@@ -32,4 +32,4 @@ def test_query_count_is_constant():
     large, rows_large = count_queries()
 
     assert (rows_small, rows_large) == (3, 43)
-    assert small == large == 9
+    assert small == large == 7
