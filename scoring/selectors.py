@@ -186,7 +186,7 @@ def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = No
             demo_site_months=frozenset(demo.get(pk, ())),
             required_months=required,
         )
-        unit_figures = figures[pk] if pk in figures else no_figures
+        unit_figures = figures.get(pk, no_figures)
         rows.append(score_unit(facts, months, unit_figures, manual.get(pk, []), rules, points_table))
     rows = assign_ranks(rows, method=rules.rank_method)
     if units is not None:
