@@ -16,6 +16,9 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("scores/", include("scoring.urls")),
     path("units/", include("units.urls")),
+    path("data/", include("submissions.urls")),
+    path("inspections/", include("inspections.urls")),
+    path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
 ]
 
