@@ -77,7 +77,9 @@ def _month_start(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, 1)
 
 
-def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = None) -> QuarterScores:
+def quarter_scores(
+    *, year: int, quarter: int, units: QuerySet[Unit] | None = None, compute_only: QuerySet[Unit] | None = None
+) -> QuarterScores:
     """Scores of every unit assessed in the quarter (optionally only among ``units``).
 
     Ranks are computed among all units of the quarter even when ``units`` narrows what is
@@ -87,6 +89,9 @@ def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = No
     months = quarter_months(quarter)
     start, last, end = quarter_bounds(year, quarter)
     unit_qs = assessed_units_in(start, last)
+    if compute_only is not None:
+        # Scores of a few units only (a unit's trend): ranks are then meaningless and left at 0.
+        unit_qs = unit_qs.filter(pk__in=compute_only)
 
     units_list = list(
         unit_qs.order_by("category", "sort_order", "name").values_list(
@@ -188,7 +193,8 @@ def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = No
         )
         unit_figures = figures.get(pk, no_figures)
         rows.append(score_unit(facts, months, unit_figures, manual.get(pk, []), rules, points_table))
-    rows = assign_ranks(rows, method=rules.rank_method)
+    if compute_only is None:
+        rows = assign_ranks(rows, method=rules.rank_method)
     if units is not None:
         wanted = set(units.values_list("pk", flat=True))
         rows = [row for row in rows if row.unit_id in wanted]
@@ -261,3 +267,34 @@ def latest_quarter_with_data() -> tuple[int, int] | None:
         return None
     year, month = max(candidates)
     return year, (month - 1) // 3 + 1
+
+
+def previous_quarters(year: int, quarter: int, count: int) -> list[tuple[int, int]]:
+    """``count`` quarters ending with (year, quarter), oldest first."""
+    index = year * 4 + quarter - 1
+    return [((i // 4), i % 4 + 1) for i in range(index - count + 1, index + 1)]
+
+
+def unit_trend(*, unit: Unit, year: int, quarter: int, count: int = 8) -> list[tuple[int, int, Decimal | None]]:
+    """A unit's quarterly totals for the ``count`` quarters up to (year, quarter); ``None`` where it
+    was not assessed or no rule set applies. Seven queries per quarter, whatever the number of units."""
+    trend = []
+    only = Unit.objects.filter(pk=unit.pk)
+    for y, q in previous_quarters(year, quarter, count):
+        try:
+            row = quarter_scores(year=y, quarter=q, compute_only=only).for_unit(unit.pk)
+        except NoRuleSet:
+            row = None
+        trend.append((y, q, row.total if row else None))
+    return trend
+
+
+def unit_articles(*, unit: Unit, year: int, quarter: int) -> QuerySet[Article]:
+    """The unit's registered articles received or adopted in the quarter, newest first."""
+    start, _, end = quarter_bounds(year, quarter)
+    return Article.objects.filter(
+        Q(received_on__gte=start, received_on__lt=end)
+        | Q(city_adopted_on__gte=start, city_adopted_on__lt=end)
+        | Q(province_adopted_on__gte=start, province_adopted_on__lt=end),
+        unit=unit,
+    ).order_by("-received_on", "-pk")

@@ -1,17 +1,22 @@
 import datetime
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django_tables2 import RequestConfig
 
-from linzi_gk.numbers import quarter_label
+from linzi_gk.charts import ranking_bars, trend_line
+from linzi_gk.numbers import CN_QUARTER, quarter_label
 from linzi_gk.permissions import office_required
+from reports.xlsx import build_workbook, statistics_sheet
 from units.selectors import units_visible_to
 
-from .selectors import NoRuleSet, latest_quarter_with_data, quarter_scores
+from .selectors import NoRuleSet, latest_quarter_with_data, quarter_scores, unit_articles, unit_trend
 from .tables import QuarterTable, quarter_table_rows
+
+CATEGORIES = (("部门", "区政府各部门", "dept-"), ("镇街", "各镇、街道", "town-"))
 
 
 def _default_quarter() -> tuple[int, int]:
@@ -46,6 +51,15 @@ def _neighbours(year: int, quarter: int) -> dict:
     return {"prev": prev, "next": nxt}
 
 
+def _filtered(rows, request):
+    name = request.GET.get("q", "").strip()
+    if name:
+        rows = [row for row in rows if name in row.name]
+    if request.GET.get("deducted"):
+        rows = [row for row in rows if row.deduction]
+    return rows
+
+
 @office_required
 def quarter_table(request, year: int, quarter: int):
     _check_quarter(year, quarter)
@@ -53,22 +67,53 @@ def quarter_table(request, year: int, quarter: int):
         result = quarter_scores(year=year, quarter=quarter)
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
-    tables = []
-    for category, title, prefix in (("部门", "区政府各部门", "dept-"), ("镇街", "各镇、街道", "town-")):
+    sections = []
+    for category, title, prefix in CATEGORIES:
+        rows = result.by_category(category)
         table = QuarterTable(
-            quarter_table_rows(result.by_category(category)),
+            quarter_table_rows(_filtered(rows, request)),
             year=year,
             quarter=quarter,
             months=result.months,
             prefix=prefix,
         )
         RequestConfig(request, paginate=False).configure(table)
-        tables.append((title, table))
+        chart = ranking_bars([r.name for r in rows], [r.total for r in rows], title=f"{title}得分排名")
+        sections.append((title, table, chart))
     return render(
         request,
         "scoring/quarter.html",
-        {"result": result, "tables": tables, "label": quarter_label(year, quarter), **_neighbours(year, quarter)},
+        {
+            "result": result,
+            "sections": sections,
+            "label": quarter_label(year, quarter),
+            "q": request.GET.get("q", ""),
+            "deducted": bool(request.GET.get("deducted")),
+            **_neighbours(year, quarter),
+        },
     )
+
+
+@office_required
+def quarter_xlsx(request, year: int, quarter: int):
+    _check_quarter(year, quarter)
+    try:
+        result = quarter_scores(year=year, quarter=quarter)
+    except NoRuleSet as exc:
+        raise Http404(str(exc)) from exc
+    label = f"第{CN_QUARTER[quarter]}季度"
+    content = build_workbook(
+        [
+            statistics_sheet("各部门", f"各部门{label}政务公开工作情况统计", result.months, result.by_category("部门")),
+            statistics_sheet(
+                "各镇、街道", f"各镇、街道{label}政务公开工作情况统计", result.months, result.by_category("镇街")
+            ),
+        ]
+    )
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    filename = f"{year}年{CN_QUARTER[quarter]}季度政务公开得分.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
 
 
 @login_required
@@ -84,6 +129,10 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     score = result.for_unit(unit.pk)
+    trend = unit_trend(unit=unit, year=year, quarter=quarter)
+    chart = trend_line(
+        [f"{y % 100:02d}年{CN_QUARTER[q]}季" for y, q, _ in trend], [t for _, _, t in trend], title="季度得分走势"
+    )
     return render(
         request,
         "scoring/unit_quarter.html",
@@ -95,6 +144,9 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
             "rows": list(zip(result.months, score.figures, score.month_scores, score.quota, strict=True))
             if score
             else [],
+            "trend_chart": chart,
+            "articles": unit_articles(unit=unit, year=year, quarter=quarter)[:100],
+            "category_size": len(result.by_category(unit.category)),
             **_neighbours(year, quarter),
         },
     )

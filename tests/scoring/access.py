@@ -10,3 +10,4 @@ ACCESS = {
         Access(kwargs=lambda w: {"year": w.year, "quarter": w.quarter, "unit_id": w.other_unit.pk}, unit_user=403),
     ],
 }
+ACCESS["scoring:quarter_xlsx"] = Access(kwargs=lambda w: {"year": w.year, "quarter": w.quarter})

@@ -46,10 +46,19 @@ def test_office_sees_both_ranked_tables(client, staff):
     assert response.status_code == 200
     assert "2020年三季度政务公开工作情况" in html
     assert "区政府各部门" in html and "各镇、街道" in html
-    (dept_title, dept), (town_title, town) = response.context["tables"]
+    (dept_title, dept, dept_chart), (town_title, town, _) = response.context["sections"]
+    assert dept_chart.count("<rect") == 2
     assert (dept_title, town_title) == ("区政府各部门", "各镇、街道")
     assert [column.header for column in dept.columns] == [
-        "名次", "单位", "7月", "8月", "9月", "累计得分", "加分", "减分", "合计",
+        "名次",
+        "单位",
+        "7月",
+        "8月",
+        "9月",
+        "累计得分",
+        "加分",
+        "减分",
+        "合计",
     ]
     assert [[str(v) for v in list(row)[2:]] for row in dept.rows] == [
         ["7", "8", "9", "12", "—", "5", "7"],
@@ -116,6 +125,6 @@ def test_unit_list(client, staff, real_units, django_assert_max_num_queries):
         response = client.get(reverse("units:list"))
 
     html = response.content.decode()
-    assert html.count("<tr><td class=\"num\">") == 68
+    assert html.count('<tr><td class="num">') == 68
     assert "区卫健委、区卫生健康局、卫健委、卫健局" in html
     assert "2020年8月起" in html

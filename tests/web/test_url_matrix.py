@@ -86,7 +86,9 @@ def test_every_url_with_every_role(client, world, role):
     assert failures == []
 
 
-@pytest.mark.parametrize(("role", "expected"), [("anonymous", 302), ("unit_user", 302), ("office_staff", 302), ("office_admin", 200)])
+@pytest.mark.parametrize(
+    ("role", "expected"), [("anonymous", 302), ("unit_user", 302), ("office_staff", 302), ("office_admin", 200)]
+)
 def test_admin_site(client, world, role, expected):
     if role != "anonymous":
         client.force_login(getattr(world, role))
