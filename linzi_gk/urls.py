@@ -6,6 +6,8 @@ from django.urls import include, path
 
 from scoring import views as scoring_views
 
+from . import views
+
 admin.site.site_header = "临淄区政务公开考核系统 管理后台"
 admin.site.site_title = "政务公开考核系统"
 admin.site.index_title = "数据管理"
@@ -19,6 +21,7 @@ urlpatterns = [
     path("data/", include("submissions.urls")),
     path("inspections/", include("inspections.urls")),
     path("reports/", include("reports.urls")),
+    path("history/", views.history, name="history"),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,55 @@
+"""Every change is kept with who, when, before and after, and staff can read it."""
+
+import pytest
+
+from submissions.services import set_publication_count
+from tests.factories import UnitFactory, UserFactory
+from units.models import User
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="zhang", role=User.Role.OFFICE_STAFF, display_name="张三")
+
+
+def test_history_shows_before_and_after(client, staff, django_assert_max_num_queries):
+    unit = UnitFactory(name="区商务局")
+    set_publication_count(unit=unit, year=2020, month=7, count=12, user=staff)
+    set_publication_count(unit=unit, year=2020, month=7, count=9, user=staff, reason="更正")
+    client.force_login(staff)
+
+    with django_assert_max_num_queries(20):
+        response = client.get("/history/?model=submissions.MonthlyPublication")
+
+    entries = response.context["entries"]
+    assert [(e.user, e.action, e.label, e.changes, e.reason) for e in entries] == [
+        ("张三", "修改", "区商务局 2020年7月网站发布数", [("发布数量", "12", "9")], "更正"),
+        (
+            "张三",
+            "新增",
+            "区商务局 2020年7月网站发布数",
+            [("年度", "—", "2020"), ("月份", "—", "7"), ("发布数量", "—", "12")],
+            "录入",
+        ),
+    ]
+    assert "发布数量：12 → 9" in response.content.decode()
+
+
+def test_history_query_count_is_constant(client, staff, django_assert_max_num_queries):
+    client.force_login(staff)
+    for n in range(3):
+        set_publication_count(unit=UnitFactory(), year=2020, month=7, count=n, user=staff)
+    with django_assert_max_num_queries(20) as small:
+        client.get("/history/")
+    for n in range(30):
+        set_publication_count(unit=UnitFactory(), year=2020, month=8, count=n, user=staff)
+    with django_assert_max_num_queries(20) as large:
+        client.get("/history/")
+    assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_unit_user_cannot_read_history(client, db):
+    unit = UnitFactory()
+    client.force_login(UserFactory(username="u", role=User.Role.UNIT_USER, unit=unit))
+
+    assert client.get("/history/").status_code == 403
