@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Deduction, Finding, InspectionRound
+from .models import Deduction, Finding, FindingTransition, InspectionRound, RectificationResponse
 
 
 @admin.register(InspectionRound)
@@ -10,12 +10,38 @@ class InspectionRoundAdmin(SimpleHistoryAdmin):
     list_filter = ["year", "quarter"]
 
 
+class RectificationResponseInline(admin.TabularInline):
+    model = RectificationResponse
+    extra = 0
+    can_delete = False
+    fields = ["submitted_at", "submitted_by", "text", "link", "original_filename"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class FindingTransitionInline(admin.TabularInline):
+    model = FindingTransition
+    fk_name = "finding"
+    extra = 0
+    can_delete = False
+    fields = ["at", "by", "from_status", "to_status", "note"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Finding)
 class FindingAdmin(SimpleHistoryAdmin):
     list_display = ["unit", "inspection", "category", "column", "deadline", "status"]
     list_filter = ["status", "category", "inspection"]
     search_fields = ["unit__name", "description"]
     autocomplete_fields = ["unit"]
+    # The status moves only through the rectification workflow (services.do_*), which keeps the audit rows.
+    readonly_fields = ["status", "carried_over_from"]
+    inlines = [RectificationResponseInline, FindingTransitionInline]
 
 
 @admin.register(Deduction)
@@ -24,3 +50,22 @@ class DeductionAdmin(SimpleHistoryAdmin):
     list_filter = ["year", "quarter", "source", "unit__category"]
     search_fields = ["unit__name", "reason"]
     autocomplete_fields = ["unit"]
+
+
+@admin.register(FindingTransition)
+class FindingTransitionAdmin(admin.ModelAdmin):
+    """The audit trail of the rectification workflow: read only."""
+
+    list_display = ["at", "finding", "from_status", "to_status", "by", "note"]
+    list_filter = ["to_status"]
+    search_fields = ["finding__unit__name", "note"]
+    list_select_related = ["finding__unit", "by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

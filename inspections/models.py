@@ -1,10 +1,13 @@
+import uuid
 from decimal import Decimal
+from pathlib import PurePath
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from units.models import Unit
@@ -50,6 +53,7 @@ class Finding(models.Model):
         PENDING = "pending", "待整改"
         SUBMITTED = "submitted", "已提交整改"
         ACCEPTED = "accepted", "已验收"
+        CARRIED_OVER = "carried_over", "已延续至下一批次"
 
     inspection = models.ForeignKey(
         InspectionRound, on_delete=models.PROTECT, related_name="findings", verbose_name="检查批次"
@@ -83,9 +87,139 @@ class Finding(models.Model):
         verbose_name = "检查发现问题"
         verbose_name_plural = "检查发现问题"
         ordering = ["inspection", "unit__sort_order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["carried_over_from"],
+                name="finding_carried_over_once",
+                violation_error_message="该问题已延续到其他检查批次。",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "deadline"], name="finding_status_deadline_idx")]
 
     def __str__(self) -> str:
         return f"{self.unit}：{self.description[:30]}"
+
+    def clean(self) -> None:
+        if self.deadline and self.inspection_id and self.deadline < self.inspection.inspected_on:
+            raise ValidationError({"deadline": "整改期限不能早于检查日期。"})
+
+
+# The rectification workflow (整改): the only moves a finding's status may make.
+# 待整改 → 已提交整改 (the unit answers) → 已验收 (office) or back to 待整改 (退回, with a reason);
+# an open finding not rectified by the next inspection is carried over (已延续至下一批次).
+OPEN_STATUSES = (Finding.Status.PENDING, Finding.Status.SUBMITTED)
+FINDING_TRANSITIONS: dict[str, frozenset[str]] = {
+    Finding.Status.PENDING: frozenset({Finding.Status.SUBMITTED, Finding.Status.CARRIED_OVER}),
+    Finding.Status.SUBMITTED: frozenset({Finding.Status.ACCEPTED, Finding.Status.PENDING, Finding.Status.CARRIED_OVER}),
+    Finding.Status.ACCEPTED: frozenset(),
+    Finding.Status.CARRIED_OVER: frozenset(),
+}
+
+ALLOWED_UPLOAD_EXTENSIONS = ("pdf", "jpg", "png", "doc", "docx", "xls", "xlsx", "zip")
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def validate_evidence_file(file) -> None:
+    """Evidence of a rectification: an office document, image or archive of at most 20 MB."""
+    extension = PurePath(file.name or "").suffix.lower().lstrip(".")
+    if extension not in ALLOWED_UPLOAD_EXTENSIONS:
+        raise ValidationError(f"只能上传{'、'.join(ALLOWED_UPLOAD_EXTENSIONS)}格式的文件。")
+    if file.size > MAX_UPLOAD_BYTES:
+        raise ValidationError("文件不能超过20 MB。")
+
+
+def evidence_upload_to(instance: "RectificationResponse", filename: str) -> str:
+    """A name nobody can guess, under MEDIA_ROOT; the original name is kept in the row."""
+    extension = PurePath(filename).suffix.lower()
+    return f"rectifications/{instance.finding.unit_id}/{uuid.uuid4().hex}{extension}"
+
+
+class RectificationResponse(models.Model):
+    """One answer of a unit to a finding (整改情况): what it did, with a link or a file as evidence."""
+
+    finding = models.ForeignKey(
+        Finding, on_delete=models.PROTECT, related_name="responses", verbose_name="检查发现问题"
+    )
+    text = models.TextField("整改情况")
+    link = models.URLField("链接", max_length=500, blank=True)
+    file = models.FileField(
+        "附件", upload_to=evidence_upload_to, max_length=200, blank=True, validators=[validate_evidence_file]
+    )
+    original_filename = models.CharField("原文件名", max_length=255, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="rectification_responses",
+        verbose_name="提交人",
+    )
+    submitted_at = models.DateTimeField("提交时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = "整改答复"
+        verbose_name_plural = "整改答复"
+        ordering = ["finding", "submitted_at", "pk"]
+        indexes = [models.Index(fields=["finding", "submitted_at"], name="response_finding_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.finding.unit}：{self.text[:30]}"
+
+
+class FindingTransition(models.Model):
+    """Audit row of one status change of a finding: from, to, by whom, when, with a note."""
+
+    finding = models.ForeignKey(
+        Finding, on_delete=models.PROTECT, related_name="transitions", verbose_name="检查发现问题"
+    )
+    from_status = models.CharField("原状态", max_length=20, choices=Finding.Status.choices)
+    to_status = models.CharField("新状态", max_length=20, choices=Finding.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="finding_transitions",
+        verbose_name="操作人",
+    )
+    at = models.DateTimeField("时间", default=timezone.now)
+    note = models.TextField("说明", blank=True)
+    response = models.ForeignKey(
+        RectificationResponse,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="transitions",
+        verbose_name="对应整改答复",
+    )
+
+    class Meta:
+        verbose_name = "整改状态变更"
+        verbose_name_plural = "整改状态变更"
+        ordering = ["finding", "at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_status=models.F("to_status")), name="finding_transition_changes_status"
+            ),
+        ]
+        indexes = [models.Index(fields=["finding", "at"], name="transition_finding_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.finding}：{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def action(self) -> str:
+        """What the move means to a clerk: 提交整改, 验收, 退回, 延续."""
+        return ACTION_LABELS.get((self.from_status, self.to_status), self.get_to_status_display())
+
+
+ACTION_LABELS = {
+    (Finding.Status.PENDING, Finding.Status.SUBMITTED): "提交整改",
+    (Finding.Status.SUBMITTED, Finding.Status.ACCEPTED): "验收通过",
+    (Finding.Status.SUBMITTED, Finding.Status.PENDING): "退回",
+    (Finding.Status.PENDING, Finding.Status.CARRIED_OVER): "延续至下一批次",
+    (Finding.Status.SUBMITTED, Finding.Status.CARRIED_OVER): "延续至下一批次",
+}
 
 
 class Deduction(models.Model):

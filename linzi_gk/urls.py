@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -25,8 +23,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files (rectification evidence, Excel uploads) are never served as public media:
+# they are downloaded through views that check the user's permission.
 
 handler403 = "linzi_gk.views.permission_denied"
 handler404 = "linzi_gk.views.page_not_found"

@@ -38,3 +38,9 @@ def xlsx_file(tmp_path):
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def private_media_root(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder, never the real MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import factory
 
-from inspections.models import Deduction, Finding, InspectionRound
+from inspections.models import Deduction, Finding, FindingTransition, InspectionRound, RectificationResponse
 from scoring.models import RuleSet
 from submissions.models import Article, MonthlyArticleTally, MonthlyPublication
 from units.models import DemoSitePeriod, Unit, UnitAlias, User
@@ -108,3 +108,33 @@ class DeductionFactory(factory.django.DjangoModelFactory):
 
 def rules_2020() -> RuleSet:
     return RuleSet.objects.get(valid_from=datetime.date(2020, 1, 1))
+
+
+# --- inspections: rectification workflow ---------------------------------------------------------
+
+
+class RectificationResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RectificationResponse
+
+    finding = factory.SubFactory(FindingFactory)
+    text = "已按要求上传公开事项标准目录"
+
+
+class FindingTransitionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FindingTransition
+
+    finding = factory.SubFactory(FindingFactory)
+    from_status = Finding.Status.PENDING
+    to_status = Finding.Status.SUBMITTED
+
+
+# --- submissions: data-entry pages -------------------------------------------------------------
+
+
+class TownFactory(UnitFactory):
+    """A town or street (镇街)."""
+
+    name = factory.Sequence(lambda n: f"测试镇{n}")
+    category = Unit.Category.TOWN
