@@ -84,6 +84,7 @@ class UnitQuarterScore:
     total: Decimal
     rank: int = 0
     quota: list[int] = field(default_factory=list)
+    submission_exempt: bool = False
 
     @property
     def publications(self) -> list[int | None]:
@@ -195,6 +196,7 @@ def score_unit(
         deduction=deduction,
         total=publication_score + bonus_counted - deduction,
         quota=quota,
+        submission_exempt=unit.submission_exempt,
     )
 
 

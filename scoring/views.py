@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django_tables2 import RequestConfig
 
+from inspections.selectors import open_findings_for_unit
 from linzi_gk.charts import ranking_bars, trend_line
 from linzi_gk.numbers import CN_QUARTER, quarter_label
 from linzi_gk.permissions import office_required
@@ -146,6 +147,7 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
             else [],
             "trend_chart": chart,
             "articles": unit_articles(unit=unit, year=year, quarter=quarter)[:100],
+            "open_findings": list(open_findings_for_unit(unit)),
             "category_size": len(result.by_category(unit.category)),
             **_neighbours(year, quarter),
         },

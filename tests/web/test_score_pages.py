@@ -113,3 +113,18 @@ def test_dashboard_query_count_does_not_grow_with_units(client, shangwu, django_
     with django_assert_max_num_queries(75) as large:
         client.get(url)
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_dashboard_lists_open_rectification_items(client, shangwu):
+    from tests.factories import FindingFactory
+
+    FindingFactory(unit=shangwu, description="部门职责任务清单未更新", deadline=datetime.date(2020, 10, 16))
+    FindingFactory(unit=UnitFactory(name="区民政局"), description="别的单位的问题")
+    client.force_login(UserFactory(username="shangwu", role=User.Role.UNIT_USER, unit=shangwu))
+
+    response = client.get(f"/scores/2020/q3/units/{shangwu.pk}/")
+
+    assert [f.description for f in response.context["open_findings"]] == ["部门职责任务清单未更新"]
+    html = response.content.decode()
+    assert '2020年10月16日 <strong class="error">已逾期</strong>' in html
+    assert "答复整改" in html
