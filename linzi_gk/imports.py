@@ -131,8 +131,8 @@ class RowParser:
             self.error(field_name, "不能为空")
         return text
 
-    def count(self, value: Any, field_name: str, *, required: bool = True) -> int | None:
-        """A whole, non-negative number; empty gives ``None`` (or an error when required)."""
+    def _decimal(self, value: Any, field_name: str, *, required: bool) -> Decimal | None:
+        """A finite number, or ``None`` after recording why not (empty, formula, text)."""
         text = cell_text(value)
         if text == "":
             if required:
@@ -141,17 +141,21 @@ class RowParser:
         if text.startswith(FORMULA_PREFIX):
             self.error(field_name, f"不能以“=”开头（“{text[:30]}”），请填写数值而不是公式")
             return None
-        if isinstance(value, bool):
-            self.error(field_name, f"“{text}”不是数字")
-            return None
         try:
-            number = Decimal(text)
+            number = None if isinstance(value, bool) else Decimal(text)
         except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
             self.error(field_name, f"“{text}”不是数字")
             return None
-        if not number.is_finite():
-            self.error(field_name, f"“{text}”不是数字")
+        return number
+
+    def count(self, value: Any, field_name: str, *, required: bool = True) -> int | None:
+        """A whole, non-negative number; empty gives ``None`` (or an error when required)."""
+        number = self._decimal(value, field_name, required=required)
+        if number is None:
             return None
+        text = cell_text(value)
         if number < 0:
             self.error(field_name, f"不能为负数（{text}）")
             return None
@@ -162,21 +166,10 @@ class RowParser:
 
     def points(self, value: Any, field_name: str) -> Decimal | None:
         """Positive points with at most two decimals (0.5, 1, 5)."""
+        number = self._decimal(value, field_name, required=True)
+        if number is None:
+            return None
         text = cell_text(value)
-        if text == "":
-            self.error(field_name, "不能为空")
-            return None
-        if text.startswith(FORMULA_PREFIX):
-            self.error(field_name, f"不能以“=”开头（“{text[:30]}”），请填写数值而不是公式")
-            return None
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            self.error(field_name, f"“{text}”不是数字")
-            return None
-        if not number.is_finite():
-            self.error(field_name, f"“{text}”不是数字")
-            return None
         if number < 0:
             self.error(field_name, f"不能为负数（{text}），减分请填写正数，如5")
             return None
