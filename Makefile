@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-deps fonts db demo lint bench clean
+.PHONY: run test setup system-deps browser fonts db demo lint bench clean
 
 ## Everything a fresh Debian machine needs, then serve on http://$(HOST):$(PORT)
 run: setup db demo
@@ -16,12 +16,17 @@ run: setup db demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Set up and run the whole test suite
-test: setup
+test: setup browser
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest
 
 setup: system-deps $(VENV)/.installed fonts
+
+# Debian's Chromium for the end-to-end tests (Playwright drives it; it never downloads a browser).
+browser:
+	@command -v chromium >/dev/null || { echo "安装 Chromium（端到端测试用）"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
 # Debian packages: the Python venv module and WeasyPrint's Pango. Installed only if missing.
 system-deps:
@@ -56,7 +61,8 @@ lint: $(VENV)/.installed
 bench: setup
 	mkdir -p bench/results
 	$(PY) bench/bench_scoring.py
-	@if [ -f bench/bench_pdf.py ]; then $(PY) bench/bench_pdf.py; fi
+	$(PY) bench/bench_pages.py
+	$(PY) bench/bench_pdf.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var/media staticfiles

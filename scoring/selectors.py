@@ -73,13 +73,19 @@ def _plain_rows(queryset: QuerySet) -> list[tuple]:
         return cursor.fetchall()
 
 
+def _assessed_months(months, month_starts, assessed_from, assessed_until) -> frozenset[int]:
+    return frozenset(
+        m
+        for m, m_start in zip(months, month_starts, strict=True)
+        if (assessed_from is None or assessed_from <= m_start) and (assessed_until is None or m_start <= assessed_until)
+    )
+
+
 def _month_start(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, 1)
 
 
-def quarter_scores(
-    *, year: int, quarter: int, units: QuerySet[Unit] | None = None, compute_only: QuerySet[Unit] | None = None
-) -> QuarterScores:
+def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = None) -> QuarterScores:
     """Scores of every unit assessed in the quarter (optionally only among ``units``).
 
     Ranks are computed among all units of the quarter even when ``units`` narrows what is
@@ -89,9 +95,6 @@ def quarter_scores(
     months = quarter_months(quarter)
     start, last, end = quarter_bounds(year, quarter)
     unit_qs = assessed_units_in(start, last)
-    if compute_only is not None:
-        # Scores of a few units only (a unit's trend): ranks are then meaningless and left at 0.
-        unit_qs = unit_qs.filter(pk__in=compute_only)
 
     units_list = list(
         unit_qs.order_by("category", "sort_order", "name").values_list(
@@ -175,12 +178,7 @@ def quarter_scores(
     points_table = publication_points_table(rules)
     rows = []
     for pk, name, category, sort_order, exempt, assessed_from, assessed_until in units_list:
-        assessed = frozenset(
-            m
-            for m, m_start in zip(months, month_starts, strict=True)
-            if (assessed_from is None or assessed_from <= m_start)
-            and (assessed_until is None or m_start <= assessed_until)
-        )
+        assessed = _assessed_months(months, month_starts, assessed_from, assessed_until)
         facts = UnitFacts(
             unit_id=pk,
             name=name,
@@ -193,8 +191,7 @@ def quarter_scores(
         )
         unit_figures = figures.get(pk, no_figures)
         rows.append(score_unit(facts, months, unit_figures, manual.get(pk, []), rules, points_table))
-    if compute_only is None:
-        rows = assign_ranks(rows, method=rules.rank_method)
+    rows = assign_ranks(rows, method=rules.rank_method)
     if units is not None:
         wanted = set(units.values_list("pk", flat=True))
         rows = [row for row in rows if row.unit_id in wanted]
@@ -276,16 +273,78 @@ def previous_quarters(year: int, quarter: int, count: int) -> list[tuple[int, in
 
 
 def unit_trend(*, unit: Unit, year: int, quarter: int, count: int = 8) -> list[tuple[int, int, Decimal | None]]:
-    """A unit's quarterly totals for the ``count`` quarters up to (year, quarter); ``None`` where it
-    was not assessed or no rule set applies. Seven queries per quarter, whatever the number of units."""
-    trend = []
-    only = Unit.objects.filter(pk=unit.pk)
-    for y, q in previous_quarters(year, quarter, count):
-        try:
-            row = quarter_scores(year=y, quarter=q, compute_only=only).for_unit(unit.pk)
-        except NoRuleSet:
-            row = None
-        trend.append((y, q, row.total if row else None))
+    """A unit's quarterly totals for the ``count`` quarters up to (year, quarter), oldest first;
+    ``None`` where it was not assessed or no rule set applies. Six queries in all."""
+    quarters = previous_quarters(year, quarter, count)
+    first, _, _ = quarter_bounds(*quarters[0])
+    _, _, end = quarter_bounds(*quarters[-1])
+    rule_sets = list(RuleSet.objects.filter(valid_from__lt=end).order_by("valid_from"))
+    demo_periods = list(unit.demo_site_periods.values_list("start", "end"))
+    years = (first.year, year)
+    figures: dict[tuple[int, int], MonthFigures] = defaultdict(MonthFigures)
+    for y, m, n in MonthlyPublication.objects.filter(unit=unit, year__range=years).values_list(
+        "year", "month", "count"
+    ):
+        figures[y, m].publications = n
+    for y, m, submitted, non_compliant, city, province in MonthlyArticleTally.objects.filter(
+        unit=unit, year__range=years
+    ).values_list("year", "month", "submitted", "non_compliant", "city_adopted", "province_adopted"):
+        fig = figures[y, m]
+        fig.submitted += submitted
+        fig.non_compliant += non_compliant
+        fig.city_adopted += city
+        fig.province_adopted += province
+    in_range = (
+        Q(received_on__gte=first, received_on__lt=end)
+        | Q(city_adopted_on__gte=first, city_adopted_on__lt=end)
+        | Q(province_adopted_on__gte=first, province_adopted_on__lt=end)
+    )
+    for received, compliant, city, province in Article.objects.filter(in_range, unit=unit).values_list(
+        "received_on", "is_compliant", "city_adopted_on", "province_adopted_on"
+    ):
+        fig = figures[received.year, received.month]
+        fig.submitted += 1
+        fig.non_compliant += not compliant
+        for day, attr in ((city, "city_adopted"), (province, "province_adopted")):
+            if day:
+                adopted = figures[day.year, day.month]
+                setattr(adopted, attr, getattr(adopted, attr) + 1)
+    manual: dict[tuple[int, int], list[DeductionItem]] = defaultdict(list)
+    for y, q, pk, reason, points in (
+        Deduction.objects.filter(unit=unit, year__range=years)
+        .order_by("position", "pk")
+        .values_list("year", "quarter", "pk", "reason", "points")
+    ):
+        manual[y, q].append(DeductionItem(reason=reason, points=points, deduction_id=pk))
+
+    trend: list[tuple[int, int, Decimal | None]] = []
+    for y, q in quarters:
+        start, _, _ = quarter_bounds(y, q)
+        rules = next((r for r in reversed(rule_sets) if r.valid_from <= start), None)
+        months = quarter_months(q)
+        month_starts = [_month_start(y, m) for m in months]
+        assessed = _assessed_months(months, month_starts, unit.assessed_from, unit.assessed_until)
+        if rules is None or not assessed:
+            trend.append((y, q, None))
+            continue
+        facts = UnitFacts(
+            unit_id=unit.pk,
+            name=unit.name,
+            category=unit.category,
+            sort_order=unit.sort_order,
+            submission_exempt=unit.submission_exempt,
+            assessed_months=assessed,
+            demo_site_months=frozenset(
+                m
+                for m, m_start in zip(months, month_starts, strict=True)
+                if any(s <= m_start and (e is None or m_start <= e) for s, e in demo_periods)
+            ),
+            required_months=frozenset(
+                m for m, m_start in zip(months, month_starts, strict=True) if m_start >= rules.submission_required_from
+            ),
+        )
+        score = score_unit(facts, months, [figures[y, m] for m in months], manual[y, q], rules)
+        trend.append((y, q, score.total))
     return trend
 
 

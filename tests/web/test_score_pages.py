@@ -86,7 +86,7 @@ def test_unit_dashboard_shows_points_lost_trend_and_articles(client, shangwu, dj
     )
     client.force_login(user)
 
-    with django_assert_max_num_queries(75):
+    with django_assert_max_num_queries(30):
         response = client.get(f"/scores/2020/q3/units/{shangwu.pk}/")
 
     html = response.content.decode()
@@ -105,12 +105,12 @@ def test_dashboard_query_count_does_not_grow_with_units(client, shangwu, django_
     user = UserFactory(username="shangwu", role=User.Role.UNIT_USER, unit=shangwu)
     client.force_login(user)
     url = f"/scores/2020/q3/units/{shangwu.pk}/"
-    with django_assert_max_num_queries(75) as small:
+    with django_assert_max_num_queries(30) as small:
         client.get(url)
     for _ in range(30):
         unit = UnitFactory()
         PublicationFactory(unit=unit, month=7)
-    with django_assert_max_num_queries(75) as large:
+    with django_assert_max_num_queries(30) as large:
         client.get(url)
     assert len(small.captured_queries) == len(large.captured_queries)
 
