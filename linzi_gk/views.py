@@ -25,3 +25,8 @@ def history(request):
         "history.html",
         {"entries": recent_changes(model_label=selected, limit=200), "choices": choices, "selected": selected},
     )
+
+
+def csrf_failure(request, reason=""):
+    message = "页面已过期或请求来源无法验证（CSRF校验失败），请刷新页面后重新提交。"
+    return render(request, "403.html", {"message": message}, status=403)
