@@ -62,6 +62,7 @@ bench: setup
 	mkdir -p bench/results
 	$(PY) bench/bench_scoring.py
 	$(PY) bench/bench_pages.py
+	$(PY) bench/bench_notice.py
 	$(PY) bench/bench_pdf.py
 
 clean:

@@ -47,12 +47,19 @@ def populate(n: int, start: int) -> None:
         MonthlyPublication(unit=u, year=2020, month=m, count=rng.randint(0, 20)) for u in units for m in (7, 8, 9)
     )
     MonthlyArticleTally.objects.bulk_create(
-        MonthlyArticleTally(unit=u, year=2020, month=m, submitted=rng.randint(0, 2)) for u in units[::2] for m in (7, 8, 9)
+        MonthlyArticleTally(unit=u, year=2020, month=m, submitted=rng.randint(0, 2))
+        for u in units[::2]
+        for m in (7, 8, 9)
     )
     Article.objects.bulk_create(
-        Article(unit=u, title="稿件", received_on=datetime.date(2020, rng.choice((7, 8, 9)), 10),
-                city_adopted_on=datetime.date(2020, 9, 20) if rng.random() < 0.1 else None)
-        for u in units[1::2] for _ in range(2)
+        Article(
+            unit=u,
+            title="稿件",
+            received_on=datetime.date(2020, rng.choice((7, 8, 9)), 10),
+            city_adopted_on=datetime.date(2020, 9, 20) if rng.random() < 0.1 else None,
+        )
+        for u in units[1::2]
+        for _ in range(2)
     )
     Deduction.objects.bulk_create(
         Deduction(unit=u, year=2020, quarter=3, reason="公开事项标准目录未上传", points=Decimal("5"))

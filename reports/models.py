@@ -1,0 +1,84 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+
+class Notice(models.Model):
+    """The editable draft of a quarter's notice (季度通报); issuing freezes a copy of it."""
+
+    class AttachmentKind(models.TextChoices):
+        STATS_DEPARTMENTS = "stats_dept", "各部门政务公开工作情况统计"
+        STATS_TOWNS = "stats_town", "各镇、街道政务公开工作情况统计"
+        SUBMISSIONS = "submissions", "各单位政务公开工作投稿情况"
+        DEDUCTIONS = "deductions", "各单位政务公开工作减分情况"
+        FINDINGS = "findings", "政务公开工作检查情况"
+
+    year = models.PositiveSmallIntegerField("年度", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    quarter = models.PositiveSmallIntegerField("季度", validators=[MinValueValidator(1), MaxValueValidator(4)])
+    doc_number = models.CharField("发文字号", max_length=50, blank=True, help_text="如 临政办字〔2025〕3号，可不填")
+    title = models.CharField("标题", max_length=200)
+    addressee = models.CharField("主送机关", max_length=300)
+    basis = models.TextField("开头（通报依据）")
+    overview = models.TextField("一、总体情况")
+    problems = models.TextField("二、主要问题")
+    requirements = models.TextField("三、工作要求")
+    attachments = models.JSONField("附件", default=list, help_text="附件种类及顺序")
+    signature = models.CharField("发文机关署名", max_length=100)
+    issue_date = models.DateField("成文日期")
+    rectification_deadline = models.DateField("整改期限", null=True, blank=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="修改人",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "季度通报"
+        verbose_name_plural = "季度通报"
+        ordering = ["-year", "-quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "quarter"], name="notice_unique_quarter"),
+            models.CheckConstraint(condition=Q(quarter__gte=1, quarter__lte=4), name="notice_quarter_range"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class IssuedNotice(models.Model):
+    """A notice as issued: its text, figures and rendered files, never changed afterwards.
+
+    A correction is a new issue with the next number; earlier issues are kept.
+    """
+
+    notice = models.ForeignKey(Notice, on_delete=models.PROTECT, related_name="issues", verbose_name="通报")
+    number = models.PositiveSmallIntegerField("版次")
+    issued_at = models.DateTimeField("印发时间", auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="印发人"
+    )
+    correction_note = models.TextField("更正说明", blank=True)
+    snapshot = models.JSONField("内容与数据快照")
+    pdf = models.BinaryField("PDF文件")
+    pdf_pages = models.PositiveIntegerField("PDF页数")
+    xlsx = models.BinaryField("Excel文件")
+
+    class Meta:
+        verbose_name = "已印发通报"
+        verbose_name_plural = "已印发通报"
+        ordering = ["notice", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["notice", "number"], name="issued_notice_unique_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="issued_notice_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        suffix = "" if self.number == 1 else f"（第{self.number}版，更正）"
+        return f"{self.notice.title}{suffix}"

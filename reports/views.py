@@ -1,1 +1,133 @@
+from urllib.parse import quote
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from linzi_gk.numbers import quarter_label
+from linzi_gk.permissions import office_required
+
+from . import services
+from .builders import notice_pdf, notice_xlsx
+from .forms import IssueForm, NewNoticeForm, NoticeForm
+from .models import IssuedNotice
+from .notice_data import build_notice_data
+from .pdf import FontsNotInstalledError, MissingGlyphError
+from .selectors import issued_visible_to, notices_visible_to
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(bytes(content), content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+@login_required
+def notice_list(request):
+    notices = notices_visible_to(request.user).order_by("-year", "-quarter")
+    issued = issued_visible_to(request.user).filter(notice__in=notices).order_by("notice", "-number")
+    by_notice: dict[int, list[IssuedNotice]] = {}
+    for item in issued:
+        by_notice.setdefault(item.notice_id, []).append(item)
+    rows = [(n, quarter_label(n.year, n.quarter), by_notice.get(n.pk, [])) for n in notices]
+    return render(request, "reports/notice_list.html", {"rows": rows, "form": NewNoticeForm()})
+
+
+@office_required
+@require_POST
+def notice_create(request):
+    form = NewNoticeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请正确选择年度和季度。")
+        return redirect("reports:notices")
+    try:
+        notice = services.create_notice_draft(
+            year=form.cleaned_data["year"], quarter=form.cleaned_data["quarter"], user=request.user
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect("reports:notices")
+    messages.success(request, "已根据本季度数据生成通报草稿，请修改后印发。")
+    return redirect("reports:notice_edit", notice.pk)
+
+
+@office_required
+def notice_edit(request, pk: int):
+    notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
+    if request.method == "POST":
+        form = NoticeForm(request.POST, instance=notice)
+        if form.is_valid():
+            try:
+                services.update_notice_draft(notice=notice, user=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "草稿已保存。")
+                return redirect("reports:notice_edit", notice.pk)
+    else:
+        form = NoticeForm(instance=notice)
+    issued = issued_visible_to(request.user).filter(notice=notice).order_by("-number")
+    return render(
+        request,
+        "reports/notice_edit.html",
+        {
+            "notice": notice,
+            "form": form,
+            "issued": issued,
+            "issue_form": IssueForm(),
+            "label": quarter_label(notice.year, notice.quarter),
+        },
+    )
+
+
+@office_required
+def notice_draft_file(request, pk: int, fmt: str):
+    notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
+    data = build_notice_data(notice)
+    name = f"{quarter_label(notice.year, notice.quarter)}政务公开工作情况通报（草稿）"
+    if fmt == "xlsx":
+        return _download(notice_xlsx(data), XLSX, f"{name}.xlsx")
+    try:
+        content = notice_pdf(data)
+    except (MissingGlyphError, FontsNotInstalledError) as exc:
+        messages.error(request, str(exc))
+        return redirect("reports:notice_edit", notice.pk)
+    return _download(content, PDF, f"{name}.pdf")
+
+
+@office_required
+@require_POST
+def notice_issue(request, pk: int):
+    notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
+    form = IssueForm(request.POST)
+    form.is_valid()
+    try:
+        issued = services.issue_notice(
+            notice=notice, user=request.user, correction_note=form.cleaned_data.get("correction_note", "")
+        )
+    except (ValidationError, MissingGlyphError, FontsNotInstalledError) as exc:
+        messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("reports:notice_edit", notice.pk)
+    word = "印发" if issued.number == 1 else f"重新印发（第{issued.number}版）"
+    messages.success(request, f"通报已{word}，各单位可以查看。")
+    return redirect("reports:notice_edit", notice.pk)
+
+
+@login_required
+def issued_file(request, pk: int, number: int, fmt: str):
+    notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
+    issued = IssuedNotice.objects.filter(notice=notice, number=number).first()
+    if issued is None:
+        raise Http404("没有这一版通报。")
+    name = f"{quarter_label(notice.year, notice.quarter)}政务公开工作情况通报"
+    if number > 1:
+        name += f"（第{number}版）"
+    if fmt == "xlsx":
+        return _download(issued.xlsx, XLSX, f"{name}.xlsx")
+    return _download(issued.pdf, PDF, f"{name}.pdf")

@@ -126,39 +126,3 @@ def build_workbook(sheets: Sequence[SheetSpec]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def statistics_sheet(name: str, title: str, months: Sequence[int], rows: Sequence) -> SheetSpec:
-    """序号 | 单位 | 政府网站信息公开发布情况（数量 by month, 累计得分）| 加分 | 减分 | 合计, ranked."""
-    header = [
-        [
-            HeaderCell("序号", rowspan=3),
-            HeaderCell("单位", rowspan=3),
-            HeaderCell("政府网站信息公开发布情况", colspan=len(months) + 1),
-            HeaderCell("加分", rowspan=3),
-            HeaderCell("减分", rowspan=3),
-            HeaderCell("合计", rowspan=3),
-        ],
-        [HeaderCell("数量", colspan=len(months)), HeaderCell("累计得分", rowspan=2)],
-        [HeaderCell(f"{m}月") for m in months],
-    ]
-    body = [
-        [
-            row.rank,
-            row.name,
-            *row.publications,
-            row.publication_score,
-            row.bonus_counted or None,
-            row.deduction or None,
-            row.total,
-        ]
-        for row in rows
-    ]
-    return SheetSpec(
-        name=name,
-        title=title,
-        header_rows=header,
-        rows=body,
-        col_widths=[6, 30, *([8] * len(months)), 10, 8, 8, 8],
-        text_columns={1},
-    )

@@ -11,7 +11,9 @@ from inspections.selectors import open_findings_for_unit
 from linzi_gk.charts import ranking_bars, trend_line
 from linzi_gk.numbers import CN_QUARTER, quarter_label
 from linzi_gk.permissions import office_required
-from reports.xlsx import build_workbook, statistics_sheet
+from reports.builders import stats_sheet
+from reports.notice_data import stats_rows
+from reports.xlsx import build_workbook
 from units.selectors import units_visible_to
 
 from .selectors import NoRuleSet, latest_quarter_with_data, quarter_scores, unit_articles, unit_trend
@@ -103,11 +105,12 @@ def quarter_xlsx(request, year: int, quarter: int):
     except NoRuleSet as exc:
         raise Http404(str(exc)) from exc
     label = f"第{CN_QUARTER[quarter]}季度"
+    months = list(result.months)
     content = build_workbook(
         [
-            statistics_sheet("各部门", f"各部门{label}政务公开工作情况统计", result.months, result.by_category("部门")),
-            statistics_sheet(
-                "各镇、街道", f"各镇、街道{label}政务公开工作情况统计", result.months, result.by_category("镇街")
+            stats_sheet("各部门", f"各部门{label}政务公开工作情况统计", months, stats_rows(result.by_category("部门"))),
+            stats_sheet(
+                "各镇、街道", f"各镇、街道{label}政务公开工作情况统计", months, stats_rows(result.by_category("镇街"))
             ),
         ]
     )

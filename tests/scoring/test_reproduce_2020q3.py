@@ -71,9 +71,7 @@ def imported_2020q3(real_units, xlsx_file):
         publication_rows.append([unit.name, *PUBLISHED_COUNTS.get(unit.name, (5, 5, 5))])
     call_command("import_publications", str(xlsx_file(publication_rows, "p.xlsx")), "--year", "2020")
     call_command("import_articles", str(xlsx_file(article_rows, "a.xlsx")), "--year", "2020")
-    call_command(
-        "import_deductions", str(xlsx_file(deduction_rows, "d.xlsx")), "--year", "2020", "--quarter", "3"
-    )
+    call_command("import_deductions", str(xlsx_file(deduction_rows, "d.xlsx")), "--year", "2020", "--quarter", "3")
     return expected
 
 

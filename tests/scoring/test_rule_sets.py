@@ -29,7 +29,12 @@ def test_shipped_rule_sets(db):
 
 @pytest.mark.parametrize(
     ("year", "quarter", "name"),
-    [(2020, 3, "2020年考核规则"), (2023, 4, "2023年考核规则"), (2024, 1, "2024年考核规则"), (2026, 2, "2024年考核规则")],
+    [
+        (2020, 3, "2020年考核规则"),
+        (2023, 4, "2023年考核规则"),
+        (2024, 1, "2024年考核规则"),
+        (2026, 2, "2024年考核规则"),
+    ],
 )
 def test_quarter_uses_rule_set_in_force_on_its_first_day(db, year, quarter, name):
     RuleSet.objects.create(
@@ -57,8 +62,11 @@ def test_a_new_rule_set_changes_later_quarters_only(db):
 
 def test_rule_set_validation(db):
     rules = RuleSet(
-        name="x", valid_from=datetime.date(2030, 1, 15), submission_required_from=datetime.date(2030, 1, 1),
-        article_quota=2, demo_site_article_quota=1,
+        name="x",
+        valid_from=datetime.date(2030, 1, 15),
+        submission_required_from=datetime.date(2030, 1, 1),
+        article_quota=2,
+        demo_site_article_quota=1,
     )
 
     with pytest.raises(ValidationError) as error:

@@ -1,0 +1,50 @@
+from django import forms
+
+from .models import Notice
+
+
+class NoticeForm(forms.ModelForm):
+    attachments = forms.MultipleChoiceField(
+        label="附件", choices=Notice.AttachmentKind.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    class Meta:
+        model = Notice
+        fields = [
+            "doc_number",
+            "title",
+            "addressee",
+            "basis",
+            "overview",
+            "problems",
+            "requirements",
+            "attachments",
+            "signature",
+            "issue_date",
+            "rectification_deadline",
+        ]
+        widgets = {
+            "issue_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "rectification_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "basis": forms.Textarea(attrs={"rows": 4}),
+            "overview": forms.Textarea(attrs={"rows": 6}),
+            "problems": forms.Textarea(attrs={"rows": 10}),
+            "requirements": forms.Textarea(attrs={"rows": 5}),
+        }
+        help_texts = {"problems": "每段一行；“一是…二是…”可按需修改。"}
+
+    def clean_attachments(self):
+        chosen = self.cleaned_data["attachments"]
+        # Keep the office's usual order of attachments whatever order the boxes were ticked in.
+        return [kind for kind in Notice.AttachmentKind.values if kind in chosen]
+
+
+class NewNoticeForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    quarter = forms.TypedChoiceField(
+        label="季度", coerce=int, choices=[(1, "一季度"), (2, "二季度"), (3, "三季度"), (4, "四季度")]
+    )
+
+
+class IssueForm(forms.Form):
+    correction_note = forms.CharField(label="更正说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,49 @@
+"""Print-ready official-document PDFs (GB/T 9704-2012 党政机关公文格式) rendered with WeasyPrint.
+
+Public API::
+
+    from reports.pdf import OfficialDocument, Paragraph, Table, Cell, Attachment, render_pdf
+    pdf_bytes = render_pdf(OfficialDocument(...))
+
+Fonts: run ``scripts/install_fonts.sh`` once per machine (see docs/FONTS.md).
+"""
+
+from .document import (
+    Attachment,
+    Block,
+    Cell,
+    OfficialDocument,
+    Paragraph,
+    Table,
+    format_date,
+    format_number,
+)
+from .fonts import (
+    FontFace,
+    FontsNotInstalledError,
+    MissingGlyphError,
+    check_coverage,
+    fonts_available,
+    resolve_fonts,
+)
+from .render import build_html, render_document, render_pdf
+
+__all__ = [
+    "Attachment",
+    "Block",
+    "Cell",
+    "FontFace",
+    "FontsNotInstalledError",
+    "MissingGlyphError",
+    "OfficialDocument",
+    "Paragraph",
+    "Table",
+    "build_html",
+    "check_coverage",
+    "fonts_available",
+    "format_date",
+    "format_number",
+    "render_document",
+    "render_pdf",
+    "resolve_fonts",
+]

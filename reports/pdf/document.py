@@ -1,0 +1,125 @@
+"""Plain description of an official document (公文), independent of any Django model.
+
+Build an :class:`OfficialDocument` from whatever data you have and pass it to
+:func:`reports.pdf.render.render_pdf`.  All classes are frozen dataclasses; lists given to them
+are kept as given (do not mutate them afterwards).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal, Union
+
+ParagraphKind = Literal["body", "h1", "h2", "h3"]
+Align = Literal["left", "center", "right"]
+PARAGRAPH_KINDS: tuple[str, ...] = ("body", "h1", "h2", "h3")
+ALIGNS: tuple[str, ...] = ("left", "center", "right")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of running text.
+
+    kind: ``"body"`` 正文 (3号仿宋, first line indented 2 characters), ``"h1"`` 一、 heading (黑体),
+    ``"h2"`` （一） heading (楷体), ``"h3"`` 1. heading (仿宋).  A ``"\\n"`` in ``text`` is a
+    forced line break.
+    """
+
+    text: str
+    kind: ParagraphKind = "body"
+
+    def __post_init__(self) -> None:
+        if self.kind not in PARAGRAPH_KINDS:
+            raise ValueError(f"unknown paragraph kind {self.kind!r} (expected one of {PARAGRAPH_KINDS})")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell; ``colspan``/``rowspan`` merge cells as in HTML."""
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    align: Align = "center"
+
+    def __post_init__(self) -> None:
+        if self.colspan < 1 or self.rowspan < 1:
+            raise ValueError("colspan and rowspan must be >= 1")
+        if self.align not in ALIGNS:
+            raise ValueError(f"unknown align {self.align!r} (expected one of {ALIGNS})")
+
+
+CellValue = Union[Cell, str, int, float, Decimal, None]  # noqa: UP007 (runtime alias)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A ruled table.
+
+    ``header_rows`` are repeated at the top of every page the table runs over; body rows are never
+    split across pages.  Plain values in ``rows`` become centred cells (numbers are printed without
+    trailing zeros: 10.5, 8, 3.5).  ``col_widths_mm`` (optional) gives each column's width; the
+    table always spans the text block.  ``col_align`` (optional) sets the alignment of plain values
+    per column.  ``note`` is printed under the table (e.g. ``注：表中数字为当月投稿件数…``).
+    """
+
+    header_rows: list[list[Cell]]
+    rows: list[list[CellValue]]
+    col_widths_mm: list[float] | None = None
+    note: str = ""
+    col_align: list[Align] | None = None
+
+
+Block = Union[Paragraph, Table]  # noqa: UP007 (runtime alias)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """An attachment (附件): starts on a new page with ``附件N`` and its centred title."""
+
+    number: int
+    title: str
+    blocks: list[Block]
+    landscape: bool = False
+
+
+@dataclass(frozen=True)
+class OfficialDocument:
+    """A document laid out per GB/T 9704-2012.
+
+    issuer: 发文机关 (PDF author; printed as 发文机关标志 in red above the title when ``doc_number``
+    is set).  title: 标题 (``"\\n"`` forces a break).  addressee: 主送机关, printed as given
+    (end it with ``：``).  attachment_titles: the 附件说明 after the body; when empty, the titles of
+    ``attachments`` are used.  signature: 发文机关署名.  date: 成文日期 (printed ``2025年1月10日``).
+    doc_number: 发文字号 such as ``临政办字〔2022〕16号`` (optional).
+    """
+
+    issuer: str
+    title: str
+    addressee: str
+    body: list[Block]
+    attachment_titles: list[str]
+    signature: str
+    date: datetime.date
+    doc_number: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+def format_date(date: datetime.date) -> str:
+    """``2025年1月10日``: Arabic numerals without leading zeros (GB/T 9704-2012 7.3.5)."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def format_number(value: int | float | Decimal) -> str:
+    """Numbers as printed in the office's tables: ``10.5``, ``8``, ``-0.5`` (no trailing zeros)."""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    dec = Decimal(str(round(value, 4))) if isinstance(value, float) else Decimal(value)
+    if dec == dec.to_integral_value():
+        return str(int(dec))
+    text = format(dec.normalize(), "f")
+    return "0" if text in ("-0", "0") else text

@@ -1,0 +1,99 @@
+"""Writes of notices: drafting, editing, issuing and re-issuing."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from units.models import User
+
+from .builders import notice_pdf, notice_xlsx, pdf_page_count
+from .drafting import draft_notice
+from .models import IssuedNotice, Notice
+from .notice_data import build_notice_data
+
+EDITABLE_FIELDS = (
+    "doc_number",
+    "title",
+    "addressee",
+    "basis",
+    "overview",
+    "problems",
+    "requirements",
+    "attachments",
+    "signature",
+    "issue_date",
+    "rectification_deadline",
+)
+
+
+def _validate_attachments(kinds: list[str]) -> None:
+    valid = set(Notice.AttachmentKind.values)
+    unknown = [k for k in kinds if k not in valid]
+    if unknown:
+        raise ValidationError({"attachments": f"未知的附件种类：{'、'.join(unknown)}"})
+    if len(set(kinds)) != len(kinds):
+        raise ValidationError({"attachments": "附件不能重复。"})
+
+
+@transaction.atomic
+def create_notice_draft(*, year: int, quarter: int, user: User, issue_date: datetime.date | None = None) -> Notice:
+    """Save the generated draft of a quarter; a quarter has one draft."""
+    if Notice.objects.filter(year=year, quarter=quarter).exists():
+        raise ValidationError(f"{year}年第{quarter}季度的通报已存在，请直接编辑。")
+    notice = draft_notice(year=year, quarter=quarter, issue_date=issue_date)
+    notice.updated_by = user
+    notice._history_user = user
+    notice.full_clean()
+    notice.save()
+    return notice
+
+
+@transaction.atomic
+def update_notice_draft(*, notice: Notice, user: User, **fields) -> Notice:
+    """Change the wording, attachments or dates of the draft; issued versions are not touched."""
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"不可修改的字段：{sorted(unknown)}")
+    if "attachments" in fields:
+        _validate_attachments(fields["attachments"])
+    for name, value in fields.items():
+        setattr(notice, name, value)
+    notice.updated_by = user
+    notice._history_user = user
+    notice.full_clean()
+    notice.save()
+    return notice
+
+
+@transaction.atomic
+def issue_notice(*, notice: Notice, user: User, correction_note: str = "") -> IssuedNotice:
+    """Freeze the notice as it reads now: text, figures and rendered PDF and Excel.
+
+    The first issue is number 1; a later issue is a correction and needs a note saying what
+    changed. Earlier issues stay as they were.
+    """
+    notice = Notice.objects.select_for_update().get(pk=notice.pk)
+    last = notice.issues.aggregate(n=Max("number"))["n"] or 0
+    if last and not correction_note.strip():
+        raise ValidationError({"correction_note": "重新印发（更正）须说明更正内容。"})
+    if not notice.attachments and not notice.overview.strip():
+        raise ValidationError("通报没有正文和附件，不能印发。")
+    data = build_notice_data(notice)
+    pdf = notice_pdf(data)
+    issued = IssuedNotice(
+        notice=notice,
+        number=last + 1,
+        issued_by=user,
+        correction_note=correction_note.strip(),
+        snapshot=data.to_json(),
+        pdf=pdf,
+        pdf_pages=pdf_page_count(pdf),
+        xlsx=notice_xlsx(data),
+    )
+    issued.full_clean(exclude=["pdf", "xlsx"])
+    issued.save()
+    return issued

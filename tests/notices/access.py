@@ -1,0 +1,38 @@
+import datetime
+
+from reports.models import Notice
+from tests.access import Access
+
+
+def setup(world):
+    notice = Notice.objects.create(
+        year=2024,
+        quarter=4,
+        title="通报",
+        addressee="各单位：",
+        basis="依据",
+        overview="总体",
+        problems="问题",
+        requirements="要求",
+        attachments=[],
+        signature="临淄区人民政府办公室",
+        issue_date=datetime.date(2025, 1, 10),
+    )
+    world.extra["notice"] = notice
+
+
+def _notice(world):
+    return {"pk": world.extra["notice"].pk}
+
+
+ACCESS = {
+    "reports:notices": Access(unit_user=200),
+    "reports:notice_create": Access(unit_user=403, office_staff=405, office_admin=405),
+    "reports:notice_edit": Access(kwargs=_notice),
+    "reports:notice_draft_file": Access(kwargs=lambda w: {**_notice(w), "fmt": "xlsx"}),
+    "reports:notice_issue": Access(kwargs=_notice, unit_user=403, office_staff=405, office_admin=405),
+    # Not issued yet: a unit sees nothing of it, the office finds no such issue.
+    "reports:issued_file": Access(
+        kwargs=lambda w: {**_notice(w), "number": 1, "fmt": "pdf"}, unit_user=404, office_staff=404, office_admin=404
+    ),
+}

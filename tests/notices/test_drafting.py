@@ -1,0 +1,48 @@
+"""The notice drafts itself from the quarter's data."""
+
+import datetime
+
+from reports.drafting import draft_notice, short_name, unit_list
+from reports.models import Notice
+
+
+def test_short_names_as_the_office_writes_them():
+    assert short_name("区财政局") == "财政局"
+    assert short_name("金岭回族镇") == "金岭回族镇"
+    assert short_name("临淄生态环境分局") == "临淄生态环境分局"
+    assert unit_list(["区财政局", "区财政局", "闻韶街道"]) == "财政局、闻韶街道"
+
+
+def test_draft_text_from_the_data(quarter_data):
+    notice = draft_notice(year=2024, quarter=4, issue_date=datetime.date(2025, 1, 10))
+
+    assert notice.title == "临淄区人民政府办公室关于2024年第四季度全区政务公开工作情况的通报"
+    assert notice.addressee == "各镇人民政府、街道办事处，各开发区管委会，区政府各部门，有关企事业单位："
+    assert notice.overview.endswith(
+        "；“政务公开在行动”栏目退役军人事务局稿件被省采用1篇；人社局、临淄医疗保障分局稿件被市采用各1篇。"
+    )
+    assert notice.problems == (
+        "一是政府信息主动公开方面个别单位存在栏目更新不及时问题，如敬仲镇等。"
+        "二是政府文件公开方面个别单位存在字体不规范、发文字号和此件公开发布缺失等问题，如财政局、闻韶街道等。"
+        "三是“政务公开在行动”栏目投稿方面部分单位不重视，稿件数量为零，如发改局、雪宫街道等；"
+        "部分稿件质量不高、内容与政务公开无关，如教体局等。"
+        "四是问题整改方面存在整改不及时问题，如闻韶街道等。"
+    )
+    assert notice.requirements.endswith("请于1月15日前将反馈问题全部整改到位，区政府办公室将对整改情况进行检查。")
+    assert notice.rectification_deadline == datetime.date(2025, 1, 15)
+    assert notice.attachments == [
+        Notice.AttachmentKind.STATS_DEPARTMENTS,
+        Notice.AttachmentKind.STATS_TOWNS,
+        Notice.AttachmentKind.SUBMISSIONS,
+        Notice.AttachmentKind.DEDUCTIONS,
+        Notice.AttachmentKind.FINDINGS,
+    ]
+
+
+def test_no_findings_no_findings_attachment_and_deadline_in_working_days(real_units):
+    notice = draft_notice(year=2024, quarter=3, issue_date=datetime.date(2024, 9, 27))
+
+    assert Notice.AttachmentKind.FINDINGS not in notice.attachments
+    # Five working days after Friday 27 Sep 2024: 29 Sep (a make-up Sunday), 30 Sep, then 8–10 Oct.
+    assert notice.rectification_deadline == datetime.date(2024, 10, 10)
+    assert notice.problems.startswith("一是“政务公开在行动”栏目投稿方面部分单位不重视，稿件数量为零，如")

@@ -1,0 +1,132 @@
+"""The notice in the browser: draft, edit, issue, download; units see issued notices only."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+
+from reports.models import IssuedNotice, Notice
+from reports.services import issue_notice, update_notice_draft
+from tests.factories import UserFactory
+from units.models import Unit, User
+
+
+@pytest.fixture
+def unit_user(real_units):
+    return UserFactory(username="renshe", role=User.Role.UNIT_USER, unit=Unit.objects.get(name="区人社局"))
+
+
+def test_staff_drafts_edits_and_issues(client, quarter_data, staff):
+    client.force_login(staff)
+
+    response = client.post("/reports/notices/new/", {"year": 2024, "quarter": 4})
+    notice = Notice.objects.get()
+    assert response["Location"] == f"/reports/notices/{notice.pk}/"
+
+    form = client.get(response["Location"]).context["form"]
+    data = {name: form.initial.get(name) or "" for name in form.fields}
+    data.update(
+        overview="全区政务公开工作总体平稳。",
+        attachments=["findings", "stats_town"],
+        issue_date="2025-01-10",
+        rectification_deadline="2025-01-15",
+    )
+    saved = client.post(f"/reports/notices/{notice.pk}/", data)
+    assert saved.status_code == 302
+    notice.refresh_from_db()
+    assert notice.overview == "全区政务公开工作总体平稳。"
+    assert notice.attachments == ["stats_town", "findings"]
+
+    xlsx = client.get(f"/reports/notices/{notice.pk}/draft.xlsx")
+    assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == ["附件1", "附件2"]
+
+    issued = client.post(f"/reports/notices/{notice.pk}/issue/")
+    assert issued.status_code == 302
+    assert IssuedNotice.objects.get().number == 1
+    page = client.get(f"/reports/notices/{notice.pk}/").content.decode()
+    assert "重新印发（更正）" in page
+
+
+def test_unit_sees_issued_notices_only(client, quarter_data, staff, unit_user, django_assert_max_num_queries):
+    client.force_login(staff)
+    client.post("/reports/notices/new/", {"year": 2024, "quarter": 4})
+    notice = Notice.objects.get()
+    client.force_login(unit_user)
+
+    assert client.get("/reports/notices/").context["rows"] == []
+    assert client.get(f"/reports/notices/{notice.pk}/").status_code == 403
+    assert client.get(f"/reports/notices/{notice.pk}/draft.pdf").status_code == 403
+
+    update_notice_draft(notice=notice, user=staff, attachments=["stats_town"])
+    issue_notice(notice=notice, user=staff)
+    with django_assert_max_num_queries(8):
+        rows = client.get("/reports/notices/").context["rows"]
+    assert [(n.pk, [i.number for i in issues]) for n, _, issues in rows] == [(notice.pk, [1])]
+    download = client.get(f"/reports/notices/{notice.pk}/issued/1.pdf")
+    assert download["Content-Type"] == "application/pdf"
+    assert download.content.startswith(b"%PDF")
+
+
+def test_notice_list_query_count_is_constant(client, staff, django_assert_max_num_queries, db):
+    client.force_login(staff)
+    for year in (2021, 2022):
+        Notice.objects.create(
+            year=year,
+            quarter=1,
+            title="t",
+            addressee="a",
+            basis="b",
+            overview="o",
+            problems="p",
+            requirements="r",
+            attachments=[],
+            signature="s",
+            issue_date=datetime.date(2025, 1, 1),
+        )
+    with django_assert_max_num_queries(8) as small:
+        client.get("/reports/notices/")
+    for year in range(2010, 2020):
+        Notice.objects.create(
+            year=year,
+            quarter=2,
+            title="t",
+            addressee="a",
+            basis="b",
+            overview="o",
+            problems="p",
+            requirements="r",
+            attachments=[],
+            signature="s",
+            issue_date=datetime.date(2025, 1, 1),
+        )
+    with django_assert_max_num_queries(8) as large:
+        client.get("/reports/notices/")
+    assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_export_notice_command(quarter_data, staff, tmp_path):
+    xlsx = tmp_path / "draft.xlsx"
+    call_command("export_notice", "--year", "2024", "--quarter", "4", "--format", "xlsx", "--output", str(xlsx))
+    assert load_workbook(xlsx).sheetnames == ["附件1", "附件2", "附件3", "附件4", "附件5"]
+
+    notice = Notice.objects.create(
+        year=2024,
+        quarter=4,
+        title="通报",
+        addressee="各单位：",
+        basis="依据",
+        overview="总体",
+        problems="问题",
+        requirements="要求",
+        attachments=["stats_dept"],
+        signature="临淄区人民政府办公室",
+        issue_date=datetime.date(2025, 1, 10),
+    )
+    issued = issue_notice(notice=notice, user=staff)
+    pdf = tmp_path / "issued.pdf"
+    call_command(
+        "export_notice", "--year", "2024", "--quarter", "4", "--format", "pdf", "--output", str(pdf), "--issued", "1"
+    )
+    assert pdf.read_bytes() == bytes(issued.pdf)
