@@ -1,6 +1,7 @@
 from django import forms
 
 from .models import Notice
+from .services import EDITABLE_FIELDS
 
 
 class NoticeForm(forms.ModelForm):
@@ -10,19 +11,7 @@ class NoticeForm(forms.ModelForm):
 
     class Meta:
         model = Notice
-        fields = [
-            "doc_number",
-            "title",
-            "addressee",
-            "basis",
-            "overview",
-            "problems",
-            "requirements",
-            "attachments",
-            "signature",
-            "issue_date",
-            "rectification_deadline",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "issue_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "rectification_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -164,7 +164,13 @@ def register_article(
         province_adopted_on=province_adopted_on,
     )
     _stamp(article, user=user, reason="登记稿件")
-    errors = _article_month_errors(unit=unit, received_on=received_on)
+    _clean_with(article, _article_month_errors(unit=unit, received_on=received_on))
+    article.save()
+    return article
+
+
+def _clean_with(article: Article, errors: dict[str, str]) -> None:
+    """``full_clean()`` plus the month checks, reporting both kinds of problems at once."""
     try:
         article.full_clean()
     except ValidationError as exc:
@@ -174,8 +180,6 @@ def register_article(
         raise ValidationError(merged) from exc
     if errors:
         raise ValidationError(errors)
-    article.save()
-    return article
 
 
 @transaction.atomic
@@ -267,15 +271,7 @@ def update_article(
     for name, value in new.items():
         setattr(current, name, value)
     _stamp(current, user=user, reason="修改稿件")
-    try:
-        current.full_clean()
-    except ValidationError as exc:
-        merged = exc.message_dict
-        for name, message in errors.items():
-            merged.setdefault(name, []).append(message)
-        raise ValidationError(merged) from exc
-    if errors:
-        raise ValidationError(errors)
+    _clean_with(current, errors)
     current.save()
     return current
 

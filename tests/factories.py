@@ -4,6 +4,7 @@ from decimal import Decimal
 import factory
 
 from inspections.models import Deduction, Finding, FindingTransition, InspectionRound, RectificationResponse
+from reports.models import Notice
 from scoring.models import RuleSet
 from submissions.models import Article, MonthlyArticleTally, MonthlyPublication
 from units.models import DemoSitePeriod, Unit, UnitAlias, User
@@ -138,3 +139,23 @@ class TownFactory(UnitFactory):
 
     name = factory.Sequence(lambda n: f"测试镇{n}")
     category = Unit.Category.TOWN
+
+
+# --- reports: quarterly notices ------------------------------------------------------------------
+
+
+class NoticeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notice
+
+    year = 2024
+    quarter = 4
+    title = "通报"
+    addressee = "各单位："
+    basis = "依据"
+    overview = "总体"
+    problems = "问题"
+    requirements = "要求"
+    attachments = factory.LazyFunction(list)
+    signature = "临淄区人民政府办公室"
+    issue_date = datetime.date(2025, 1, 10)

@@ -1,23 +1,9 @@
-import datetime
-
-from reports.models import Notice
 from tests.access import Access
+from tests.factories import NoticeFactory
 
 
 def setup(world):
-    notice = Notice.objects.create(
-        year=2024,
-        quarter=4,
-        title="通报",
-        addressee="各单位：",
-        basis="依据",
-        overview="总体",
-        problems="问题",
-        requirements="要求",
-        attachments=[],
-        signature="临淄区人民政府办公室",
-        issue_date=datetime.date(2025, 1, 10),
-    )
+    notice = NoticeFactory()
     world.extra["notice"] = notice
 
 

@@ -1,6 +1,5 @@
 """The notice in the browser: draft, edit, issue, download; units see issued notices only."""
 
-import datetime
 import io
 
 import pytest
@@ -9,7 +8,7 @@ from openpyxl import load_workbook
 
 from reports.models import IssuedNotice, Notice
 from reports.services import issue_notice, update_notice_draft
-from tests.factories import UserFactory
+from tests.factories import NoticeFactory, UserFactory
 from units.models import Unit, User
 
 
@@ -72,35 +71,11 @@ def test_unit_sees_issued_notices_only(client, quarter_data, staff, unit_user, d
 def test_notice_list_query_count_is_constant(client, staff, django_assert_max_num_queries, db):
     client.force_login(staff)
     for year in (2021, 2022):
-        Notice.objects.create(
-            year=year,
-            quarter=1,
-            title="t",
-            addressee="a",
-            basis="b",
-            overview="o",
-            problems="p",
-            requirements="r",
-            attachments=[],
-            signature="s",
-            issue_date=datetime.date(2025, 1, 1),
-        )
+        NoticeFactory(year=year, quarter=1)
     with django_assert_max_num_queries(8) as small:
         client.get("/reports/notices/")
     for year in range(2010, 2020):
-        Notice.objects.create(
-            year=year,
-            quarter=2,
-            title="t",
-            addressee="a",
-            basis="b",
-            overview="o",
-            problems="p",
-            requirements="r",
-            attachments=[],
-            signature="s",
-            issue_date=datetime.date(2025, 1, 1),
-        )
+        NoticeFactory(year=year, quarter=2)
     with django_assert_max_num_queries(8) as large:
         client.get("/reports/notices/")
     assert len(small.captured_queries) == len(large.captured_queries)
@@ -111,19 +86,7 @@ def test_export_notice_command(quarter_data, staff, tmp_path):
     call_command("export_notice", "--year", "2024", "--quarter", "4", "--format", "xlsx", "--output", str(xlsx))
     assert load_workbook(xlsx).sheetnames == ["附件1", "附件2", "附件3", "附件4", "附件5"]
 
-    notice = Notice.objects.create(
-        year=2024,
-        quarter=4,
-        title="通报",
-        addressee="各单位：",
-        basis="依据",
-        overview="总体",
-        problems="问题",
-        requirements="要求",
-        attachments=["stats_dept"],
-        signature="临淄区人民政府办公室",
-        issue_date=datetime.date(2025, 1, 10),
-    )
+    notice = NoticeFactory(attachments=["stats_dept"])
     issued = issue_notice(notice=notice, user=staff)
     pdf = tmp_path / "issued.pdf"
     call_command(
