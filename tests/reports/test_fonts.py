@@ -17,7 +17,7 @@ from reports.pdf.subset import build_charset, gb2312_chars
 
 pytestmark = pytest.mark.usefixtures("pdf_fonts")
 
-UNITS_CSV = Path(__file__).resolve().parents[3] / "shared" / "units.csv"
+UNITS_CSV = Path(__file__).resolve().parents[2] / "fixtures" / "units.csv"
 
 
 def test_free_fonts_resolve_to_the_presubset_files(pdf_fonts):
@@ -47,8 +47,6 @@ def test_subsets_cover_all_gb2312_hanzi_and_official_punctuation(pdf_fonts, role
 
 
 def test_subsets_cover_every_unit_name(pdf_fonts):
-    if not UNITS_CSV.exists():
-        pytest.skip(f"{UNITS_CSV} not present")
     text = UNITS_CSV.read_text(encoding="utf-8")
     names = "".join(line.split(",")[0] + line.split(",")[2] for line in text.splitlines()[1:])
     for face in pdf_fonts.values():
