@@ -1,6 +1,7 @@
 """Numbers and dates as the office prints them: 10.5 not 10.50, 2025年1月10日."""
 
 import datetime
+import functools
 from decimal import Decimal
 
 ZERO = Decimal("0")
@@ -45,4 +46,9 @@ def quarter_label(year: int, quarter: int) -> str:
 
 def month_list_label(months: list[int]) -> str:
     """``[8, 9]`` → ``'8、9月份'`` as in the office's deduction sentences."""
+    return _month_list_label(tuple(months))
+
+
+@functools.cache
+def _month_list_label(months: tuple[int, ...]) -> str:
     return "、".join(str(m) for m in months) + "月份"

@@ -43,7 +43,7 @@ class UnitFacts:
     """Months in which the article requirement applies (from the rule set's start month)."""
 
 
-@dataclass
+@dataclass(slots=True)
 class MonthFigures:
     publications: int | None = None
     submitted: int = 0

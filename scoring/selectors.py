@@ -74,6 +74,8 @@ def _plain_rows(queryset: QuerySet) -> list[tuple]:
 
 
 def _assessed_months(months, month_starts, assessed_from, assessed_until) -> frozenset[int]:
+    if assessed_from is None and assessed_until is None:
+        return frozenset(months)
     return frozenset(
         m
         for m, m_start in zip(months, month_starts, strict=True)
@@ -153,15 +155,14 @@ def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = No
         .annotate(**article_counts)
         .values_list("unit_id", *article_counts),
     )
-    width = len(tally_fields)
     for source in sources:
-        for unit_id, *values in _plain_rows(source.order_by()):
-            for i, fig in enumerate(figures[unit_id]):
-                submitted, non_compliant, city, province = (v or 0 for v in values[i * width : (i + 1) * width])
-                fig.submitted += submitted
-                fig.non_compliant += non_compliant
-                fig.city_adopted += city
-                fig.province_adopted += province
+        for row in _plain_rows(source.order_by()):
+            for i, fig in enumerate(figures[row[0]]):
+                base = 1 + 4 * i  # the four tally_fields of month i follow the unit id
+                fig.submitted += row[base] or 0
+                fig.non_compliant += row[base + 1] or 0
+                fig.city_adopted += row[base + 2] or 0
+                fig.province_adopted += row[base + 3] or 0
 
     manual: dict[int, list[DeductionItem]] = defaultdict(list)
     for pk, unit_id, reason, points in (
