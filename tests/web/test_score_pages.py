@@ -97,7 +97,8 @@ def test_unit_dashboard_shows_points_lost_trend_and_articles(client, shangwu, dj
     assert "商务局政务公开新举措" in html
     assert "市级采用 2020年9月28日" in html
     trend = response.context["trend_chart"]
-    assert trend.count("<circle") == 3  # 2020 Q1 to Q3; no rule set applies before 2020
+    # Only 2020 Q3: no rule set applies before 2020, and nothing was recorded in 2020 Q1 and Q2.
+    assert trend.count("<circle") == 1
     assert "20年三季：4.5分" in trend
 
 
