@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
+from django.utils import timezone
+
 from inspections.models import Finding
 from inspections.selectors import findings_for_quarter
 from inspections.workdays import CalendarUnavailable, add_working_days
 from linzi_gk.numbers import CN_QUARTER
-from scoring.selectors import NoRuleSet, quarter_scores
+from scoring.selectors import NoRuleSet, quarter_bounds, quarter_scores
 
 from .models import Notice
 
@@ -59,7 +61,7 @@ def _by_count(pairs: list[tuple[str, int]], level: str) -> str:
     return "，".join(f"{short_name(u)}稿件被{level}采用{n}篇" for u, n in pairs)
 
 
-def overview_text(scores) -> str:
+def overview_text(scores, *, late_units: bool = False) -> str:
     province = [(r.name, sum(f.province_adopted for f in r.figures)) for r in scores.rows]
     city = [(r.name, sum(f.city_adopted for f in r.figures)) for r in scores.rows]
     province = [p for p in province if p[1]]
@@ -67,10 +69,9 @@ def overview_text(scores) -> str:
     adoption = "；".join(
         part for part in (_by_count(province, "省") if province else "", _by_count(city, "市") if city else "") if part
     )
-    first = (
-        "从检查情况看，大部分单位政府信息主动公开方面工作开展普遍较好，重点领域政府信息能做到及时、准确公开；"
-        "市通报、网站排查发现问题能够及时整改到位"
-    )
+    first = "从检查情况看，大部分单位政府信息主动公开方面工作开展普遍较好，重点领域政府信息能做到及时、准确公开"
+    if not late_units:
+        first += "；市通报、网站排查发现问题能够及时整改到位"
     if adoption:
         return f"{first}；“政务公开在行动”栏目{adoption}。"
     return f"{first}。本季度暂无单位稿件被市级、省级采用。"
@@ -96,16 +97,27 @@ def problems_text(scores, findings: list[Finding]) -> str:
         parts.append(f"部分稿件质量不高、内容与政务公开无关，如{unit_list([*poor, *submission_finding_units])}等")
     if parts:
         points.append("“政务公开在行动”栏目投稿方面" + "；".join(parts))
-    late = [
-        f.unit.name
-        for f in findings
-        if f.carried_over_from_id or f.category == Finding.Category.LATE_RECTIFICATION or getattr(f, "is_late", False)
-    ]
+    late = late_units(findings)
     if late:
         points.append(f"问题整改方面存在整改不及时问题，如{unit_list(late)}等")
     if not points:
         return "本季度检查未发现突出问题。"
     return "".join(f"{ORDINALS[i]}是{text}。" for i, text in enumerate(points))
+
+
+def late_units(findings: list[Finding]) -> list[str]:
+    """Units whose rectification is late: carried-over findings, 整改不及时 findings, late answers."""
+    return [
+        f.unit.name
+        for f in findings
+        if f.carried_over_from_id or f.category == Finding.Category.LATE_RECTIFICATION or getattr(f, "is_late", False)
+    ]
+
+
+def default_issue_date(year: int, quarter: int) -> datetime.date:
+    """Today, or for a past quarter the tenth day after it ended (the office issues in its first weeks)."""
+    _, _, end = quarter_bounds(year, quarter)
+    return min(timezone.localdate(), end + datetime.timedelta(days=9))
 
 
 def requirements_text(deadline: datetime.date) -> str:
@@ -128,7 +140,7 @@ def default_deadline(issue_date: datetime.date, findings: list[Finding]) -> date
 
 def draft_notice(*, year: int, quarter: int, issue_date: datetime.date | None = None) -> Notice:
     """An unsaved :class:`Notice` with text generated from the quarter's data."""
-    issue_date = issue_date or datetime.date.today()
+    issue_date = issue_date or default_issue_date(year, quarter)
     cn = CN_QUARTER[quarter]
     try:
         scores = quarter_scores(year=year, quarter=quarter)
@@ -148,7 +160,7 @@ def draft_notice(*, year: int, quarter: int, issue_date: datetime.date | None = 
             "根据《临淄区人民政府办公室关于印发临淄区政务公开工作考核办法的通知》（临政办字〔2019〕26号）等要求，"
             f"区政府办公室对各镇街道、区政府各部门{year}年第{cn}季度政务公开工作进行了检查，现将有关情况通报如下。"
         ),
-        overview=overview_text(scores) if scores else "",
+        overview=overview_text(scores, late_units=bool(late_units(findings))) if scores else "",
         problems=problems_text(scores, findings) if scores else "",
         requirements=requirements_text(deadline),
         attachments=[str(a) for a in attachments],

@@ -24,7 +24,7 @@ class Notice(models.Model):
     overview = models.TextField("一、总体情况")
     problems = models.TextField("二、主要问题")
     requirements = models.TextField("三、工作要求")
-    attachments = models.JSONField("附件", default=list, help_text="附件种类及顺序")
+    attachments = models.JSONField("附件", default=list, blank=True, help_text="附件种类及顺序")
     signature = models.CharField("发文机关署名", max_length=100)
     issue_date = models.DateField("成文日期")
     rectification_deadline = models.DateField("整改期限", null=True, blank=True)

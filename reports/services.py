@@ -7,7 +7,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
+from linzi_gk.numbers import quarter_label
 from units.models import User
 
 from .builders import notice_pdf, notice_xlsx, pdf_page_count
@@ -39,11 +41,17 @@ def _validate_attachments(kinds: list[str]) -> None:
         raise ValidationError({"attachments": "附件不能重复。"})
 
 
+def _deadline_phrase(day: datetime.date) -> str:
+    return f"请于{day.month}月{day.day}日前"
+
+
 @transaction.atomic
 def create_notice_draft(*, year: int, quarter: int, user: User, issue_date: datetime.date | None = None) -> Notice:
     """Save the generated draft of a quarter; a quarter has one draft."""
     if Notice.objects.filter(year=year, quarter=quarter).exists():
-        raise ValidationError(f"{year}年第{quarter}季度的通报已存在，请直接编辑。")
+        raise ValidationError(f"{quarter_label(year, quarter)}的通报已存在，请直接编辑。")
+    if datetime.date(year, 3 * quarter - 2, 1) > timezone.localdate():
+        raise ValidationError(f"{quarter_label(year, quarter)}尚未开始，不能起草通报。")
     notice = draft_notice(year=year, quarter=quarter, issue_date=issue_date)
     notice.updated_by = user
     notice._history_user = user
@@ -60,6 +68,10 @@ def update_notice_draft(*, notice: Notice, user: User, **fields) -> Notice:
         raise ValueError(f"不可修改的字段：{sorted(unknown)}")
     if "attachments" in fields:
         _validate_attachments(fields["attachments"])
+    old, new = notice.rectification_deadline, fields.get("rectification_deadline", notice.rectification_deadline)
+    if old and new and old != new and fields.get("requirements", notice.requirements) == notice.requirements:
+        # The generated sentence “请于1月15日前…” follows the 整改期限 field unless the text was edited too.
+        fields["requirements"] = notice.requirements.replace(_deadline_phrase(old), _deadline_phrase(new))
     for name, value in fields.items():
         setattr(notice, name, value)
     notice.updated_by = user

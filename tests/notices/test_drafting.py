@@ -46,3 +46,16 @@ def test_no_findings_no_findings_attachment_and_deadline_in_working_days(real_un
     # Five working days after Friday 27 Sep 2024: 29 Sep (a make-up Sunday), 30 Sep, then 8–10 Oct.
     assert notice.rectification_deadline == datetime.date(2024, 10, 10)
     assert notice.problems.startswith("一是“政务公开在行动”栏目投稿方面部分单位不重视，稿件数量为零，如")
+
+
+def test_default_issue_date_of_a_past_quarter_is_ten_days_after_it(db):
+    from reports.drafting import default_issue_date
+
+    assert default_issue_date(2024, 4) == datetime.date(2025, 1, 10)
+    assert default_issue_date(2020, 3) == datetime.date(2020, 10, 10)
+
+
+def test_overview_does_not_praise_timely_rectification_when_some_is_late(quarter_data):
+    notice = draft_notice(year=2024, quarter=4, issue_date=datetime.date(2025, 1, 10))
+
+    assert "能够及时整改到位" not in notice.overview

@@ -107,3 +107,19 @@ def test_reissue_is_numbered_and_keeps_the_old_one(issued, staff):
     assert "更正后的总体情况。" in pdf_text(bytes(second.pdf))
     assert "更正后的总体情况。" not in pdf_text(bytes(IssuedNotice.objects.get(number=1).pdf))
     assert second.snapshot["overview"] == "更正后的总体情况。"
+
+
+def test_deadline_in_the_text_follows_the_deadline_field(quarter_data, staff):
+    notice = create_notice_draft(year=2024, quarter=4, user=staff, issue_date=datetime.date(2025, 1, 10))
+    assert "请于1月15日前" in notice.requirements
+
+    update_notice_draft(notice=notice, user=staff, rectification_deadline=datetime.date(2025, 1, 20))
+
+    assert "请于1月20日前将反馈问题全部整改到位" in notice.requirements
+
+
+def test_a_quarter_that_has_not_started_cannot_be_drafted(db, staff):
+    with pytest.raises(ValidationError) as error:
+        create_notice_draft(year=2099, quarter=1, user=staff)
+
+    assert error.value.messages == ["2099年一季度尚未开始，不能起草通报。"]

@@ -93,3 +93,24 @@ def test_export_notice_command(quarter_data, staff, tmp_path):
         "export_notice", "--year", "2024", "--quarter", "4", "--format", "pdf", "--output", str(pdf), "--issued", "1"
     )
     assert pdf.read_bytes() == bytes(issued.pdf)
+
+
+def test_a_notice_without_attachments_can_be_saved(client, staff):
+    notice = NoticeFactory(attachments=["findings"])
+    client.force_login(staff)
+    data = {
+        "title": "通报",
+        "addressee": "各单位：",
+        "basis": "依据",
+        "overview": "总体",
+        "problems": "问题",
+        "requirements": "要求",
+        "signature": "临淄区人民政府办公室",
+        "issue_date": "2025-01-10",
+    }
+
+    response = client.post(f"/reports/notices/{notice.pk}/", data)
+
+    assert response.status_code == 302
+    notice.refresh_from_db()
+    assert notice.attachments == []
