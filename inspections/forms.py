@@ -72,7 +72,7 @@ class FindingForm(forms.Form):
         help_text="按法定节假日和调休计算，例如20个工作日。",
     )
     working_days_from = forms.DateField(
-        label="自此日起算", required=False, widget=DateInput(), help_text="不填则从今天起算，当日不计入。"
+        label="自此日起算", required=False, widget=DateInput(), help_text="不填则从检查日期起算，当日不计入。"
     )
     deduction_points = forms.DecimalField(
         label="减分",

@@ -227,7 +227,9 @@ def record_finding(
         category=category,
         column=column.strip(),
         description=description.strip(),
-        deadline=resolve_deadline(deadline=deadline, working_days=working_days, working_days_from=working_days_from),
+        deadline=resolve_deadline(
+            deadline=deadline, working_days=working_days, working_days_from=working_days_from or inspection.inspected_on
+        ),
         created_by=user,
         carried_over_from=carried_over_from,
     )
@@ -277,7 +279,9 @@ def update_finding(
     finding.column = column.strip()
     finding.description = description.strip()
     finding.deadline = resolve_deadline(
-        deadline=deadline, working_days=working_days, working_days_from=working_days_from
+        deadline=deadline,
+        working_days=working_days,
+        working_days_from=working_days_from or finding.inspection.inspected_on,
     )
     finding._history_user = user
     finding.full_clean()

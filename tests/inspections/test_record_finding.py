@@ -48,12 +48,10 @@ def test_deadline_in_working_days_skips_the_spring_festival(q4, renshe, staff):
     assert item.deadline == D(2025, 2, 13)
 
 
-def test_working_days_count_from_today_by_default(q4, renshe, staff, monkeypatch):
-    monkeypatch.setattr("inspections.services.timezone.localdate", lambda: D(2025, 1, 10))
-
+def test_working_days_count_from_the_inspection_date_by_default(q4, renshe, staff):
     item = finding(q4, renshe, deadline=None, working_days=3, user=staff)
 
-    assert item.deadline == D(2025, 1, 15)
+    assert item.deadline == D(2025, 1, 9)  # inspected Monday 6 Jan 2025: 7, 8, 9 Jan
 
 
 def test_date_and_working_days_together_are_refused(q4, renshe, staff):
