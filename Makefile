@@ -49,6 +49,7 @@ fonts:
 	@if [ -x scripts/install_fonts.sh ]; then scripts/install_fonts.sh; fi
 
 db: setup
+	mkdir -p staticfiles
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_units
 

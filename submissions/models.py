@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 from units.models import Unit
 
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
+MIN_ARTICLE_CHARS = 400
+"""An article must have at least 400 characters (关于政务公开工作征稿的通知, 2020)."""
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
@@ -131,6 +133,10 @@ class Article(models.Model):
             errors["non_compliance_reason"] = "不符合要求的稿件须填写原因。"
         if self.is_compliant and self.non_compliance_reason.strip():
             errors["non_compliance_reason"] = "符合要求的稿件不填写不符合原因。"
+        if self.is_compliant and self.char_count is not None and self.char_count < MIN_ARTICLE_CHARS:
+            errors["is_compliant"] = (
+                f"字数{self.char_count}字，不足{MIN_ARTICLE_CHARS}字，应登记为“不符合要求”并填写原因（如：字数不足400字）。"
+            )
         for field in ("city_adopted_on", "province_adopted_on"):
             adopted = getattr(self, field)
             if adopted and self.received_on and adopted < self.received_on:

@@ -30,3 +30,13 @@ def test_login_requires_csrf_token(db):
 
     assert response.status_code == 403
     assert "CSRF校验失败" in response.content.decode()
+
+
+def test_post_only_address_opened_directly_gets_a_chinese_page(client, db):
+    client.force_login(UserFactory(username="staff", role=User.Role.OFFICE_STAFF))
+
+    response = client.get("/reports/notices/new/")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "这个地址只能通过页面上的按钮提交" in response.content.decode()
