@@ -58,12 +58,12 @@ def ranking_bars(
 
 def trend_line(labels: Sequence[str], values: Sequence[Decimal | None], *, title: str = "") -> SafeString:
     """A line of a unit's quarterly totals; quarters it was not assessed in are gaps."""
-    width, height, left, bottom, top = 760, 240, 40, 40, 16
+    width, height, left, bottom, top = 760, 240, 44, 40, 16
     present = [v for v in values if v is not None]
     low, high = _scale(present)
     high = max(high, Decimal(15))
     span = float(high - low) or 1.0
-    step = (width - left - 20) / max(len(labels) - 1, 1)
+    step = (width - left - 44) / max(len(labels) - 1, 1)  # room for the last label
 
     def point(index: int, value: Decimal) -> tuple[float, float]:
         return left + index * step, top + (1 - float(value - low) / span) * (height - top - bottom)

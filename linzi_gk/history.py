@@ -3,10 +3,14 @@ status and rule, read from django-simple-history in two queries per model."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from datetime import datetime
+from decimal import Decimal
 
 from django.apps import apps
+from django.utils import timezone
+
+from .numbers import format_cn_date, format_points, quarter_label
 
 TRACKED = [
     "submissions.MonthlyPublication",
@@ -18,12 +22,12 @@ TRACKED = [
     "units.Unit",
 ]
 ACTIONS = {"+": "新增", "~": "修改", "-": "删除"}
-SKIP_FIELDS = {"updated_at", "created_at", "updated_by", "created_by", "id"}
+SKIP_FIELDS = {"updated_at", "created_at", "updated_by", "created_by", "id", "position"}
 
 
 @dataclass
 class HistoryEntry:
-    when: datetime
+    when: datetime.datetime
     user: str
     kind: str
     label: str
@@ -43,6 +47,12 @@ def _display(field, value) -> str:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return format_points(value)
+    if isinstance(value, datetime.datetime):
+        return f"{format_cn_date(timezone.localtime(value))} {timezone.localtime(value):%H:%M}"
+    if isinstance(value, datetime.date):
+        return format_cn_date(value)
     return str(value)
 
 
@@ -112,7 +122,7 @@ def _label(model, record, unit_names: dict[int, str]) -> str:
         "MonthlyPublication": lambda r: f"{unit(r)} {r.year}年{r.month}月网站发布数",
         "MonthlyArticleTally": lambda r: f"{unit(r)} {r.year}年{r.month}月投稿合计",
         "Article": lambda r: f"{unit(r)} 稿件《{r.title}》",
-        "Deduction": lambda r: f"{unit(r)} {r.year}年第{r.quarter}季度减分：{r.reason}",
+        "Deduction": lambda r: f"{unit(r)} {quarter_label(r.year, r.quarter)}减分：{r.reason}",
         "Finding": lambda r: f"{unit(r)} 检查问题：{r.description[:30]}",
         "RuleSet": lambda r: r.name,
         "Unit": lambda r: r.name,

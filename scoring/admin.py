@@ -6,6 +6,11 @@ from .models import RuleSet
 
 @admin.register(RuleSet)
 class RuleSetAdmin(SimpleHistoryAdmin):
+    def has_delete_permission(self, request, obj=None):
+        """Rule sets are never deleted: past quarters must always recompute to what was published.
+        To change the rules from a date on, add a new rule set valid from that date."""
+        return False
+
     list_display = [
         "name",
         "valid_from",

@@ -85,15 +85,17 @@ def quarter_table(request, year: int, quarter: int):
     sections = []
     for category, title, prefix in CATEGORIES:
         rows = result.by_category(category)
+        shown = _filtered(rows, request)
         table = QuarterTable(
-            quarter_table_rows(_filtered(rows, request)),
+            quarter_table_rows(shown),
             year=year,
             quarter=quarter,
             months=result.months,
             prefix=prefix,
+            empty_text="没有符合筛选条件的单位。" if rows else "本季度没有考核单位。",
         )
         RequestConfig(request, paginate=False).configure(table)
-        chart = ranking_bars([r.name for r in rows], [r.total for r in rows], title=f"{title}得分排名")
+        chart = ranking_bars([r.name for r in shown], [r.total for r in shown], title=f"{title}得分排名")
         sections.append((title, table, chart))
     return render(
         request,

@@ -2,6 +2,7 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from linzi_gk.permissions import office_required
+from scoring.selectors import latest_quarter_with_data
 
 from .selectors import units_visible_to
 
@@ -14,4 +15,4 @@ def unit_list(request):
         .annotate(user_count=Count("users"))
         .order_by("category", "sort_order")
     )
-    return render(request, "units/unit_list.html", {"units": units})
+    return render(request, "units/unit_list.html", {"units": units, "latest": latest_quarter_with_data()})

@@ -53,3 +53,25 @@ def test_unit_user_cannot_read_history(client, db):
     client.force_login(UserFactory(username="u", role=User.Role.UNIT_USER, unit=unit))
 
     assert client.get("/history/").status_code == 403
+
+
+def test_history_prints_points_and_dates_as_the_office_does(client, staff):
+    import datetime
+    from decimal import Decimal
+
+    from inspections.services import create_deduction
+
+    create_deduction(
+        unit=UnitFactory(name="区财政局"), year=2024, quarter=4, reason="错敏词", points=Decimal("0.50"), user=staff
+    )
+    client.force_login(staff)
+
+    entry = client.get("/history/?model=inspections.Deduction").context["entries"][0]
+
+    assert entry.label == "区财政局 2024年四季度减分：错敏词"
+    assert ("减分", "—", "0.5") in entry.changes
+    assert [name for name, _, _ in entry.changes] == ["年度", "季度", "事项", "减分", "来源"]
+    from linzi_gk.history import _display
+    from submissions.models import Article
+
+    assert _display(Article._meta.get_field("received_on"), datetime.date(2025, 1, 10)) == "2025年1月10日"
