@@ -52,3 +52,9 @@ def month_list_label(months: list[int]) -> str:
 @functools.cache
 def _month_list_label(months: tuple[int, ...]) -> str:
     return "、".join(str(m) for m in months) + "月份"
+
+
+def last_finished_month(today: datetime.date) -> datetime.date:
+    """The last day of the month before ``today``'s: the period most work is about right now
+    (a clerk in January 2025 enters and reports on December 2024, i.e. 2024 Q4)."""
+    return today.replace(day=1) - datetime.timedelta(days=1)

@@ -49,7 +49,7 @@ def _stats_table(att: AttachmentData) -> Table:
         ]
         for row in att.stats
     ]
-    return Table(header_rows=header, rows=rows, col_widths_mm=[11.5, 56, 12, 12, 12, 18.5, 11, 11, 12])
+    return Table(header_rows=header, rows=rows, col_widths_mm=[11, 50, 12, 12, 12, 22, 12, 12, 13])
 
 
 def _count_text(submitted: int, non_compliant: int) -> str:

@@ -22,6 +22,10 @@ class NoticeForm(forms.ModelForm):
         }
         help_texts = {"problems": "每段一行；“一是…二是…”可按需修改。"}
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "：")
+        super().__init__(*args, **kwargs)
+
     def clean_attachments(self):
         chosen = self.cleaned_data["attachments"]
         # Keep the office's usual order of attachments whatever order the boxes were ticked in.

@@ -5,9 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from linzi_gk.numbers import quarter_label
+from linzi_gk.numbers import last_finished_month, quarter_label
 from linzi_gk.permissions import office_required
 
 from . import services
@@ -36,7 +37,9 @@ def notice_list(request):
     for item in issued:
         by_notice.setdefault(item.notice_id, []).append(item)
     rows = [(n, quarter_label(n.year, n.quarter), by_notice.get(n.pk, [])) for n in notices]
-    return render(request, "reports/notice_list.html", {"rows": rows, "form": NewNoticeForm()})
+    last = last_finished_month(timezone.localdate())
+    form = NewNoticeForm(initial={"year": last.year, "quarter": (last.month - 1) // 3 + 1})
+    return render(request, "reports/notice_list.html", {"rows": rows, "form": form})
 
 
 @office_required

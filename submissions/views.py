@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import secrets
 import time
@@ -22,6 +21,7 @@ from django_tables2 import RequestConfig
 
 from inspections.services import import_deductions
 from linzi_gk.imports import ImportRejected
+from linzi_gk.numbers import last_finished_month
 from linzi_gk.permissions import office_required
 from units.selectors import units_visible_to
 
@@ -61,12 +61,6 @@ def _default_month() -> tuple[int, int]:
     """Figures of a month are entered after it ends: the previous calendar month."""
     today = timezone.localdate()
     return (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-
-
-def _last_finished_month():
-    """The month just ended: an upload in January 2025 is usually of December 2024, so year 2024."""
-    today = timezone.localdate()
-    return today.replace(day=1) - datetime.timedelta(days=1)
 
 
 @office_required
@@ -276,7 +270,7 @@ def import_upload(request):
             token = _store_upload(request, form)
             return redirect("submissions:import_preview", token)
     else:
-        form = UploadForm(initial={"year": _last_finished_month().year, "kind": ImportKind.PUBLICATIONS})
+        form = UploadForm(initial={"year": last_finished_month(timezone.localdate()).year, "kind": ImportKind.PUBLICATIONS})
     return render(request, "submissions/import_upload.html", {"form": form})
 
 
