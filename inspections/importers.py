@@ -70,5 +70,5 @@ def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitRes
         if parser.ok:
             rows.append(DeductionRow(excel_row, unit, reason, points))
     if errors:
-        raise ImportRejected(errors)
+        raise ImportRejected(errors, rows=rows)
     return rows

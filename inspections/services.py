@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from linzi_gk.imports import Change, ImportResult, read_first_sheet
+from linzi_gk.imports import Change, ImportResult, parse_or_plan, read_first_sheet
 from linzi_gk.numbers import format_points
 from scoring.engine import is_no_submission_reason
 from units.models import Unit, User
@@ -87,7 +87,17 @@ def import_deductions(
     The file replaces the imported deductions of every unit it names for that quarter (a second
     import of the same file changes nothing); deductions entered by hand are kept.
     """
-    rows = parse_deductions(read_first_sheet(source), year=year, quarter=quarter, resolver=UnitResolver.from_db())
+    rows = parse_or_plan(
+        lambda: parse_deductions(read_first_sheet(source), year=year, quarter=quarter, resolver=UnitResolver.from_db()),
+        lambda valid: _apply_deductions(valid, year=year, quarter=quarter, dry_run=True),
+    )
+    return _apply_deductions(rows, year=year, quarter=quarter, dry_run=dry_run, user=user, filename=filename)
+
+
+def _apply_deductions(
+    rows: list, *, year: int, quarter: int, dry_run: bool, user: User | None = None, filename: str = ""
+) -> ImportResult:
+    """Replace the imported deductions of the units in ``rows`` (unless ``dry_run``)."""
     unit_ids = {row.unit.pk for row in rows}
     previous = list(
         Deduction.objects.filter(

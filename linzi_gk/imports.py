@@ -27,11 +27,30 @@ class RowError:
 
 
 class ImportRejected(Exception):
-    """The file has bad rows; nothing was written."""
+    """The file has bad rows; nothing was written.
 
-    def __init__(self, errors: list[RowError]) -> None:
+    ``rows`` are the rows that parsed well; the import services fill ``result`` with what those
+    rows would change, so a preview shows every error and every other change at once.
+    """
+
+    def __init__(self, errors: list[RowError], rows: list | None = None) -> None:
         self.errors = errors
+        self.rows = rows
+        self.result: ImportResult | None = None
         super().__init__("\n".join(str(e) for e in errors))
+
+
+def parse_or_plan(parse, plan):
+    """``parse()``; when it rejects the file, attach ``plan(valid_rows)`` to the error and re-raise."""
+    try:
+        return parse()
+    except ImportRejected as exc:
+        if exc.rows:
+            try:
+                exc.result = plan(exc.rows)
+            except ImportRejected:  # the good rows have problems of their own (already reported)
+                exc.result = None
+        raise
 
 
 @dataclass

@@ -103,6 +103,7 @@ def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> li
                 parser.error(UNIT_COLUMN, f"{unit.name}与第{seen[unit.pk]}行重复")
             else:
                 seen[unit.pk] = excel_row
+        cells = []
         for column, month in month_columns.items():
             value = values[column] if column < len(values) else None
             title = f"{month}月"
@@ -110,9 +111,11 @@ def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> li
             if count is None or unit is None:
                 continue
             _check_assessed(parser, unit, year, month, title)
-            rows.append(PublicationRow(excel_row, unit, month, count))
+            cells.append(PublicationRow(excel_row, unit, month, count))
+        if parser.ok:
+            rows.extend(cells)
     if errors:
-        raise ImportRejected(errors)
+        raise ImportRejected(errors, rows=rows)
     return rows
 
 
@@ -176,5 +179,5 @@ def parse_article_tallies(sheet: Sheet, *, year: int, resolver: UnitResolver) ->
         if parser.ok:
             rows.append(ArticleTallyRow(excel_row, unit, month, submitted, non_compliant, city, province))
     if errors:
-        raise ImportRejected(errors)
+        raise ImportRejected(errors, rows=rows)
     return rows

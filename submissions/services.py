@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from linzi_gk.imports import Change, ImportRejected, ImportResult, RowError, read_first_sheet
+from linzi_gk.imports import Change, ImportRejected, ImportResult, RowError, parse_or_plan, read_first_sheet
 from linzi_gk.numbers import format_cn_date
 from units.models import Unit, User
 from units.selectors import UnitResolver, assessed_units_in, units_visible_to
@@ -53,7 +53,17 @@ def import_publications(
 
     Each (unit, month) cell in the file replaces the stored figure; empty cells change nothing.
     """
-    rows = parse_publications(read_first_sheet(source), year=year, resolver=UnitResolver.from_db())
+    rows = parse_or_plan(
+        lambda: parse_publications(read_first_sheet(source), year=year, resolver=UnitResolver.from_db()),
+        lambda valid: _apply_publications(valid, year=year, dry_run=True),
+    )
+    return _apply_publications(rows, year=year, dry_run=dry_run, user=user, filename=filename)
+
+
+def _apply_publications(
+    rows: list, *, year: int, dry_run: bool, user: User | None = None, filename: str = ""
+) -> ImportResult:
+    """Compare the rows with what is stored and, unless ``dry_run``, write the differences."""
     months = {row.month for row in rows}
     existing = {
         (p.unit_id, p.month): p
@@ -97,7 +107,17 @@ def import_article_tallies(
     A row replaces the stored totals of its unit and month. Months that already have a
     per-article register are refused, so the same articles are never counted twice.
     """
-    rows = parse_article_tallies(read_first_sheet(source), year=year, resolver=UnitResolver.from_db())
+    rows = parse_or_plan(
+        lambda: parse_article_tallies(read_first_sheet(source), year=year, resolver=UnitResolver.from_db()),
+        lambda valid: _apply_article_tallies(valid, year=year, dry_run=True),
+    )
+    return _apply_article_tallies(rows, year=year, dry_run=dry_run, user=user, filename=filename)
+
+
+def _apply_article_tallies(
+    rows: list, *, year: int, dry_run: bool, user: User | None = None, filename: str = ""
+) -> ImportResult:
+    """Refuse months with a per-article register, then compare and (unless ``dry_run``) write."""
     unit_ids = {r.unit.pk for r in rows}
     months = {r.month for r in rows}
     registered = set(

@@ -270,7 +270,9 @@ def import_upload(request):
             token = _store_upload(request, form)
             return redirect("submissions:import_preview", token)
     else:
-        form = UploadForm(initial={"year": last_finished_month(timezone.localdate()).year, "kind": ImportKind.PUBLICATIONS})
+        form = UploadForm(
+            initial={"year": last_finished_month(timezone.localdate()).year, "kind": ImportKind.PUBLICATIONS}
+        )
     return render(request, "submissions/import_upload.html", {"form": form})
 
 
@@ -305,7 +307,13 @@ def import_preview(request, token: str):
         return render(
             request,
             "submissions/import_preview.html",
-            {"entry": entry, "token": token, "errors": exc.errors, "description": _describe(entry)},
+            {
+                "entry": entry,
+                "token": token,
+                "errors": exc.errors,
+                "result": exc.result,
+                "description": _describe(entry),
+            },
         )
     if not dry_run:
         _discard(request, token)

@@ -110,3 +110,19 @@ def test_failed_import_leaves_previous_items_untouched(real_units, xlsx_file):
         run(xlsx_file([HEADER, ["区残联", "错敏词", 1], ["区无此局", "错敏词", 1]], name="bad.xlsx"))
 
     assert items() == [("区残联", "公开事项标准目录未上传", Decimal("5.00"), "import")]
+
+
+def test_rejected_file_still_plans_its_good_rows(real_units, xlsx_file):
+    from inspections.services import import_deductions
+    from linzi_gk.imports import ImportRejected
+
+    path = xlsx_file([HEADER, ["区残联", "公开事项标准目录未上传", 5], ["区无此局", "错敏词", 1]])
+
+    with pytest.raises(ImportRejected) as error, path.open("rb") as handle:
+        import_deductions(source=handle, year=2020, quarter=3)
+
+    assert [str(e) for e in error.value.errors] == [
+        "第3行 单位: 找不到单位“区无此局”，请检查名称或在单位管理中添加别名"
+    ]
+    assert [(c.row, c.unit, c.action) for c in error.value.result.changes] == [(2, "区残联", "新增")]
+    assert items() == []

@@ -82,6 +82,11 @@ def test_preview_shows_every_error_and_offers_no_commit(staff_client, units):
     assert "<li>第4行 10月: 不能为负数（-2）</li>" in html
     assert "<li>第5行 10月: “十”不是数字</li>" in html
     assert "确认导入" not in html
+    # The good row is previewed too, so the clerk sees every change and every error at once.
+    assert "其余各行将做的修改（改正上述错误并重新上传后才会导入）" in html
+    assert [(c.row, c.unit, c.action, c.new) for c in response.context["result"].changes] == [
+        (2, "区人社局", "新增", "12")
+    ]
     assert MonthlyPublication.objects.count() == 0
 
 
