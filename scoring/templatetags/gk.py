@@ -1,6 +1,6 @@
 from django import template
 
-from linzi_gk.numbers import format_cn_date, format_points
+from linzi_gk.numbers import format_cn_date, format_points, quarter_label
 
 register = template.Library()
 
@@ -15,3 +15,9 @@ def points(value):
 def cndate(value):
     """2025-01-10 → 2025年1月10日."""
     return format_cn_date(value) if value else ""
+
+
+@register.simple_tag
+def quarter(year, number):
+    """{% quarter 2024 4 %} → 2024年四季度, as in the office's documents."""
+    return quarter_label(int(year), int(number))
