@@ -12,7 +12,7 @@ from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 from django.utils import timezone
 
 from inspections.models import Deduction
-from linzi_gk.numbers import ZERO, quarter_months
+from linzi_gk.numbers import ZERO, quarter_label, quarter_months
 from submissions.models import Article, MonthlyArticleTally, MonthlyPublication
 from units.models import DemoSitePeriod, Unit
 from units.selectors import assessed_units_in
@@ -44,7 +44,7 @@ def rule_set_for(year: int, quarter: int) -> RuleSet:
     start, _, _ = quarter_bounds(year, quarter)
     rules = RuleSet.objects.filter(valid_from__lte=start).order_by("-valid_from").first()
     if rules is None:
-        raise NoRuleSet(f"没有适用于{year}年第{quarter}季度的计分规则，请管理员先设置计分规则。")
+        raise NoRuleSet(f"没有适用于{quarter_label(year, quarter)}的计分规则，请管理员先设置计分规则。")
     return rules
 
 

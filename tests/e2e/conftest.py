@@ -57,3 +57,12 @@ def shot():
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def shipped_rule_sets(transactional_db):
+    """A transactional test before this one flushed every table, the rule sets of the data
+    migration included: put them back."""
+    from scoring.services import ensure_shipped_rule_sets
+
+    ensure_shipped_rule_sets()

@@ -8,8 +8,7 @@ from reports.models import IssuedNotice, Notice
 from units.models import User
 from units.services import create_account
 
-# serialized_rollback: the shipped rule sets (a data migration) survive the flush of other transactional tests.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_issue_is_refused_while_the_draft_has_unsaved_edits(page, shot):

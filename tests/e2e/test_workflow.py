@@ -11,8 +11,7 @@ from submissions.models import MonthlyArticleTally, MonthlyPublication
 from units.models import Unit, User
 from units.services import create_account, sync_units_from_csv
 
-# serialized_rollback: the shipped rule sets (a data migration) survive the flush of other transactional tests.
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def login(page, username, password):

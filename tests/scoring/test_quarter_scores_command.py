@@ -79,7 +79,7 @@ def test_no_rule_set_for_the_period(db):
     with pytest.raises(CommandError) as error:
         call_command("quarter_scores", "--year", "2019", "--quarter", "4")
 
-    assert str(error.value) == "没有适用于2019年第4季度的计分规则，请管理员先设置计分规则。"
+    assert str(error.value) == "没有适用于2019年四季度的计分规则，请管理员先设置计分规则。"
 
 
 def test_annual_scores_json(db, capsys):

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from scoring.services import ensure_shipped_rule_sets
 from units.services import sync_units_from_csv
 
 
@@ -7,5 +8,6 @@ class Command(BaseCommand):
     help = "从 fixtures/units.csv 载入临淄区各单位、别名和示范点（可重复运行）。"
 
     def handle(self, *args, **options):
+        ensure_shipped_rule_sets()
         result = sync_units_from_csv()
         self.stdout.write(f"单位已载入：新增{result.created}个，更新{result.updated}个。")
