@@ -163,14 +163,12 @@ def score_unit(
         table[min(fig.publications or 0, cap)] if ok else ZERO for fig, ok in zip(figures, assessed, strict=True)
     ]
     publication_score = min(sum(month_scores, ZERO), rules.quarterly_publication_cap)
-    bonus = sum(
-        (
-            fig.city_adopted * rules.city_adoption_bonus + fig.province_adopted * rules.province_adoption_bonus
-            for fig, ok in zip(figures, assessed, strict=True)
-            if ok
-        ),
-        ZERO,
-    )
+    city = province = 0
+    for fig, ok in zip(figures, assessed, strict=True):
+        if ok:
+            city += fig.city_adopted
+            province += fig.province_adopted
+    bonus = city * rules.city_adoption_bonus + province * rules.province_adoption_bonus if city or province else ZERO
     bonus_counted = bonus if rules.bonus_in_quarterly_total else ZERO
     manual = list(manual_items)
     automatic = submission_deductions(unit, months, figures, rules)
