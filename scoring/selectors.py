@@ -84,6 +84,17 @@ def _assessed_months(months, month_starts, assessed_from, assessed_until) -> fro
     )
 
 
+def _demo_site_months(months, month_starts, periods) -> frozenset[int]:
+    """The months a (start, end-or-None) demonstration-site period covers."""
+    if not periods:
+        return frozenset()
+    return frozenset(
+        m
+        for m, m_start in zip(months, month_starts, strict=True)
+        if any(p_start <= m_start and (p_end is None or m_start <= p_end) for p_start, p_end in periods)
+    )
+
+
 def _month_start(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, 1)
 
@@ -103,13 +114,10 @@ def _next_month(day: datetime.date) -> datetime.date:
     return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-def quarter_scores(
-    *, year: int, quarter: int, units: QuerySet[Unit] | None = None, today: datetime.date | None = None
-) -> QuarterScores:
-    """Scores of every unit assessed in the quarter (optionally only among ``units``).
+def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = None) -> QuarterScores:
+    """Scores and ranks of every unit assessed in the quarter, in seven queries.
 
-    Ranks are computed among all units of the quarter even when ``units`` narrows what is
-    returned, so a unit sees the same rank as the office does. Seven queries in all.
+    ``today`` (default: today) decides which months have ended and so can be deducted.
     """
     rules = rule_set_for(year, quarter)
     months = quarter_months(quarter)
@@ -123,14 +131,11 @@ def quarter_scores(
     )
     month_starts = [_month_start(year, m) for m in months]
     month_ends = [*month_starts[1:], end]
-    demo: dict[int, set[int]] = defaultdict(set)
-    periods = DemoSitePeriod.objects.filter(
+    periods: dict[int, list[tuple]] = defaultdict(list)
+    for unit_id, p_start, p_end in DemoSitePeriod.objects.filter(
         Q(end__isnull=True) | Q(end__gte=start), start__lte=last, unit__in=unit_qs
-    ).values_list("unit_id", "start", "end")
-    for unit_id, p_start, p_end in periods:
-        for month, month_start in zip(months, month_starts, strict=True):
-            if p_start <= month_start and (p_end is None or month_start <= p_end):
-                demo[unit_id].add(month)
+    ).values_list("unit_id", "start", "end"):
+        periods[unit_id].append((p_start, p_end))
 
     # One row per unit from each source, the three months side by side (conditional aggregates).
     figures: dict[int, list[MonthFigures]] = defaultdict(lambda: [MonthFigures() for _ in months])
@@ -203,15 +208,12 @@ def quarter_scores(
             sort_order=sort_order,
             submission_exempt=exempt,
             assessed_months=assessed,
-            demo_site_months=frozenset(demo.get(pk, ())),
+            demo_site_months=_demo_site_months(months, month_starts, periods.get(pk, ())),
             required_months=required,
         )
         unit_figures = figures.get(pk, no_figures)
         rows.append(score_unit(facts, months, unit_figures, manual.get(pk, []), rules, points_table))
     rows = assign_ranks(rows, method=rules.rank_method)
-    if units is not None:
-        wanted = set(units.values_list("pk", flat=True))
-        rows = [row for row in rows if row.unit_id in wanted]
     return QuarterScores(year=year, quarter=quarter, rules=rules, months=months, rows=rows)
 
 
@@ -362,11 +364,7 @@ def unit_trend(
             sort_order=unit.sort_order,
             submission_exempt=unit.submission_exempt,
             assessed_months=assessed,
-            demo_site_months=frozenset(
-                m
-                for m, m_start in zip(months, month_starts, strict=True)
-                if any(s <= m_start and (e is None or m_start <= e) for s, e in demo_periods)
-            ),
+            demo_site_months=_demo_site_months(months, month_starts, demo_periods),
             required_months=required_months(months, month_starts, rules, today),
         )
         score = score_unit(facts, months, [figures[y, m] for m in months], manual[y, q], rules)
