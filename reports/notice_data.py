@@ -111,6 +111,11 @@ class NoticeData:
         return cls(**{**data, "attachments": attachments})
 
 
+def blank_zero(value: str) -> str:
+    """The office leaves 加分/减分 cells empty rather than printing 0."""
+    return "" if value in ("", "0") else value
+
+
 def _points(value: Decimal) -> str:
     """Stored as text so JSON keeps the exact decimal; builders print or convert it."""
     return f"{Decimal(value).normalize():f}" if value else "0"

@@ -12,10 +12,11 @@ from django.utils import timezone
 from linzi_gk.numbers import quarter_label
 from units.models import User
 
-from .builders import notice_pdf, notice_xlsx, pdf_page_count
+from .builders import notice_pdf, pdf_page_count
 from .drafting import draft_notice
 from .models import IssuedNotice, Notice
 from .notice_data import build_notice_data
+from .notice_xlsx import notice_xlsx
 
 EDITABLE_FIELDS = (
     "doc_number",

@@ -12,10 +12,11 @@ from linzi_gk.numbers import last_finished_month, quarter_label
 from linzi_gk.permissions import office_required
 
 from . import services
-from .builders import notice_pdf, notice_xlsx
+from .builders import notice_pdf
 from .forms import IssueForm, NewNoticeForm, NoticeForm
 from .models import IssuedNotice
 from .notice_data import build_notice_data
+from .notice_xlsx import notice_xlsx
 from .pdf import FontsNotInstalledError, MissingGlyphError
 from .selectors import issued_visible_to, notices_visible_to
 

@@ -11,8 +11,8 @@ from inspections.selectors import open_findings_for_unit
 from linzi_gk.charts import ranking_bars, trend_line
 from linzi_gk.numbers import CN_QUARTER, quarter_label
 from linzi_gk.permissions import office_required
-from reports.builders import stats_sheet
 from reports.notice_data import stats_rows
+from reports.notice_xlsx import stats_sheet
 from reports.xlsx import build_workbook
 from units.selectors import units_visible_to
 
