@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import (
     BooleanField,
@@ -29,7 +28,8 @@ from django.db.models import (
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from linzi_gk.numbers import CN_QUARTER, format_cn_date, format_points
+from linzi_gk.history import display_value
+from linzi_gk.numbers import CN_QUARTER
 from units.models import Unit, User
 
 from .models import OPEN_STATUSES, Deduction, Finding, FindingTransition, InspectionRound, RectificationResponse
@@ -243,18 +243,10 @@ class HistoryEntry:
 
 
 def _display(model, name: str, value) -> str:
-    if value is None or value == "":
-        return EMPTY
     model_field = model._meta.get_field(name)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return format_cn_date(value)
-    if isinstance(value, Decimal):
-        return format_points(value)
-    if model_field.is_relation:
+    if model_field.is_relation and value not in (None, ""):
         return f"#{value}"
-    return str(value)
+    return display_value(model_field, value, empty=EMPTY)
 
 
 def _entries(records: list, model, subject: str, skip: set[str]) -> list[HistoryEntry]:

@@ -180,34 +180,30 @@ def finding_detail(request, pk: int):
     return render(request, "inspections/finding_detail.html", context)
 
 
-@office_required
-@require_POST
-def finding_accept(request, pk: int):
+def _review(request, pk: int, form_class, field: str, action, done: str):
+    """Accept or return a unit's answer: one service call, its errors shown as messages."""
     finding = _finding_or_404(request.user, pk)
-    form = AcceptForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    form = form_class(request.POST)
+    text = form.cleaned_data[field] if form.is_valid() else ""
     try:
-        services.do_accept_finding(finding=finding, user=request.user, note=note)
+        action(finding=finding, user=request.user, **{field: text})
     except ValidationError as exc:
         _show_errors(request, exc)
     else:
-        messages.success(request, f"已验收{finding.unit}的整改。")
+        messages.success(request, done.format(unit=finding.unit))
     return redirect(_next_or(request, reverse("inspections:finding_detail", args=[finding.pk])))
+
+
+@office_required
+@require_POST
+def finding_accept(request, pk: int):
+    return _review(request, pk, AcceptForm, "note", services.do_accept_finding, "已验收{unit}的整改。")
 
 
 @office_required
 @require_POST
 def finding_return(request, pk: int):
-    finding = _finding_or_404(request.user, pk)
-    form = ReturnForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
-        services.do_return_finding(finding=finding, user=request.user, reason=reason)
-    except ValidationError as exc:
-        _show_errors(request, exc)
-    else:
-        messages.success(request, f"已退回{finding.unit}的整改情况。")
-    return redirect(_next_or(request, reverse("inspections:finding_detail", args=[finding.pk])))
+    return _review(request, pk, ReturnForm, "reason", services.do_return_finding, "已退回{unit}的整改情况。")
 
 
 @office_required

@@ -40,9 +40,10 @@ def tracked_models():
     return [apps.get_model(label) for label in TRACKED]
 
 
-def _display(field, value) -> str:
+def display_value(field, value, *, empty: str = "—") -> str:
+    """A stored value as the office writes it: choice labels, 是/否, 0.5, 2025年1月10日."""
     if value is None or value == "":
-        return "—"
+        return empty
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):
@@ -92,7 +93,7 @@ def recent_changes(*, model_label: str | None = None, limit: int = 100) -> list[
                     if prev is None and record.history_type == "+" and new in (None, ""):
                         continue
                     if record.history_type == "-" or old != new:
-                        changes.append((str(field.verbose_name), _display(field, old), _display(field, new)))
+                        changes.append((str(field.verbose_name), display_value(field, old), display_value(field, new)))
                 for field in relations:
                     old = getattr(prev, field.attname) if prev else None
                     new = getattr(record, field.attname)

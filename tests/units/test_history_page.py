@@ -71,7 +71,7 @@ def test_history_prints_points_and_dates_as_the_office_does(client, staff):
     assert entry.label == "区财政局 2024年四季度减分：错敏词"
     assert ("减分", "—", "0.5") in entry.changes
     assert [name for name, _, _ in entry.changes] == ["年度", "季度", "事项", "减分", "来源"]
-    from linzi_gk.history import _display
+    from linzi_gk.history import display_value
     from submissions.models import Article
 
-    assert _display(Article._meta.get_field("received_on"), datetime.date(2025, 1, 10)) == "2025年1月10日"
+    assert display_value(Article._meta.get_field("received_on"), datetime.date(2025, 1, 10)) == "2025年1月10日"
