@@ -19,6 +19,7 @@ run: setup db demo
 test: setup browser
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
 setup: system-deps $(VENV)/.installed fonts
@@ -58,10 +59,12 @@ demo: db
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 bench: setup
 	mkdir -p bench/results
 	$(PY) bench/bench_scoring.py
+	$(PY) bench/bench_imports.py
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_notice.py
 	$(PY) bench/bench_pdf.py

@@ -6,14 +6,14 @@ PDF's page count; writes bench/results/notice.json. Targets: 70 units < 1.5 s, 5
 """
 
 import datetime
-import json
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_scoring import ROOT, populate
+from bench_scoring import populate
+from benchenv import write_results
 from django.core.management import call_command
 from django.db import transaction
 
@@ -59,6 +59,7 @@ def measure(units: int) -> dict:
         "units": units,
         "pdf_seconds_best_of_3": round(best, 3),
         "pages": pages,
+        "pdf_bytes": len(pdf),
         "target_seconds": TARGETS[units],
         "xlsx_seconds": round(xlsx_s, 3),
     }
@@ -78,10 +79,7 @@ def main() -> None:
             add_findings(inspection)
         created = size
         figures[str(size)] = measure(size)
-    out = ROOT / "bench" / "results" / "notice.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"结果已写入 {out.relative_to(ROOT)}")
+    write_results("notice", figures)
 
 
 if __name__ == "__main__":

@@ -7,35 +7,25 @@ Writes bench/results/pages.json as {"<page>": {"70": {...}, "2000": {...}}}.
     .venv/bin/python bench/bench_pages.py
 """
 
-import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "linzi_gk.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import django  # noqa: E402
+import datetime
+import random
+from collections.abc import Callable
 
-django.setup()
+from benchenv import write_results
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-import datetime  # noqa: E402
-import random  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from submissions.models import Article, MonthlyArticleTally, MonthlyPublication  # noqa: E402
-from units.models import Unit, User  # noqa: E402
+from submissions.models import Article, MonthlyArticleTally, MonthlyPublication
+from units.models import Unit, User
 
 YEAR, MONTH = 2024, 10
 SIZES = (70, 2000)
@@ -131,10 +121,7 @@ def main() -> None:
         created = size
         for name, url, check in PAGES:
             figures[name][str(size)] = measure(client, name, url(), check, size)
-    out = ROOT / "bench" / "results" / "pages.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"结果已写入 {out.relative_to(ROOT)}")
+    write_results("pages", figures)
 
 
 if __name__ == "__main__":

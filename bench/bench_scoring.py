@@ -4,35 +4,25 @@ Runs on a throw-away SQLite database (or the one DATABASE_URL names) so it never
 data; writes bench/results/scoring.json. ``make bench`` runs it.
 """
 
-import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-if "DATABASE_URL" not in os.environ:
-    os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "linzi_gk.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import django  # noqa: E402
+import datetime
+import random
+from decimal import Decimal
 
-django.setup()
+from benchenv import write_results
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
-import datetime  # noqa: E402
-import random  # noqa: E402
-from decimal import Decimal  # noqa: E402
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-from inspections.models import Deduction  # noqa: E402
-from scoring.selectors import quarter_scores  # noqa: E402
-from submissions.models import Article, MonthlyArticleTally, MonthlyPublication  # noqa: E402
-from units.models import DemoSitePeriod, Unit  # noqa: E402
+from inspections.models import Deduction
+from scoring.selectors import quarter_scores
+from submissions.models import Article, MonthlyArticleTally, MonthlyPublication
+from units.models import DemoSitePeriod, Unit
 
 
 def populate(n: int, start: int) -> None:
@@ -92,10 +82,7 @@ def main() -> None:
     with transaction.atomic():
         populate(10_000 - 70, 70)
     figures["10000"] = measure("季度计分", 10_000)
-    out = ROOT / "bench" / "results" / "scoring.json"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"结果已写入 {out.relative_to(ROOT)}")
+    write_results("scoring", figures)
 
 
 if __name__ == "__main__":

@@ -6,29 +6,13 @@ import datetime
 from decimal import Decimal
 
 from django import forms
-from django.core.exceptions import ValidationError
 
-from linzi_gk.numbers import CN_QUARTER
+from core.bounds import MAX_POINTS
+from core.calendar import CN_QUARTER, MAX_WORKING_DAYS, Quarter
+from core.forms import DateInput
 from units.models import Unit
 
 from .models import ALLOWED_UPLOAD_EXTENSIONS, Finding, validate_evidence_file
-from .workdays import MAX_WORKING_DAYS
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def apply_errors(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form: on the field it names, else above the form."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 class InspectionRoundForm(forms.Form):
@@ -46,12 +30,12 @@ class InspectionRoundForm(forms.Form):
     @classmethod
     def with_defaults(cls, today: datetime.date) -> InspectionRoundForm:
         """Suggest the quarter just ended: in January 2025 that is 2024年四季度."""
-        year, quarter = (today.year, (today.month - 1) // 3) if today.month > 3 else (today.year - 1, 4)
+        quarter = Quarter.last_finished(today)
         return cls(
             initial={
-                "name": f"{year}年{CN_QUARTER[quarter]}季度检查",
-                "year": year,
-                "quarter": quarter,
+                "name": f"{quarter.label}检查",
+                "year": quarter.year,
+                "quarter": quarter.number,
                 "inspected_on": today,
                 "carry_over": True,
             }
@@ -78,6 +62,7 @@ class FindingForm(forms.Form):
         label="减分",
         required=False,
         min_value=Decimal("0.01"),
+        max_value=MAX_POINTS,
         max_digits=6,
         decimal_places=2,
         help_text="不减分则留空。",

@@ -1,8 +1,6 @@
 import uuid
-from decimal import Decimal
 from pathlib import PurePath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -10,6 +8,8 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.bounds import POINTS_FIELD, POSITIVE_POINTS_VALIDATORS
+from core.models import person_field
 from units.models import Unit
 
 QUARTER_VALIDATORS = [MinValueValidator(1), MaxValueValidator(4)]
@@ -73,14 +73,7 @@ class Finding(models.Model):
         verbose_name="延续自",
     )
     created_at = models.DateTimeField("记录时间", auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="记录人",
-    )
+    created_by = person_field("记录人")
     history = HistoricalRecords()
 
     class Meta:
@@ -146,14 +139,7 @@ class RectificationResponse(models.Model):
         "附件", upload_to=evidence_upload_to, max_length=200, blank=True, validators=[validate_evidence_file]
     )
     original_filename = models.CharField("原文件名", max_length=255, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="rectification_responses",
-        verbose_name="提交人",
-    )
+    submitted_by = person_field("提交人", related_name="rectification_responses")
     submitted_at = models.DateTimeField("提交时间", default=timezone.now)
 
     class Meta:
@@ -174,14 +160,7 @@ class FindingTransition(models.Model):
     )
     from_status = models.CharField("原状态", max_length=20, choices=Finding.Status.choices)
     to_status = models.CharField("新状态", max_length=20, choices=Finding.Status.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="finding_transitions",
-        verbose_name="操作人",
-    )
+    by = person_field("操作人", related_name="finding_transitions")
     at = models.DateTimeField("时间", default=timezone.now)
     note = models.TextField("说明", blank=True)
     response = models.ForeignKey(
@@ -233,9 +212,7 @@ class Deduction(models.Model):
     year = models.PositiveSmallIntegerField("年度")
     quarter = models.PositiveSmallIntegerField("季度", validators=QUARTER_VALIDATORS)
     reason = models.CharField("事项", max_length=300)
-    points = models.DecimalField(
-        "减分", max_digits=6, decimal_places=2, validators=[MinValueValidator(Decimal("0.01"))]
-    )
+    points = models.DecimalField("减分", **POINTS_FIELD, validators=POSITIVE_POINTS_VALIDATORS)
     finding = models.ForeignKey(
         Finding,
         on_delete=models.SET_NULL,
@@ -247,14 +224,7 @@ class Deduction(models.Model):
     source = models.CharField("来源", max_length=10, choices=Source.choices, default=Source.MANUAL)
     position = models.PositiveSmallIntegerField("顺序", default=0)
     created_at = models.DateTimeField("录入时间", auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="录入人",
-    )
+    created_by = person_field("录入人")
     history = HistoricalRecords()
 
     class Meta:

@@ -9,7 +9,6 @@ never stored.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 
 from django.db.models import (
     BooleanField,
@@ -28,8 +27,8 @@ from django.db.models import (
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from linzi_gk.history import display_value
-from linzi_gk.numbers import CN_QUARTER
+from core.calendar import CN_QUARTER
+from core.history import HistoryEntry, object_history
 from units.models import Unit, User
 
 from .models import OPEN_STATUSES, Deduction, Finding, FindingTransition, InspectionRound, RectificationResponse
@@ -224,65 +223,12 @@ def carried_over_note(finding: Finding) -> str:
     return f"（{when}存在的问题，尚未整改）"
 
 
-# --- History (django-simple-history) of a finding and its deductions, for office staff -------------
-
-HISTORY_TYPES = {"+": "创建", "~": "修改", "-": "删除"}
-EMPTY = "（空）"
-
-
-@dataclass
-class HistoryEntry:
-    """One saved version: who, when, what kind, and each changed field as (label, before, after)."""
-
-    at: datetime.datetime
-    by: User | None
-    subject: str
-    kind: str
-    reason: str = ""
-    changes: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-def _display(model, name: str, value) -> str:
-    model_field = model._meta.get_field(name)
-    if model_field.is_relation and value not in (None, ""):
-        return f"#{value}"
-    return display_value(model_field, value, empty=EMPTY)
-
-
-def _entries(records: list, model, subject: str, skip: set[str]) -> list[HistoryEntry]:
-    entries = []
-    previous_by_object: dict = {}
-    labels = {f.name: str(f.verbose_name) for f in model._meta.fields}
-    order = {f.name: i for i, f in enumerate(model._meta.fields)}  # changes in the form's order
-    for record in records:
-        entry = HistoryEntry(
-            at=record.history_date,
-            by=record.history_user,
-            subject=subject,
-            kind=HISTORY_TYPES.get(record.history_type, record.history_type),
-            reason=record.history_change_reason or "",
-        )
-        before = previous_by_object.get(record.id)
-        if before is not None and record.history_type == "~":
-            delta = record.diff_against(before, excluded_fields=skip)
-            entry.changes = [
-                (labels.get(c.field, c.field), _display(model, c.field, c.old), _display(model, c.field, c.new))
-                for c in sorted(delta.changes, key=lambda c: order.get(c.field, len(order)))
-            ]
-        previous_by_object[record.id] = record
-        entries.append(entry)
-    return entries
+# --- History of a finding and its deductions, for office staff ---------------------------------
 
 
 def finding_history(finding: Finding) -> list[HistoryEntry]:
-    """Every saved version of the finding and of its deductions, oldest first (two queries)."""
-    finding_records = list(finding.history.select_related("history_user").order_by("history_date", "history_id"))
-    deduction_records = list(
-        Deduction.history.filter(finding_id=finding.pk)
-        .select_related("history_user")
-        .order_by("history_date", "history_id")
+    """Every saved version of the finding and of its deductions, oldest first."""
+    entries = object_history("inspections.Finding", Finding.history.filter(id=finding.pk)) + object_history(
+        "inspections.Deduction", Deduction.history.filter(finding_id=finding.pk)
     )
-    entries = _entries(finding_records, Finding, "问题", {"created_at", "created_by"}) + _entries(
-        deduction_records, Deduction, "减分", {"created_at", "created_by", "position", "source"}
-    )
-    return sorted(entries, key=lambda e: e.at)
+    return sorted(entries, key=lambda e: e.when)

@@ -13,14 +13,15 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from linzi_gk.numbers import quarter_label
-from linzi_gk.permissions import office_required
+from core.calendar import Quarter
+from core.forms import apply_service_errors
+from core.permissions import office_required
 from units.selectors import units_visible_to
 
 from . import services
 from .filters import FindingFilter
-from .forms import AcceptForm, FindingForm, InspectionRoundForm, RectificationForm, ReturnForm, apply_errors
-from .models import Finding
+from .forms import AcceptForm, FindingForm, InspectionRoundForm, RectificationForm, ReturnForm
+from .models import OPEN_STATUSES, Finding
 from .selectors import (
     carried_over_note,
     finding_history,
@@ -76,9 +77,9 @@ def round_create(request):
         form = InspectionRoundForm(request.POST)
         if form.is_valid():
             try:
-                inspection = services.create_inspection_round(user=request.user, **form.cleaned_data)
+                inspection = services.inspection_round_create(acting_user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                apply_errors(form, exc)
+                apply_service_errors(form, exc)
             else:
                 carried = inspection.findings.count()
                 text = f"已创建检查批次“{inspection.name}”。"
@@ -97,19 +98,16 @@ def round_detail(request, pk: int):
     findings = list(round_findings(inspection, request.user))
     for finding in findings:
         finding.carried_note = carried_over_note(finding)
-    return render(
-        request,
-        "inspections/round_detail.html",
-        {
-            "inspection": inspection,
-            "label": quarter_label(inspection.year, inspection.quarter),
-            "findings": findings,
-            "unit_count": len({f.unit_id for f in findings}),
-            "open_count": sum(f.status in (Finding.Status.PENDING, Finding.Status.SUBMITTED) for f in findings),
-            "overdue_count": sum(f.is_overdue for f in findings),
-            "previous": previous_round(inspection),
-        },
-    )
+    context = {
+        "inspection": inspection,
+        "label": Quarter(inspection.year, inspection.quarter).label,
+        "findings": findings,
+        "unit_count": len({f.unit_id for f in findings}),
+        "open_count": sum(f.status in OPEN_STATUSES for f in findings),
+        "overdue_count": sum(f.is_overdue for f in findings),
+        "previous": previous_round(inspection),
+    }
+    return render(request, "inspections/round_detail.html", context)
 
 
 # --- Findings (office records, edits, reviews) -----------------------------------------------------
@@ -123,9 +121,9 @@ def finding_create(request, pk: int):
         form = FindingForm(request.POST, units=units)
         if form.is_valid():
             try:
-                finding = services.record_finding(inspection=inspection, user=request.user, **form.cleaned_data)
+                finding = services.finding_record(inspection=inspection, acting_user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                apply_errors(form, exc)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, f"已记录{finding.unit}的问题。")
                 if "another" in request.POST:
@@ -146,9 +144,9 @@ def finding_edit(request, pk: int):
         form = FindingForm(request.POST, editing=True)
         if form.is_valid():
             try:
-                services.update_finding(finding=finding, user=request.user, **form.cleaned_data)
+                services.finding_update(finding=finding, acting_user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                apply_errors(form, exc)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, "已保存修改。")
                 return redirect("inspections:finding_detail", finding.pk)
@@ -186,7 +184,7 @@ def _review(request, pk: int, form_class, field: str, action, done: str):
     form = form_class(request.POST)
     text = form.cleaned_data[field] if form.is_valid() else ""
     try:
-        action(finding=finding, user=request.user, **{field: text})
+        action(finding=finding, acting_user=request.user, **{field: text})
     except ValidationError as exc:
         _show_errors(request, exc)
     else:
@@ -197,13 +195,13 @@ def _review(request, pk: int, form_class, field: str, action, done: str):
 @office_required
 @require_POST
 def finding_accept(request, pk: int):
-    return _review(request, pk, AcceptForm, "note", services.do_accept_finding, "已验收{unit}的整改。")
+    return _review(request, pk, AcceptForm, "note", services.finding_accept, "已验收{unit}的整改。")
 
 
 @office_required
 @require_POST
 def finding_return(request, pk: int):
-    return _review(request, pk, ReturnForm, "reason", services.do_return_finding, "已退回{unit}的整改情况。")
+    return _review(request, pk, ReturnForm, "reason", services.finding_return, "已退回{unit}的整改情况。")
 
 
 @office_required
@@ -234,7 +232,7 @@ def my_findings(request):
         "inspections/my_findings.html",
         {
             "findings": findings,
-            "open_count": sum(f.status in (Finding.Status.PENDING, Finding.Status.SUBMITTED) for f in findings),
+            "open_count": sum(f.status in OPEN_STATUSES for f in findings),
             "overdue_count": sum(f.is_overdue for f in findings),
         },
     )
@@ -252,9 +250,9 @@ def finding_respond(request, pk: int):
         form = RectificationForm(request.POST, request.FILES)
         if form.is_valid():
             try:
-                services.do_submit_rectification(finding=finding, user=request.user, **form.cleaned_data)
+                services.rectification_submit(finding=finding, acting_user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                apply_errors(form, exc)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, "已提交整改情况，等待区政府办公室验收。")
                 return redirect("inspections:finding_detail", finding.pk)

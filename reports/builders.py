@@ -6,11 +6,14 @@ import io
 
 from pypdf import PdfReader
 
+from scoring.statistics import stats_table
+
 from .models import Notice
 from .notice_data import AttachmentData, NoticeData, blank_zero
 from .pdf import Attachment, Cell, OfficialDocument, Paragraph, Table, render_pdf
 
 SUBMISSIONS_NOTE = "注：表中数字为当月投稿件数，括号内数字为不符合条件件数。"
+STATS_WIDTHS_MM = [11, 50, 12, 12, 12, 22, 12, 12, 13]
 
 
 def paragraphs(text: str, kind: str = "body") -> list[Paragraph]:
@@ -18,32 +21,7 @@ def paragraphs(text: str, kind: str = "body") -> list[Paragraph]:
 
 
 def _stats_table(att: AttachmentData) -> Table:
-    months = att.months
-    header = [
-        [
-            Cell("序号", rowspan=3),
-            Cell("单位", rowspan=3),
-            Cell("政府网站信息公开发布情况", colspan=len(months) + 1),
-            Cell("加分", rowspan=3),
-            Cell("减分", rowspan=3),
-            Cell("合计", rowspan=3),
-        ],
-        [Cell("数量", colspan=len(months)), Cell("累计得分", rowspan=2)],
-        [Cell(f"{m}月") for m in months],
-    ]
-    rows = [
-        [
-            row.rank,
-            Cell(row.unit, align="left"),
-            *["—" if c is None else c for c in row.months],
-            row.publication_score,
-            blank_zero(row.bonus),
-            blank_zero(row.deduction),
-            row.total,
-        ]
-        for row in att.stats
-    ]
-    return Table(header_rows=header, rows=rows, col_widths_mm=[11, 50, 12, 12, 12, 22, 12, 12, 13])
+    return Table.of_data(stats_table(att.months, att.stats), STATS_WIDTHS_MM)
 
 
 def _count_text(submitted: int, non_compliant: int) -> str:

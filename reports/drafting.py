@@ -7,11 +7,10 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
+from core.calendar import CN_QUARTER, CalendarUnavailable, Quarter, add_working_days
 from inspections.models import Finding
 from inspections.selectors import findings_for_quarter
-from inspections.workdays import CalendarUnavailable, add_working_days
-from linzi_gk.numbers import CN_QUARTER
-from scoring.selectors import NoRuleSet, quarter_bounds, quarter_scores
+from scoring.selectors import NoRuleSet, quarter_scores
 
 from .models import Notice
 
@@ -116,8 +115,7 @@ def late_units(findings: list[Finding]) -> list[str]:
 
 def default_issue_date(year: int, quarter: int) -> datetime.date:
     """Today, or for a past quarter the tenth day after it ended (the office issues in its first weeks)."""
-    _, _, end = quarter_bounds(year, quarter)
-    return min(timezone.localdate(), end + datetime.timedelta(days=9))
+    return min(timezone.localdate(), Quarter(year, quarter).end + datetime.timedelta(days=9))
 
 
 def requirements_text(deadline: datetime.date) -> str:

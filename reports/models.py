@@ -2,10 +2,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
+
+from core.models import AuditedModel
 
 
-class Notice(models.Model):
+class Notice(AuditedModel):
     """The editable draft of a quarter's notice (季度通报); issuing freezes a copy of it."""
 
     class AttachmentKind(models.TextChoices):
@@ -28,16 +29,6 @@ class Notice(models.Model):
     signature = models.CharField("发文机关署名", max_length=100)
     issue_date = models.DateField("成文日期")
     rectification_deadline = models.DateField("整改期限", null=True, blank=True)
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="修改人",
-    )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "季度通报"

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
 
+from core.calendar import CN_QUARTER
+from core.formatting import points_text
 from inspections.selectors import carried_over_note, findings_for_quarter
-from linzi_gk.numbers import CN_QUARTER
 from scoring.selectors import quarter_scores
 from scoring.sentences import deduction_sentence
+from scoring.statistics import StatsRow, stats_rows
 
 from .models import Notice
 
@@ -30,17 +31,6 @@ def attachment_title(kind: str, quarter: int) -> str:
         Notice.AttachmentKind.DEDUCTIONS: f"各单位第{cn}季度政务公开工作减分情况",
         Notice.AttachmentKind.FINDINGS: "政务公开工作检查情况",
     }[kind]
-
-
-@dataclass
-class StatsRow:
-    rank: int
-    unit: str
-    months: list[int | None]
-    publication_score: str
-    bonus: str
-    deduction: str
-    total: str
 
 
 @dataclass
@@ -116,27 +106,6 @@ def blank_zero(value: str) -> str:
     return "" if value in ("", "0") else value
 
 
-def _points(value: Decimal) -> str:
-    """Stored as text so JSON keeps the exact decimal; builders print or convert it."""
-    return f"{Decimal(value).normalize():f}" if value else "0"
-
-
-def stats_rows(rows) -> list[StatsRow]:
-    """The statistics table rows of one category, ranked, from the scoring service."""
-    return [
-        StatsRow(
-            rank=row.rank,
-            unit=row.name,
-            months=row.publications,
-            publication_score=_points(row.publication_score),
-            bonus=_points(row.bonus_counted),
-            deduction=_points(row.deduction),
-            total=_points(row.total),
-        )
-        for row in rows
-    ]
-
-
 def build_notice_data(notice: Notice) -> NoticeData:
     """Text of ``notice`` and the attachment rows from the current data (constant queries)."""
     year, quarter = notice.year, notice.quarter
@@ -161,7 +130,7 @@ def build_notice_data(notice: Notice) -> NoticeData:
                     non_compliant=[f.non_compliant for f in row.figures],
                     city_adopted=sum(f.city_adopted for f in row.figures),
                     province_adopted=sum(f.province_adopted for f in row.figures),
-                    bonus=_points(row.bonus),
+                    bonus=points_text(row.bonus),
                 )
                 for row in rows
             ]
@@ -170,7 +139,7 @@ def build_notice_data(notice: Notice) -> NoticeData:
                 (r for r in scores.rows if r.deduction_items), key=lambda r: (TOWNS_FIRST[r.category], r.sort_order)
             )
             data.sentences = [deduction_sentence(row.name, row.deduction_items) for row in rows]
-            data.deduction_totals = [_points(row.deduction) for row in rows]
+            data.deduction_totals = [points_text(row.deduction) for row in rows]
         elif kind == Notice.AttachmentKind.FINDINGS:
             data.findings = findings_entries(year, quarter)
         attachments.append(data)

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from linzi_gk.numbers import quarter_label
+from core.calendar import Quarter
 from units.models import User
 
 from .builders import notice_pdf, pdf_page_count
@@ -47,22 +47,24 @@ def _deadline_phrase(day: datetime.date) -> str:
 
 
 @transaction.atomic
-def create_notice_draft(*, year: int, quarter: int, user: User, issue_date: datetime.date | None = None) -> Notice:
+def notice_draft_create(
+    *, year: int, quarter: int, acting_user: User, issue_date: datetime.date | None = None
+) -> Notice:
     """Save the generated draft of a quarter; a quarter has one draft."""
+    period = Quarter(year, quarter)
     if Notice.objects.filter(year=year, quarter=quarter).exists():
-        raise ValidationError(f"{quarter_label(year, quarter)}的通报已存在，请直接编辑。")
-    if datetime.date(year, 3 * quarter - 2, 1) > timezone.localdate():
-        raise ValidationError(f"{quarter_label(year, quarter)}尚未开始，不能起草通报。")
+        raise ValidationError(f"{period.label}的通报已存在，请直接编辑。")
+    if not period.has_begun(timezone.localdate()):
+        raise ValidationError(f"{period.label}尚未开始，不能起草通报。")
     notice = draft_notice(year=year, quarter=quarter, issue_date=issue_date)
-    notice.updated_by = user
-    notice._history_user = user
+    notice.stamp(acting_user=acting_user)
     notice.full_clean()
     notice.save()
     return notice
 
 
 @transaction.atomic
-def update_notice_draft(*, notice: Notice, user: User, **fields) -> Notice:
+def notice_draft_update(*, notice: Notice, acting_user: User, **fields) -> Notice:
     """Change the wording, attachments or dates of the draft; issued versions are not touched."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
@@ -75,15 +77,14 @@ def update_notice_draft(*, notice: Notice, user: User, **fields) -> Notice:
         fields["requirements"] = notice.requirements.replace(_deadline_phrase(old), _deadline_phrase(new))
     for name, value in fields.items():
         setattr(notice, name, value)
-    notice.updated_by = user
-    notice._history_user = user
+    notice.stamp(acting_user=acting_user)
     notice.full_clean()
     notice.save()
     return notice
 
 
 @transaction.atomic
-def issue_notice(*, notice: Notice, user: User, correction_note: str = "") -> IssuedNotice:
+def notice_issue(*, notice: Notice, acting_user: User, correction_note: str = "") -> IssuedNotice:
     """Freeze the notice as it reads now: text, figures and rendered PDF and Excel.
 
     The first issue is number 1; a later issue is a correction and needs a note saying what
@@ -100,7 +101,7 @@ def issue_notice(*, notice: Notice, user: User, correction_note: str = "") -> Is
     issued = IssuedNotice(
         notice=notice,
         number=last + 1,
-        issued_by=user,
+        issued_by=acting_user,
         correction_note=correction_note.strip(),
         snapshot=data.to_json(),
         pdf=pdf,

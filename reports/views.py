@@ -8,8 +8,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from linzi_gk.numbers import last_finished_month, quarter_label
-from linzi_gk.permissions import office_required
+from core.calendar import Quarter
+from core.forms import apply_service_errors
+from core.permissions import office_required
 
 from . import services
 from .builders import notice_pdf
@@ -37,9 +38,9 @@ def notice_list(request):
     by_notice: dict[int, list[IssuedNotice]] = {}
     for item in issued:
         by_notice.setdefault(item.notice_id, []).append(item)
-    rows = [(n, quarter_label(n.year, n.quarter), by_notice.get(n.pk, [])) for n in notices]
-    last = last_finished_month(timezone.localdate())
-    form = NewNoticeForm(initial={"year": last.year, "quarter": (last.month - 1) // 3 + 1})
+    rows = [(n, Quarter(n.year, n.quarter).label, by_notice.get(n.pk, [])) for n in notices]
+    last = Quarter.last_finished(timezone.localdate())
+    form = NewNoticeForm(initial={"year": last.year, "quarter": last.number})
     return render(request, "reports/notice_list.html", {"rows": rows, "form": form})
 
 
@@ -51,8 +52,8 @@ def notice_create(request):
         messages.error(request, "请正确选择年度和季度。")
         return redirect("reports:notices")
     try:
-        notice = services.create_notice_draft(
-            year=form.cleaned_data["year"], quarter=form.cleaned_data["quarter"], user=request.user
+        notice = services.notice_draft_create(
+            year=form.cleaned_data["year"], quarter=form.cleaned_data["quarter"], acting_user=request.user
         )
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
@@ -68,33 +69,30 @@ def notice_edit(request, pk: int):
         form = NoticeForm(request.POST, instance=notice)
         if form.is_valid():
             try:
-                services.update_notice_draft(notice=notice, user=request.user, **form.cleaned_data)
+                services.notice_draft_update(notice=notice, acting_user=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                form.add_error(None, exc)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, "草稿已保存。")
                 return redirect("reports:notice_edit", notice.pk)
     else:
         form = NoticeForm(instance=notice)
     issued = issued_visible_to(request.user).filter(notice=notice).order_by("-number")
-    return render(
-        request,
-        "reports/notice_edit.html",
-        {
-            "notice": notice,
-            "form": form,
-            "issued": issued,
-            "issue_form": IssueForm(),
-            "label": quarter_label(notice.year, notice.quarter),
-        },
-    )
+    context = {
+        "notice": notice,
+        "form": form,
+        "issued": issued,
+        "issue_form": IssueForm(),
+        "label": Quarter(notice.year, notice.quarter).label,
+    }
+    return render(request, "reports/notice_edit.html", context)
 
 
 @office_required
 def notice_draft_file(request, pk: int, fmt: str):
     notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
     data = build_notice_data(notice)
-    name = f"{quarter_label(notice.year, notice.quarter)}政务公开工作情况通报（草稿）"
+    name = f"{Quarter(notice.year, notice.quarter).label}政务公开工作情况通报（草稿）"
     if fmt == "xlsx":
         return _download(notice_xlsx(data), XLSX, f"{name}.xlsx")
     try:
@@ -112,8 +110,8 @@ def notice_issue(request, pk: int):
     form = IssueForm(request.POST)
     form.is_valid()
     try:
-        issued = services.issue_notice(
-            notice=notice, user=request.user, correction_note=form.cleaned_data.get("correction_note", "")
+        issued = services.notice_issue(
+            notice=notice, acting_user=request.user, correction_note=form.cleaned_data.get("correction_note", "")
         )
     except (ValidationError, MissingGlyphError, FontsNotInstalledError) as exc:
         messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
@@ -129,7 +127,7 @@ def issued_file(request, pk: int, number: int, fmt: str):
     issued = IssuedNotice.objects.filter(notice=notice, number=number).first()
     if issued is None:
         raise Http404("没有这一版通报。")
-    name = f"{quarter_label(notice.year, notice.quarter)}政务公开工作情况通报"
+    name = f"{Quarter(notice.year, notice.quarter).label}政务公开工作情况通报"
     if number > 1:
         name += f"（第{number}版）"
     if fmt == "xlsx":

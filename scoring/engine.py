@@ -5,13 +5,14 @@ The selectors fetch everything a quarter needs in a fixed number of queries and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Protocol
 
-from linzi_gk.numbers import ZERO, month_list_label
+from core.formatting import ZERO, month_list_label
+from inspections.reasons import is_no_submission_reason
+from submissions.selectors import MonthFigures
 
 
 class Rules(Protocol):
@@ -41,19 +42,6 @@ class UnitFacts:
     demo_site_months: frozenset[int] = frozenset()
     required_months: frozenset[int] = frozenset()
     """Months in which the article requirement applies (from the rule set's start month)."""
-
-
-@dataclass(slots=True)
-class MonthFigures:
-    publications: int | None = None
-    submitted: int = 0
-    non_compliant: int = 0
-    city_adopted: int = 0
-    province_adopted: int = 0
-
-    @property
-    def counted(self) -> int:
-        return self.submitted - self.non_compliant
 
 
 @dataclass(frozen=True)
@@ -89,14 +77,6 @@ class UnitQuarterScore:
     @property
     def publications(self) -> list[int | None]:
         return [(f.publications or 0) if a else None for f, a in zip(self.figures, self.assessed, strict=True)]
-
-
-NO_SUBMISSION_REASON = re.compile(r"^\d{1,2}(?:[、,，]\d{1,2})*月份?未投稿$")
-
-
-def is_no_submission_reason(reason: str) -> bool:
-    """A deduction entered as e.g. “8、9月份未投稿” stands for the automatic one."""
-    return bool(NO_SUBMISSION_REASON.match(re.sub(r"\s+", "", reason)))
 
 
 def month_publication_score(count: int | None, rules: Rules) -> Decimal:

@@ -1,14 +1,14 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from core.bounds import POINTS_FIELD, RULE_POINTS_VALIDATORS
 from units.models import is_first_of_month
 
-POINTS = {"max_digits": 6, "decimal_places": 2, "validators": [MinValueValidator(Decimal("0"))]}
+POINTS = {**POINTS_FIELD, "validators": RULE_POINTS_VALIDATORS}
 
 
 class RuleSet(models.Model):

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from decimal import Decimal
 
-from linzi_gk.numbers import ZERO, format_points
+from core.formatting import ZERO, format_points
 
 from .engine import DeductionItem
 

@@ -1,6 +1,6 @@
 """Plain-data forms of scores, for the JSON contract of ``quarter_scores --json``."""
 
-from linzi_gk.numbers import points_to_json
+from core.formatting import points_to_json
 
 from .engine import UnitQuarterScore
 from .selectors import UnitYearScore

@@ -7,6 +7,6 @@ from .shipped import ship
 
 
 @transaction.atomic
-def ensure_shipped_rule_sets() -> None:
+def rule_sets_ensure_shipped() -> None:
     """Create the 2020 and 2024 rule sets if they are missing (never changes existing ones)."""
     ship(RuleSet)

@@ -1,8 +1,10 @@
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
+from django_tables2 import RequestConfig
 
-from linzi_gk.numbers import format_points
+from core.charts import ranking_bars
+from core.formatting import format_points
 
 
 class PointsColumn(tables.Column):
@@ -56,3 +58,26 @@ def quarter_table_rows(rows) -> list[dict]:
         }
         for r in rows
     ]
+
+
+CATEGORIES = (("部门", "区政府各部门", "dept-"), ("镇街", "各镇、街道", "town-"))
+
+
+def quarter_sections(request, result, *, name: str, deducted: bool) -> list[tuple]:
+    """Per category: its title, its ranked table (filtered by ``name`` and ``deducted``) and chart."""
+    sections = []
+    for category, title, prefix in CATEGORIES:
+        rows = result.by_category(category)
+        shown = [r for r in rows if name in r.name and (r.deduction or not deducted)]
+        table = QuarterTable(
+            quarter_table_rows(shown),
+            year=result.year,
+            quarter=result.quarter,
+            months=result.months,
+            prefix=prefix,
+            empty_text="没有符合筛选条件的单位。" if rows else "本季度没有考核单位。",
+        )
+        RequestConfig(request, paginate=False).configure(table)
+        chart = ranking_bars([r.name for r in shown], [r.total for r in shown], title=f"{title}得分排名")
+        sections.append((title, table, chart))
+    return sections

@@ -6,9 +6,10 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from .forms import DateInput, parse_month
+from core.calendar import Month
+from core.forms import DateInput
+
 from .models import Article
-from .selectors import month_bounds
 
 COMPLIANT_CHOICES = [("yes", "符合要求"), ("no", "不符合要求")]
 ADOPTED_CHOICES = [("city", "市级采用"), ("province", "省级采用"), ("any", "市级或省级采用"), ("none", "未采用")]
@@ -19,13 +20,13 @@ class MonthInput(forms.TextInput):
 
 
 class MonthField(forms.CharField):
-    """``2024-10``; cleaned to ``(2024, 10)``."""
+    """``2024-10``; cleaned to ``Month(2024, 10)``."""
 
     def to_python(self, value):
         text = super().to_python(value)
         if not text:
             return None
-        parsed = parse_month(text)
+        parsed = Month.parse(text)
         if parsed is None:
             raise forms.ValidationError(f"月份“{text}”无效，请按“2024-10”的格式填写")
         return parsed
@@ -37,8 +38,7 @@ class MonthFilter(django_filters.Filter):
     def filter(self, qs, value):
         if not value:
             return qs
-        start, end = month_bounds(*value)
-        return qs.filter(received_on__gte=start, received_on__lt=end)
+        return qs.filter(received_on__gte=value.start, received_on__lt=value.end)
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -97,7 +97,7 @@ class ArticleFilter(django_filters.FilterSet):
         }.get(value, qs)
 
     @property
-    def month_value(self) -> tuple[int, int] | None:
+    def month_value(self) -> Month | None:
         if self.is_bound and self.form.is_valid():
             return self.form.cleaned_data.get("month")
         return None

@@ -1,22 +1,21 @@
-"""Parsing of the office's Excel sheets of publication counts and article totals."""
+"""Parsing of the office's Excel sheets of publication counts and article totals.
+
+Every check the commit runs happens here, before anything is written: cell types and bounds, the
+unit's assessed period, duplicate rows, and the model's own validation.
+"""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 
-from linzi_gk.imports import (
-    ImportRejected,
-    RowError,
-    RowParser,
-    Sheet,
-    find_header_row,
-    header_title,
-    is_blank,
-    parse_month_title,
-)
+from core.imports import Columns, ImportRejected, RowError, RowParser, Sheet, find_header_row, header_title, is_blank
+from core.imports.parsing import parse_month_title
+from core.imports.writing import validate_instance
 from units.models import Unit
 from units.selectors import UnitNotFound, UnitResolver
+
+from .models import MonthlyArticleTally
 
 UNIT_COLUMN = "单位"
 
@@ -39,12 +38,19 @@ class ArticleTallyRow:
     city_adopted: int
     province_adopted: int
 
+    @property
+    def values(self) -> tuple[int, int, int, int]:
+        return (self.submitted, self.non_compliant, self.city_adopted, self.province_adopted)
 
-def _resolve(parser: RowParser, resolver: UnitResolver, name: str) -> Unit | None:
+
+def resolve_unit_cell(parser: RowParser, resolver: UnitResolver, value, column: str = UNIT_COLUMN) -> Unit | None:
+    name = parser.text(value, column, max_length=100)
+    if not name:
+        return None
     try:
         return resolver.resolve(name)
     except UnitNotFound as exc:
-        parser.error(UNIT_COLUMN, str(exc))
+        parser.error(column, str(exc))
         return None
 
 
@@ -53,23 +59,11 @@ def _check_assessed(parser: RowParser, unit: Unit, year: int, month: int, field_
         parser.error(field_name, f"{unit.name}在{year}年{month}月不在考核范围内")
 
 
-def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> list[PublicationRow]:
-    """A header row with a 单位 column and month columns (7月, 8月 …), one row per unit.
-
-    Month titles may also stand in the next header row, under a merged group title, as in the
-    published statistics tables.
-    """
+def _month_columns(sheet: Sheet, header_index: int) -> tuple[dict[int, int], int]:
+    """Columns titled 7月, 8月 … in the header row or up to two rows below it (merged group titles)."""
     errors: list[RowError] = []
-    found = find_header_row(sheet, UNIT_COLUMN)
-    if found is None:
-        raise ImportRejected([RowError(1, "表头", "前10行中找不到“单位”列")])
-    header_index, unit_column = found
     month_columns: dict[int, int] = {}
-    last_header = header_index
-    for offset in range(3):
-        index = header_index + offset
-        if index >= len(sheet.rows):
-            break
+    for index in range(header_index, min(header_index + 3, len(sheet.rows))):
         excel_row, values = sheet.rows[index]
         for column, value in enumerate(values):
             title = header_title(value)
@@ -82,22 +76,30 @@ def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> li
                 errors.append(RowError(excel_row, title, "月份列重复"))
             else:
                 month_columns[column] = month
-                last_header = index
-        if month_columns:
-            break
-    if not month_columns and not errors:
-        errors.append(RowError(sheet.rows[header_index][0], "表头", "找不到月份列（应为“7月”“8月”等）"))
-    if errors:
-        raise ImportRejected(errors)
+        if month_columns or errors:
+            if errors:
+                raise ImportRejected(errors, sheet=sheet.name)
+            return month_columns, index
+    raise ImportRejected(
+        [RowError(sheet.rows[header_index][0], "表头", "找不到月份列（应为“7月”“8月”等）")], sheet=sheet.name
+    )
 
+
+def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> list[PublicationRow]:
+    """A header row with a 单位 column and month columns (7月, 8月 …), one row per unit."""
+    found = find_header_row(sheet, UNIT_COLUMN)
+    if found is None:
+        raise ImportRejected([RowError(1, "表头", "前10行中找不到“单位”列")], sheet=sheet.name)
+    header_index, unit_column = found
+    month_columns, last_header = _month_columns(sheet, header_index)
+    errors: list[RowError] = []
     rows: list[PublicationRow] = []
     seen: dict[int, int] = {}
     for excel_row, values in sheet.rows[last_header + 1 :]:
         if is_blank(values):
             continue
         parser = RowParser(excel_row, errors)
-        name = parser.text(values[unit_column] if unit_column < len(values) else None, UNIT_COLUMN)
-        unit = _resolve(parser, resolver, name) if name else None
+        unit = resolve_unit_cell(parser, resolver, values[unit_column] if unit_column < len(values) else None)
         if unit is not None:
             if unit.pk in seen:
                 parser.error(UNIT_COLUMN, f"{unit.name}与第{seen[unit.pk]}行重复")
@@ -105,9 +107,8 @@ def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> li
                 seen[unit.pk] = excel_row
         cells = []
         for column, month in month_columns.items():
-            value = values[column] if column < len(values) else None
             title = f"{month}月"
-            count = parser.count(value, title, required=False)
+            count = parser.count(values[column] if column < len(values) else None, title, required=False)
             if count is None or unit is None:
                 continue
             _check_assessed(parser, unit, year, month, title)
@@ -115,60 +116,45 @@ def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> li
         if parser.ok:
             rows.extend(cells)
     if errors:
-        raise ImportRejected(errors, rows=rows)
+        raise ImportRejected(errors, rows=rows, sheet=sheet.name)
     return rows
 
 
-ARTICLE_COLUMNS = {
-    "单位": True,
-    "月份": True,
-    "投稿件数": True,
-    "不合格件数": False,
-    "市级采用": False,
-    "省级采用": False,
+ARTICLE_REQUIRED = ("单位", "月份", "投稿件数")
+ARTICLE_OPTIONAL = ("不合格件数", "市级采用", "省级采用")
+TALLY_TITLES = {
+    "submitted": "投稿件数",
+    "non_compliant": "不合格件数",
+    "city_adopted": "市级采用",
+    "province_adopted": "省级采用",
 }
 
 
 def parse_article_tallies(sheet: Sheet, *, year: int, resolver: UnitResolver) -> list[ArticleTallyRow]:
     """Columns 单位, 月份 (1–12), 投稿件数 and optionally 不合格件数, 市级采用, 省级采用."""
-    found = find_header_row(sheet, UNIT_COLUMN)
-    if found is None:
-        raise ImportRejected([RowError(1, "表头", "前10行中找不到“单位”列")])
-    header_index, _ = found
-    header_row, header_values = sheet.rows[header_index]
-    columns: dict[str, int] = {}
-    for column, value in enumerate(header_values):
-        title = header_title(value)
-        if title in ARTICLE_COLUMNS and title not in columns:
-            columns[title] = column
-    missing = [name for name, required in ARTICLE_COLUMNS.items() if required and name not in columns]
-    if missing:
-        raise ImportRejected([RowError(header_row, "表头", f"缺少“{name}”列") for name in missing])
-
-    def cell(values, name):
-        column = columns.get(name)
-        return values[column] if column is not None and column < len(values) else None
-
+    try:
+        columns = Columns(sheet, required=ARTICLE_REQUIRED, optional=ARTICLE_OPTIONAL)
+    except ImportRejected as exc:
+        exc.sheet = sheet.name
+        raise
     errors: list[RowError] = []
     rows: list[ArticleTallyRow] = []
     seen: dict[tuple[int, int], int] = {}
-    for excel_row, values in sheet.rows[header_index + 1 :]:
+    for excel_row, values in columns.body:
         if is_blank(values):
             continue
         parser = RowParser(excel_row, errors)
-        name = parser.text(cell(values, "单位"), "单位")
-        unit = _resolve(parser, resolver, name) if name else None
-        month_text = header_title(cell(values, "月份")).removesuffix("份").removesuffix("月")
+        unit = resolve_unit_cell(parser, resolver, columns.cell(values, "单位"))
+        month_text = header_title(columns.cell(values, "月份")).removesuffix("份").removesuffix("月")
         month = parser.count(month_text, "月份")
         if month is not None and not 1 <= month <= 12:
             parser.error("月份", f"应在1至12之间（{month}）")
             month = None
-        submitted = parser.count(cell(values, "投稿件数"), "投稿件数")
-        non_compliant = parser.count(cell(values, "不合格件数"), "不合格件数", required=False) or 0
-        city = parser.count(cell(values, "市级采用"), "市级采用", required=False) or 0
-        province = parser.count(cell(values, "省级采用"), "省级采用", required=False) or 0
-        if submitted is not None and non_compliant > submitted:
-            parser.error("不合格件数", f"不合格件数（{non_compliant}）大于投稿件数（{submitted}）")
+        figures = [parser.count(columns.cell(values, "投稿件数"), "投稿件数")] + [
+            parser.count(columns.cell(values, title), title, required=False) or 0 for title in ARTICLE_OPTIONAL
+        ]
+        if figures[0] is not None and figures[1] > figures[0]:
+            parser.error("不合格件数", f"不合格件数（{figures[1]}）大于投稿件数（{figures[0]}）")
         if unit is not None and month is not None:
             key = (unit.pk, month)
             if key in seen:
@@ -177,7 +163,10 @@ def parse_article_tallies(sheet: Sheet, *, year: int, resolver: UnitResolver) ->
                 seen[key] = excel_row
             _check_assessed(parser, unit, year, month, "月份")
         if parser.ok:
-            rows.append(ArticleTallyRow(excel_row, unit, month, submitted, non_compliant, city, province))
+            tally = MonthlyArticleTally(year=year, month=month, **dict(zip(TALLY_TITLES, figures, strict=True)))
+            validate_instance(parser, tally, TALLY_TITLES)
+        if parser.ok:
+            rows.append(ArticleTallyRow(excel_row, unit, month, *figures))
     if errors:
-        raise ImportRejected(errors, rows=rows)
+        raise ImportRejected(errors, rows=rows, sheet=sheet.name)
     return rows

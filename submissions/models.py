@@ -1,10 +1,10 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
+from core.bounds import COUNT_VALIDATORS
+from core.models import AuditedModel
 from units.models import Unit
 
 MONTH_VALIDATORS = [MinValueValidator(1), MaxValueValidator(12)]
@@ -13,23 +13,13 @@ MIN_ARTICLE_CHARS = 400
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
-class MonthlyPublication(models.Model):
+class MonthlyPublication(AuditedModel):
     """How many items a unit published on the government website in one month."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="publications", verbose_name="单位")
     year = models.PositiveSmallIntegerField("年度", validators=YEAR_VALIDATORS)
     month = models.PositiveSmallIntegerField("月份", validators=MONTH_VALIDATORS)
-    count = models.PositiveIntegerField("发布数量")
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="修改人",
-    )
-    history = HistoricalRecords()
+    count = models.PositiveIntegerField("发布数量", validators=COUNT_VALIDATORS)
 
     class Meta:
         verbose_name = "网站信息发布数"
@@ -44,26 +34,16 @@ class MonthlyPublication(models.Model):
         return f"{self.unit} {self.year}年{self.month}月：{self.count}条"
 
 
-class MonthlyArticleTally(models.Model):
+class MonthlyArticleTally(AuditedModel):
     """Monthly article totals of a unit, for months recorded without a per-article register."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="article_tallies", verbose_name="单位")
     year = models.PositiveSmallIntegerField("年度", validators=YEAR_VALIDATORS)
     month = models.PositiveSmallIntegerField("月份", validators=MONTH_VALIDATORS)
-    submitted = models.PositiveIntegerField("投稿件数")
-    non_compliant = models.PositiveIntegerField("不合格件数", default=0)
-    city_adopted = models.PositiveIntegerField("市级采用", default=0)
-    province_adopted = models.PositiveIntegerField("省级采用", default=0)
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="修改人",
-    )
-    history = HistoricalRecords()
+    submitted = models.PositiveIntegerField("投稿件数", validators=COUNT_VALIDATORS)
+    non_compliant = models.PositiveIntegerField("不合格件数", default=0, validators=COUNT_VALIDATORS)
+    city_adopted = models.PositiveIntegerField("市级采用", default=0, validators=COUNT_VALIDATORS)
+    province_adopted = models.PositiveIntegerField("省级采用", default=0, validators=COUNT_VALIDATORS)
 
     class Meta:
         verbose_name = "月度投稿合计"
@@ -89,28 +69,18 @@ class MonthlyArticleTally(models.Model):
         return self.submitted - self.non_compliant
 
 
-class Article(models.Model):
+class Article(AuditedModel):
     """One article a unit sent to the 政务公开在行动 mailbox."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="articles", verbose_name="单位")
     title = models.CharField("标题", max_length=200)
     received_on = models.DateField("收稿日期", help_text="稿件计入收稿当月。")
-    char_count = models.PositiveIntegerField("字数", null=True, blank=True)
+    char_count = models.PositiveIntegerField("字数", null=True, blank=True, validators=[MaxValueValidator(1_000_000)])
     is_compliant = models.BooleanField("符合要求", default=True)
     non_compliance_reason = models.CharField("不符合原因", max_length=200, blank=True)
     city_adopted_on = models.DateField("市级采用日期", null=True, blank=True)
     province_adopted_on = models.DateField("省级采用日期", null=True, blank=True)
     created_at = models.DateTimeField("登记时间", auto_now_add=True)
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="修改人",
-    )
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "稿件"

@@ -6,9 +6,7 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
 
-from linzi_gk.numbers import format_cn_date
-
-from .selectors import changed_line
+from core.formatting import changed_line, format_cn_date
 
 
 class CnDateColumn(tables.Column):

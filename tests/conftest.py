@@ -3,13 +3,15 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from units.services import sync_units_from_csv
+from tests.factories import UserFactory
+from units.models import User
+from units.services import units_sync_from_csv
 
 
 @pytest.fixture
 def real_units(db):
     """The district's real units from fixtures/units.csv."""
-    sync_units_from_csv()
+    units_sync_from_csv()
 
 
 def make_xlsx(rows: list[list]) -> bytes:
@@ -41,6 +43,24 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def private_media_root(settings, tmp_path):
+def media_root(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder, never the real MEDIA_ROOT."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def staff(db):
+    """An office clerk (areas with their own clerk override this fixture)."""
+    return UserFactory(username="zhangsan", display_name="张三", role=User.Role.OFFICE_STAFF)
+
+
+@pytest.fixture
+def other_staff(db):
+    return UserFactory(username="lisi", display_name="李四", role=User.Role.OFFICE_STAFF)
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client

@@ -30,7 +30,7 @@ class SyncResult:
 
 
 @transaction.atomic
-def sync_units_from_csv(*, path: Path = UNITS_CSV) -> SyncResult:
+def units_sync_from_csv(*, path: Path = UNITS_CSV) -> SyncResult:
     """Create or update units, aliases and demonstration-site periods from ``units.csv``.
 
     Idempotent: running it again changes nothing. Units are matched by official name.
@@ -77,7 +77,7 @@ def sync_units_from_csv(*, path: Path = UNITS_CSV) -> SyncResult:
 
 
 @transaction.atomic
-def create_account(
+def account_create(
     *,
     username: str,
     password: str,

@@ -5,4 +5,5 @@ from . import views
 app_name = "units"
 urlpatterns = [
     path("", views.unit_list, name="list"),
+    path("history/", views.history, name="history"),
 ]

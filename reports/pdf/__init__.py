@@ -8,6 +8,8 @@ Public API::
 Fonts: run ``scripts/install_fonts.sh`` once per machine (see docs/FONTS.md).
 """
 
+from core.formatting import format_cn_date as format_date
+
 from .document import (
     Attachment,
     Block,
@@ -15,7 +17,6 @@ from .document import (
     OfficialDocument,
     Paragraph,
     Table,
-    format_date,
     format_number,
 )
 from .fonts import (

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, Union
 
+from core.tabular import Align, Cell, CellValue, TableData
+
 ParagraphKind = Literal["body", "h1", "h2", "h3"]
-Align = Literal["left", "center", "right"]
 PARAGRAPH_KINDS: tuple[str, ...] = ("body", "h1", "h2", "h3")
-ALIGNS: tuple[str, ...] = ("left", "center", "right")
 
 
 @dataclass(frozen=True)
@@ -36,25 +36,6 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Cell:
-    """A table cell; ``colspan``/``rowspan`` merge cells as in HTML."""
-
-    text: str
-    colspan: int = 1
-    rowspan: int = 1
-    align: Align = "center"
-
-    def __post_init__(self) -> None:
-        if self.colspan < 1 or self.rowspan < 1:
-            raise ValueError("colspan and rowspan must be >= 1")
-        if self.align not in ALIGNS:
-            raise ValueError(f"unknown align {self.align!r} (expected one of {ALIGNS})")
-
-
-CellValue = Union[Cell, str, int, float, Decimal, None]  # noqa: UP007 (runtime alias)
-
-
-@dataclass(frozen=True)
 class Table:
     """A ruled table.
 
@@ -70,6 +51,12 @@ class Table:
     col_widths_mm: list[float] | None = None
     note: str = ""
     col_align: list[Align] | None = None
+
+    @classmethod
+    def of_data(cls, data: TableData, col_widths_mm: list[float]) -> Table:
+        """A ruled table showing ``data``; its text columns aligned left."""
+        align: list[Align] = ["left" if i in data.text_columns else "center" for i in range(len(col_widths_mm))]
+        return cls(data.header_rows, data.rows, col_widths_mm=col_widths_mm, note=data.note, col_align=align)
 
 
 Block = Union[Paragraph, Table]  # noqa: UP007 (runtime alias)
@@ -105,11 +92,6 @@ class OfficialDocument:
     date: datetime.date
     doc_number: str = ""
     attachments: list[Attachment] = field(default_factory=list)
-
-
-def format_date(date: datetime.date) -> str:
-    """``2025年1月10日``: Arabic numerals without leading zeros (GB/T 9704-2012 7.3.5)."""
-    return f"{date.year}年{date.month}月{date.day}日"
 
 
 def format_number(value: int | float | Decimal) -> str:

@@ -8,13 +8,15 @@ otherwise (a PDF with tofu or a silently substituted face is not fit to be issue
 
 from __future__ import annotations
 
+import ctypes.util
 import html
 import logging
-import os
 import threading
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
+
+from core.formatting import format_cn_date as format_date
 
 from .document import (
     Attachment,
@@ -24,7 +26,6 @@ from .document import (
     OfficialDocument,
     Paragraph,
     Table,
-    format_date,
     format_number,
 )
 from .fonts import FontFace, check_coverage, font_face_css, resolve_fonts
@@ -110,7 +111,7 @@ class _Builder:
             for row in table.header_rows:
                 out.append("<tr>" + "".join(self.cell(c, "th", None) for c in row) + "</tr>")
             out.append("</thead>")
-        out.append("<tbody>")
+        out.append("<tbody>" if table.header_rows else '<tbody class="first">')
         aligns = table.col_align or []
         for row in table.rows:
             cells = []
@@ -167,51 +168,33 @@ class _Builder:
         rows += f'<tr><td class="date">{self.text("fang", date)}</td></tr>'
         return f'<table class="sig">{rows}</table>'
 
-    def _attachment_index(self, att: Attachment) -> int:
-        return next(i for i, a in enumerate(self._doc.attachments, 1) if a is att)
-
-    def attachment(self, att: Attachment, numbered: bool, anchor: bool = False) -> str:
+    def attachment(self, att: Attachment, numbered: bool) -> str:
         label = f"附件{att.number}" if numbered else "附件"
         cls = "attachment landscape" if att.landscape else "attachment"
-        # the n-th attachment is part n (its position, not its printed number)
-        part = f' id="lz-part-{self._attachment_index(att)}"' if anchor else ""
         return (
-            f'<section class="{cls}"{part}>'
+            f'<section class="{cls}">'
             f'<div class="att-label">{self.text("hei", label)}</div>'
             f'<h1 class="title">{self.text("xbs", att.title)}</h1>'
             f'<div class="text">{self.blocks(att.blocks)}</div>'
             "</section>"
         )
 
-    def document(
-        self,
-        doc: OfficialDocument,
-        *,
-        main: bool = True,
-        attachments: list[Attachment] | None = None,
-        anchors: bool = False,
-    ) -> str:
-        """The whole document, or (for parallel rendering) only some of its parts: the main text
-        (``main``) and/or a run of its attachments."""
+    def document(self, doc: OfficialDocument) -> str:
+        """The whole document as HTML."""
         titles = list(doc.attachment_titles) or [a.title for a in doc.attachments]
         numbered = len(titles) > 1 or len(doc.attachments) > 1
-        attachments = doc.attachments if attachments is None else attachments
-        self._doc = doc
         self.text_by_role["song"].append(PAGE_NUMBER_TEXT)
-        body = ""
-        if main:
-            body = (
-                ('<div id="lz-part-0"></div>' if anchors else "")
-                + self.masthead(doc)
-                + f'<h1 class="title">{self.text("xbs", doc.title)}</h1>'
-                + '<div class="text">'
-                + (f'<p class="addressee">{self.text("fang", doc.addressee)}</p>' if doc.addressee else "")
-                + self.blocks(doc.body)
-                + self.attachment_list(titles)
-                + self.signature(doc)
-                + "</div>"
-            )
-        body += "".join(self.attachment(a, numbered, anchor=anchors) for a in attachments)
+        body = (
+            self.masthead(doc)
+            + f'<h1 class="title">{self.text("xbs", doc.title)}</h1>'
+            + '<div class="text">'
+            + (f'<p class="addressee">{self.text("fang", doc.addressee)}</p>' if doc.addressee else "")
+            + self.blocks(doc.body)
+            + self.attachment_list(titles)
+            + self.signature(doc)
+            + "</div>"
+            + "".join(self.attachment(a, numbered) for a in doc.attachments)
+        )
         head = (
             '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>{_esc(doc.title)}</title>"
@@ -280,11 +263,9 @@ def _stylesheet(css: str):
 
 
 def harfbuzz_subsetting() -> bool:
-    """Whether WeasyPrint subsets fonts with HarfBuzz (libharfbuzz-subset0); without it, it falls
-    back to fontTools, ~7 s more per document with CJK fonts."""
-    from weasyprint.text.ffi import harfbuzz_subset
-
-    return harfbuzz_subset is not None
+    """Whether HarfBuzz's subsetter (libharfbuzz-subset0) is installed: WeasyPrint uses it to subset
+    fonts; without it, it falls back to fontTools, ~7 s more per document with CJK fonts."""
+    return ctypes.util.find_library("harfbuzz-subset") is not None
 
 
 def _layout(markup: str, css: str):
@@ -311,184 +292,10 @@ def render_document(doc: OfficialDocument):
     return _layout(markup, css)
 
 
-# -- parallel rendering -----------------------------------------------------------------------
-# WeasyPrint spends ~1.5-2 ms per table cell or line of text on this hardware, all in Python.  A
-# big notice is therefore cut into its parts (the main text, each attachment), which always start
-# on a new page; the parts are shared out between forked processes that lay them out at the same
-# time, and the pages are put back in document order with pypdf.  The page numbers, which depend
-# on the pages before, are stamped afterwards (stamp.py) exactly where the CSS margin boxes put
-# them in a one-piece rendering.
+def render_pdf(doc: OfficialDocument) -> bytes:
+    """Render ``doc`` to PDF bytes, in one piece (page numbers from the CSS margin boxes).
 
-#: Below this estimated cost (≈ table cells + lines of text) a document is rendered in one piece.
-PARALLEL_MIN_COST = 600
-#: A worker taking this many times longer than expected (from the parent's own run), and at least
-#: PARALLEL_MIN_TIMEOUT_S, is given up (e.g. a lock held by another thread at fork time).
-PARALLEL_TIMEOUT_FACTOR = 5
-PARALLEL_MIN_TIMEOUT_S = 30
-
-
-def _block_cost(block: Block) -> int:
-    if isinstance(block, Table):
-        cells = sum(len(r) for r in block.header_rows) + sum(len(r) for r in block.rows)
-        return cells + len(block.note) // 40
-    return len(block.text) // CHARS_PER_LINE + 1
-
-
-def part_costs(doc: OfficialDocument) -> list[int]:
-    """Estimated layout cost of the main text and of each attachment."""
-    main = sum(_block_cost(b) for b in doc.body) + 30
-    return [main] + [sum(_block_cost(b) for b in a.blocks) + 10 for a in doc.attachments]
-
-
-def assign_parts(costs: list[int], workers: int) -> list[list[int]]:
-    """Share the parts out between at most ``workers`` processes, evening out their costs.
-
-    Exhaustive for two processes (a notice has a handful of parts), greedy (largest first) for
-    more.  Each list is in document order; empty lists are dropped; the list holding the main
-    text (part 0) comes first.
-    """
-    n = len(costs)
-    workers = max(1, min(workers, n))
-    if workers == 1:
-        return [list(range(n))]
-    if workers == 2 and n <= 16:
-        total = sum(costs)
-        best_mask, best = 0, total
-        for mask in range(1 << (n - 1)):  # part 0 always in the first group
-            other = sum(costs[i + 1] for i in range(n - 1) if mask >> i & 1)
-            worst = max(other, total - other)
-            if worst < best:
-                best_mask, best = mask, worst
-        second = [i + 1 for i in range(n - 1) if best_mask >> i & 1]
-        groups = [[i for i in range(n) if i not in second], second]
-    else:
-        groups = [[] for _ in range(workers)]
-        loads = [0] * workers
-        for i in sorted(range(n), key=lambda i: (-costs[i], i)):
-            w = loads.index(min(loads))
-            groups[w].append(i)
-            loads[w] += costs[i]
-        groups = [sorted(g) for g in groups]
-        groups.sort(key=lambda g: (0 not in g, g[:1]))
-    return [g for g in groups if g]
-
-
-def pdf_workers() -> int:
-    """Processes used for one document: ``LINZI_PDF_WORKERS`` (1 = never fork), default 2 when the
-    machine has 2 or more cores."""
-    from .fonts import _setting
-
-    value = _setting("LINZI_PDF_WORKERS")
-    if value:
-        return max(1, int(value))
-    return 2 if (os.cpu_count() or 1) >= 2 else 1
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods() and not multiprocessing.current_process().daemon
-
-
-NO_PAGE_NUMBERS_CSS = """
-@page :left { @bottom-left { content: none; } }
-@page :right { @bottom-right { content: none; } }
-"""
-
-
-def _render_run(doc: OfficialDocument, parts: list[int], faces: dict[str, FontFace]):
-    """PDF of some parts of ``doc`` (0 = main text, i = i-th attachment), without page numbers,
-    and the index of the first page of each part."""
-    builder = _Builder(faces)
-    markup = builder.document(
-        doc, main=0 in parts, attachments=[doc.attachments[i - 1] for i in parts if i > 0], anchors=True
-    )
-    document = _layout(markup, _css(faces, doc) + NO_PAGE_NUMBERS_CSS)
-    starts = {}
-    for index, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            if anchor.startswith("lz-part-"):
-                starts.setdefault(int(anchor[8:]), index)
-    if sorted(starts) != sorted(parts):
-        raise RuntimeError(f"part anchors not found: {sorted(starts)} != {sorted(parts)}")
-    return document.write_pdf(**WEASYPRINT_OPTIONS), [starts[i] for i in parts]
-
-
-def _child(doc, parts, faces, conn) -> None:  # pragma: no cover (runs in the forked process)
-    try:
-        conn.send(("ok", _render_run(doc, parts, faces)))
-    except BaseException as exc:  # report anything: the parent falls back to one piece
-        conn.send(("error", f"{type(exc).__name__}: {exc}"))
-    finally:
-        conn.close()
-
-
-def _render_parallel(doc: OfficialDocument, groups: list[list[int]], faces, css: str) -> bytes | None:
-    """Render the groups of parts in forked processes (the first one here); None on failure."""
-    import multiprocessing
-    import time
-
-    ctx = multiprocessing.get_context("fork")
-    children = []
-    try:
-        from .stamp import merge_and_number, page_number_style
-
-        _stylesheet(_css(faces, doc) + NO_PAGE_NUMBERS_CSS)  # parsed once, inherited by the children
-        for parts in groups[1:]:
-            receiver, sender = ctx.Pipe(duplex=False)
-            process = ctx.Process(target=_child, args=(doc, parts, faces, sender), daemon=True)
-            process.start()
-            sender.close()
-            children.append((process, receiver))
-        started = time.monotonic()
-        runs = [_render_run(doc, groups[0], faces)]
-        page_number_style(faces["song"], css)  # cached; computed while the children still work
-        costs = part_costs(doc)
-        per_cost = (time.monotonic() - started) / max(1, sum(costs[i] for i in groups[0]))
-        for (process, receiver), parts in zip(children, groups[1:], strict=True):
-            timeout = max(PARALLEL_MIN_TIMEOUT_S, PARALLEL_TIMEOUT_FACTOR * per_cost * sum(costs[i] for i in parts))
-            if not receiver.poll(timeout):
-                raise TimeoutError(f"PDF worker {process.pid} did not answer in {timeout:.0f} s")
-            status, payload = receiver.recv()
-            if status != "ok":
-                raise RuntimeError(payload)
-            runs.append(payload)
-        # (run, first page, end page) of every part, in document order
-        pieces = {}
-        for (pdf, starts), parts in zip(runs, groups, strict=True):
-            ends = [*starts[1:], None]
-            for part, first, end in zip(parts, starts, ends, strict=True):
-                pieces[part] = (pdf, first, end)
-        return merge_and_number([pieces[i] for i in sorted(pieces)], faces, css, title=doc.title, author=doc.issuer)
-    except Exception as exc:
-        LOGGER.warning("parallel PDF rendering failed, rendering in one piece: %s", exc)
-        return None
-    finally:
-        for process, receiver in children:
-            receiver.close()
-            process.join(timeout=1)
-            if process.is_alive():
-                process.kill()
-                process.join()
-
-
-def render_pdf(doc: OfficialDocument, *, workers: int | None = None) -> bytes:
-    """Render ``doc`` to PDF bytes.
-
-    ``workers``: processes to use (default :func:`pdf_workers`); big documents are split into runs
-    of whole parts rendered side by side in forked processes, small ones are rendered in one piece.
     Raises :class:`~reports.pdf.fonts.MissingGlyphError` when a character has no glyph in its font
     and :class:`~reports.pdf.fonts.FontsNotInstalledError` when ``var/fonts/`` has not been built.
     """
-    faces = resolve_fonts()
-    markup, css, text_by_role = build_html(doc, faces)
-    check_coverage(text_by_role, faces)
-    workers = pdf_workers() if workers is None else max(1, workers)
-    costs = part_costs(doc)
-    if workers > 1 and len(costs) > 1 and sum(costs) >= PARALLEL_MIN_COST and _can_fork():
-        groups = assign_parts(costs, workers)
-        if len(groups) > 1:
-            pdf = _render_parallel(doc, groups, faces, css)
-            if pdf is not None:
-                return pdf
-    return _layout(markup, css).write_pdf(**WEASYPRINT_OPTIONS)
+    return render_document(doc).write_pdf(**WEASYPRINT_OPTIONS)

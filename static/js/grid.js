@@ -1,9 +1,8 @@
-/* 月度填报表格的键盘操作与上传进度提示（渐进增强：没有 JavaScript 时表单照常可用）。
+/* 月度填报表格的键盘操作（渐进增强：没有 JavaScript 时表单照常可用）。
  *
  * 表格 [data-grid]：Tab 向右（浏览器默认），Enter 到下一行同一列，Shift+Enter 到上一行同一列，
  * ↑ ↓ 同样上下移动；进入单元格时全选内容，直接输入即替换。已改动的单元格标记为 .dirty，
  * 离开页面前如有未保存的改动会提示。
- * 表单 [data-progress]：提交后显示其中的 .progress（“正在检查…”），并防止重复提交。
  */
 (function () {
   "use strict";
@@ -72,23 +71,7 @@
     }
   }
 
-  function setupProgress(form) {
-    var sent = false;
-    form.addEventListener("submit", function (event) {
-      if (event.submitter && event.submitter.value === "cancel") return;
-      if (sent) {
-        event.preventDefault();
-        return;
-      }
-      sent = true;
-      var progress = form.querySelector(".progress");
-      if (progress) progress.hidden = false;
-      form.classList.add("busy");
-    });
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("table[data-grid]"), setupGrid);
-    Array.prototype.forEach.call(document.querySelectorAll("form[data-progress]"), setupProgress);
   });
 })();

@@ -63,6 +63,6 @@ def shot():
 def shipped_rule_sets(transactional_db):
     """A transactional test before this one flushed every table, the rule sets of the data
     migration included: put them back."""
-    from scoring.services import ensure_shipped_rule_sets
+    from scoring.services import rule_sets_ensure_shipped
 
-    ensure_shipped_rule_sets()
+    rule_sets_ensure_shipped()

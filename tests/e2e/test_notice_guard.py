@@ -6,13 +6,13 @@ import pytest
 
 from reports.models import IssuedNotice, Notice
 from units.models import User
-from units.services import create_account
+from units.services import account_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_issue_is_refused_while_the_draft_has_unsaved_edits(page, shot):
-    create_account(username="staff", password="staff-pass-2025", role=User.Role.OFFICE_STAFF)
+    account_create(username="staff", password="staff-pass-2025", role=User.Role.OFFICE_STAFF)
     notice = Notice.objects.create(
         year=2024,
         quarter=4,

@@ -6,10 +6,10 @@ import datetime
 import pytest
 
 from inspections.models import Finding
-from inspections.services import create_inspection_round
+from inspections.services import inspection_round_create
 from submissions.models import MonthlyArticleTally, MonthlyPublication
 from units.models import Unit, User
-from units.services import create_account, sync_units_from_csv
+from units.services import account_create, units_sync_from_csv
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -32,11 +32,11 @@ def focused(page) -> str:
 
 
 def test_staff_and_unit_close_a_rectification_loop(page, shot, tmp_path):
-    sync_units_from_csv()
-    create_account(username="staff", password="staff-pass-2025", role=User.Role.OFFICE_STAFF, display_name="王五")
+    units_sync_from_csv()
+    account_create(username="staff", password="staff-pass-2025", role=User.Role.OFFICE_STAFF, display_name="王五")
     renshe = Unit.objects.get(name="区人社局")
-    create_account(username="renshe", password="unit-pass-2025", role=User.Role.UNIT_USER, unit=renshe)
-    inspection = create_inspection_round(
+    account_create(username="renshe", password="unit-pass-2025", role=User.Role.UNIT_USER, unit=renshe)
+    inspection = inspection_round_create(
         name="2024年四季度检查", year=2024, quarter=4, inspected_on=datetime.date(2025, 1, 6)
     )
 

@@ -1,4 +1,4 @@
-"""``manage.py import_deductions``: 单位 | 事项 | 减分, one row per item."""
+"""``manage.py deductions_import``: 单位 | 事项 | 减分, one row per item."""
 
 from decimal import Decimal
 
@@ -113,13 +113,13 @@ def test_failed_import_leaves_previous_items_untouched(real_units, xlsx_file):
 
 
 def test_rejected_file_still_plans_its_good_rows(real_units, xlsx_file):
-    from inspections.services import import_deductions
-    from linzi_gk.imports import ImportRejected
+    from core.imports import ImportRejected
+    from inspections.services import deductions_import
 
     path = xlsx_file([HEADER, ["区残联", "公开事项标准目录未上传", 5], ["区无此局", "错敏词", 1]])
 
     with pytest.raises(ImportRejected) as error, path.open("rb") as handle:
-        import_deductions(source=handle, year=2020, quarter=3)
+        deductions_import(source=handle, year=2020, quarter=3)
 
     assert [str(e) for e in error.value.errors] == [
         "第3行 单位: 找不到单位“区无此局”，请检查名称或在单位管理中添加别名"

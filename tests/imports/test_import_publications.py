@@ -1,4 +1,4 @@
-"""``manage.py import_publications``: all-or-nothing, dry run, replace not double, 第N行 errors."""
+"""``manage.py publications_import``: all-or-nothing, dry run, replace not double, 第N行 errors."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -139,7 +139,7 @@ def test_not_an_excel_file(real_units, tmp_path, capsys):
     with pytest.raises(CommandError):
         run(path)
 
-    assert capsys.readouterr().err.startswith("第0行 文件: 无法读取Excel文件")
+    assert capsys.readouterr().err == "无法读取：这是文本文件（如CSV），不是Excel工作簿，请在Excel中另存为.xlsx。\n"
 
 
 def test_records_the_user(real_units, xlsx_file):

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from inspections.models import Finding
-from inspections.services import create_inspection_round, do_submit_rectification, record_finding
+from inspections.services import finding_record, inspection_round_create, rectification_submit
 from tests.access import OFFICE_ONLY, Access
 
 
@@ -25,12 +25,12 @@ def _remove_files(paths: list[str]) -> None:
 
 
 def setup(world):
-    inspection = create_inspection_round(
+    inspection = inspection_round_create(
         name="2024年四季度检查", year=2024, quarter=4, inspected_on=datetime.date(2025, 1, 6)
     )
 
     def finding(unit, description):
-        return record_finding(
+        return finding_record(
             inspection=inspection,
             unit=unit,
             category=Finding.Category.COLUMN_NOT_UPDATED,
@@ -41,9 +41,9 @@ def setup(world):
 
     def answered(unit, user):
         item = finding(unit, "政策解读一栏年内未更新")
-        response = do_submit_rectification(
+        response = rectification_submit(
             finding=item,
-            user=user,
+            acting_user=user,
             text="已补充更新政策解读",
             file=SimpleUploadedFile("整改报告.pdf", b"%PDF-1.4 evidence"),
         )

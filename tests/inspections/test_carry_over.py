@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from inspections.models import Finding, InspectionRound
 from inspections.selectors import carried_over_note
-from inspections.services import carry_over_unrectified, create_inspection_round
+from inspections.services import findings_carry_over, inspection_round_create
 from tests.factories import InspectionRoundFactory
 
 from .helpers import accepted, finding, submitted
@@ -27,14 +27,14 @@ def q3_findings(q3, renshe, shangwu, renshe_user, shangwu_user, staff):
 
 
 def test_new_round_carries_the_open_findings_of_the_previous_one(q3, q3_findings, staff):
-    q4 = create_inspection_round(
+    q4 = inspection_round_create(
         name="2024年四季度检查",
         year=2024,
         quarter=4,
         inspected_on=D(2025, 1, 6),
         carry_over=True,
         carry_over_deadline=D(2025, 1, 15),
-        user=staff,
+        acting_user=staff,
     )
 
     carried = list(q4.findings.order_by("unit__sort_order"))
@@ -53,17 +53,17 @@ def test_new_round_carries_the_open_findings_of_the_previous_one(q3, q3_findings
 
 
 def test_carrying_twice_changes_nothing(q3, q3_findings, q4):
-    first = carry_over_unrectified(previous=q3, current=q4, deadline=D(2025, 1, 15))
-    second = carry_over_unrectified(previous=q3, current=q4, deadline=D(2025, 1, 15))
+    first = findings_carry_over(previous=q3, current=q4, deadline=D(2025, 1, 15))
+    second = findings_carry_over(previous=q3, current=q4, deadline=D(2025, 1, 15))
 
     assert (len(first), second, q4.findings.count()) == (2, [], 2)
 
 
 def test_a_carried_finding_carries_on_into_the_next_round(q3, q3_findings, q4, renshe):
-    carry_over_unrectified(previous=q3, current=q4)
+    findings_carry_over(previous=q3, current=q4)
     q1 = InspectionRoundFactory(name="2025年一季度检查", year=2025, quarter=1, inspected_on=D(2025, 4, 8))
 
-    carry_over_unrectified(previous=q4, current=q1)
+    findings_carry_over(previous=q4, current=q1)
 
     chain = q1.findings.get(unit=renshe)
     assert chain.carried_over_from.carried_over_from == q3_findings["open"]
@@ -71,7 +71,7 @@ def test_a_carried_finding_carries_on_into_the_next_round(q3, q3_findings, q4, r
 
 def test_carry_over_without_an_earlier_round_is_refused_and_nothing_is_created(db):
     with pytest.raises(ValidationError) as caught:
-        create_inspection_round(
+        inspection_round_create(
             name="2024年四季度检查", year=2024, quarter=4, inspected_on=D(2025, 1, 6), carry_over=True
         )
 
@@ -81,7 +81,7 @@ def test_carry_over_without_an_earlier_round_is_refused_and_nothing_is_created(d
 
 def test_a_round_is_not_carried_into_itself(q3):
     with pytest.raises(ValidationError) as caught:
-        carry_over_unrectified(previous=q3, current=q3)
+        findings_carry_over(previous=q3, current=q3)
 
     assert caught.value.messages == ["不能把检查批次的问题延续到它自身。"]
 
@@ -91,7 +91,7 @@ def test_previous_round_is_the_latest_earlier_one(q3, q3_findings, renshe):
     older = InspectionRoundFactory(name="2024年一季度检查", year=2024, quarter=1, inspected_on=D(2024, 4, 10))
     finding(older, renshe, "一季度的问题", deadline=None)
 
-    q4 = create_inspection_round(
+    q4 = inspection_round_create(
         name="2024年四季度检查", year=2024, quarter=4, inspected_on=D(2025, 1, 6), carry_over=True
     )
 
@@ -99,7 +99,7 @@ def test_previous_round_is_the_latest_earlier_one(q3, q3_findings, renshe):
 
 
 def test_printed_note_names_the_quarter_it_was_found_in(q3, q3_findings, q4):
-    carried = carry_over_unrectified(previous=q3, current=q4)
+    carried = findings_carry_over(previous=q3, current=q4)
 
     assert carried_over_note(carried[0]) == "（三季度存在的问题，尚未整改）"
     assert carried_over_note(q3_findings["open"]) == ""
@@ -110,7 +110,7 @@ def test_printed_note_names_the_year_across_years(renshe):
     q1_2024 = InspectionRoundFactory(name="2024年一季度检查", year=2024, quarter=1, inspected_on=D(2024, 4, 8))
     finding(q4_2023, renshe, deadline=None)
 
-    (carried,) = carry_over_unrectified(previous=q4_2023, current=q1_2024)
+    (carried,) = findings_carry_over(previous=q4_2023, current=q1_2024)
 
     assert carried_over_note(carried) == "（2023年四季度存在的问题，尚未整改）"
 
@@ -139,7 +139,7 @@ def test_round_form_option_carries_over(client, q3, q3_findings, staff):
 
 
 def test_original_page_shows_where_it_went_and_takes_no_answer(client, q3, q3_findings, q4, renshe_user):
-    (carried, _) = carry_over_unrectified(previous=q3, current=q4)
+    (carried, _) = findings_carry_over(previous=q3, current=q4)
     origin = q3_findings["open"]
     client.force_login(renshe_user)
 

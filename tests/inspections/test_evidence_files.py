@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from inspections.models import MAX_UPLOAD_BYTES, Finding, RectificationResponse, validate_evidence_file
-from inspections.services import do_submit_rectification
+from inspections.services import rectification_submit
 
 from .helpers import finding, pdf
 
@@ -16,8 +16,11 @@ FORMATS_MESSAGE = "只能上传pdf、jpg、png、doc、docx、xls、xlsx、zip�
 
 
 def test_file_is_stored_under_media_root_with_an_unguessable_name(q4, renshe, renshe_user, private_media):
-    response = do_submit_rectification(
-        finding=finding(q4, renshe), user=renshe_user, text="已整改", file=pdf("整改报告.pdf", b"%PDF-1.4 report")
+    response = rectification_submit(
+        finding=finding(q4, renshe),
+        acting_user=renshe_user,
+        text="已整改",
+        file=pdf("整改报告.pdf", b"%PDF-1.4 report"),
     )
 
     assert re.fullmatch(rf"rectifications/{renshe.pk}/[0-9a-f]{{32}}\.pdf", response.file.name)
@@ -35,7 +38,7 @@ def test_other_formats_are_refused_and_nothing_is_stored(q4, renshe, renshe_user
     item = finding(q4, renshe)
 
     with pytest.raises(ValidationError) as caught:
-        do_submit_rectification(finding=item, user=renshe_user, text="已整改", file=SimpleUploadedFile(name, b"x"))
+        rectification_submit(finding=item, acting_user=renshe_user, text="已整改", file=SimpleUploadedFile(name, b"x"))
 
     assert caught.value.message_dict == {"file": [FORMATS_MESSAGE]}
     item.refresh_from_db()
@@ -48,7 +51,7 @@ def test_files_over_20_mb_are_refused(q4, renshe, renshe_user):
     big.size = MAX_UPLOAD_BYTES + 1
 
     with pytest.raises(ValidationError) as caught:
-        do_submit_rectification(finding=finding(q4, renshe), user=renshe_user, text="已整改", file=big)
+        rectification_submit(finding=finding(q4, renshe), acting_user=renshe_user, text="已整改", file=big)
 
     assert caught.value.message_dict == {"file": ["文件不能超过20 MB。"]}
 
@@ -95,8 +98,11 @@ def test_answer_form_shows_the_format_error(client, q4, renshe, renshe_user):
 
 @pytest.fixture
 def answer(q4, renshe, renshe_user):
-    return do_submit_rectification(
-        finding=finding(q4, renshe), user=renshe_user, text="已整改", file=pdf("整改报告.pdf", b"%PDF-1.4 report")
+    return rectification_submit(
+        finding=finding(q4, renshe),
+        acting_user=renshe_user,
+        text="已整改",
+        file=pdf("整改报告.pdf", b"%PDF-1.4 report"),
     )
 
 

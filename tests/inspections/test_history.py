@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.urls import reverse
 
 from inspections.selectors import finding_history
-from inspections.services import update_finding
+from inspections.services import finding_update
 
 from .helpers import accepted, finding
 
@@ -14,10 +14,10 @@ D = datetime.date
 
 
 def make_history(q4, renshe, renshe_user, staff):
-    item = finding(q4, renshe, "政策文件一栏未更新", deduction_points=Decimal("0.5"), user=staff)
-    update_finding(
+    item = finding(q4, renshe, "政策文件一栏未更新", deduction_points=Decimal("0.5"), acting_user=staff)
+    finding_update(
         finding=item,
-        user=staff,
+        acting_user=staff,
         category=item.category,
         column=item.column,
         description="政策文件一栏年内未更新",
@@ -31,13 +31,41 @@ def make_history(q4, renshe, renshe_user, staff):
 def test_history_lists_every_version_with_its_changes(q4, renshe, renshe_user, staff):
     item = make_history(q4, renshe, renshe_user, staff)
 
-    rows = [(e.subject, e.kind, str(e.by), e.reason, e.changes) for e in finding_history(item)]
+    rows = [(e.kind, e.action, e.user, e.reason, e.changes) for e in finding_history(item)]
 
     assert rows == [
-        ("问题", "创建", "王科员", "", []),
-        ("减分", "创建", "王科员", "", []),
         (
-            "问题",
+            "检查发现问题",
+            "新增",
+            "王科员",
+            "",
+            [
+                ("检查批次", "—", "2024年四季度检查"),
+                ("单位", "—", "区人社局"),
+                ("问题类别", "—", "栏目未及时更新"),
+                ("栏目", "—", "政策文件"),
+                ("问题描述", "—", "政策文件一栏未更新"),
+                ("整改期限", "—", "2025年1月15日"),
+                ("状态", "—", "待整改"),
+            ],
+        ),
+        (
+            "减分",
+            "新增",
+            "王科员",
+            "",
+            [
+                ("单位", "—", "区人社局"),
+                ("年度", "—", "2024"),
+                ("季度", "—", "4"),
+                ("事项", "—", "政策文件一栏未更新"),
+                ("减分", "—", "0.5"),
+                ("对应检查问题", "—", "区人社局：政策文件一栏年内未更新"),
+                ("来源", "—", "手工录入"),
+            ],
+        ),
+        (
+            "检查发现问题",
             "修改",
             "王科员",
             "",
@@ -47,8 +75,8 @@ def test_history_lists_every_version_with_its_changes(q4, renshe, renshe_user, s
             ],
         ),
         ("减分", "修改", "王科员", "", [("事项", "政策文件一栏未更新", "政策文件栏目未更新"), ("减分", "0.5", "1")]),
-        ("问题", "修改", "李主任", "提交整改", [("状态", "待整改", "已提交整改")]),
-        ("问题", "修改", "王科员", "验收通过", [("状态", "已提交整改", "已验收")]),
+        ("检查发现问题", "修改", "李主任", "提交整改", [("状态", "待整改", "已提交整改")]),
+        ("检查发现问题", "修改", "王科员", "验收通过", [("状态", "已提交整改", "已验收")]),
     ]
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from inspections.services import carry_over_unrectified
+from inspections.services import findings_carry_over
 from tests.factories import UnitFactory, UserFactory
 from units.models import User
 
@@ -24,7 +24,7 @@ def populate(n, q3, q4, staff):
         submitted(finding(q4, unit, "已答复"), user)
         returned(finding(q4, unit, "被退回"), user, staff)
         finding(q4, unit, "有减分", deduction_points=Decimal("0.5"))
-    carry_over_unrectified(previous=q3, current=q4, deadline=D(2025, 1, 15))
+    findings_carry_over(previous=q3, current=q4, deadline=D(2025, 1, 15))
 
 
 def populate_unit(n, q4, unit, user, staff):

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from inspections.models import FINDING_TRANSITIONS, Finding, FindingTransition, RectificationResponse
-from inspections.services import do_accept_finding, do_return_finding, do_submit_rectification
+from inspections.services import finding_accept, finding_return, rectification_submit
 
 from .helpers import accepted, finding, returned, submitted
 
@@ -28,8 +28,8 @@ def test_allowed_moves():
 def test_unit_submits_its_answer(q4, renshe, renshe_user):
     item = finding(q4, renshe)
 
-    response = do_submit_rectification(
-        finding=item, user=renshe_user, text=" 已补充上传政策文件 ", link="https://www.linzi.gov.cn/zcwj/1.html"
+    response = rectification_submit(
+        finding=item, acting_user=renshe_user, text=" 已补充上传政策文件 ", link="https://www.linzi.gov.cn/zcwj/1.html"
     )
 
     item.refresh_from_db()
@@ -47,7 +47,7 @@ def test_unit_submits_its_answer(q4, renshe, renshe_user):
 def test_office_accepts(q4, renshe, renshe_user, staff):
     item = submitted(finding(q4, renshe), renshe_user)
 
-    do_accept_finding(finding=item, user=staff, note="已核实")
+    finding_accept(finding=item, acting_user=staff, note="已核实")
 
     item.refresh_from_db()
     assert item.status == S.ACCEPTED
@@ -60,7 +60,7 @@ def test_office_returns_with_a_reason_and_every_answer_is_kept(q4, renshe, rensh
     assert item.status == S.PENDING
 
     submitted(item, renshe_user, text="已上传2024年政策文件3件")
-    do_accept_finding(finding=item, user=staff)
+    finding_accept(finding=item, acting_user=staff)
 
     item.refresh_from_db()
     assert item.status == S.ACCEPTED
@@ -80,7 +80,7 @@ def test_return_needs_a_reason(q4, renshe, renshe_user, staff):
     item = submitted(finding(q4, renshe), renshe_user)
 
     with pytest.raises(ValidationError) as caught:
-        do_return_finding(finding=item, user=staff, reason="  ")
+        finding_return(finding=item, acting_user=staff, reason="  ")
 
     assert caught.value.message_dict == {"reason": ["退回时必须填写退回原因。"]}
     item.refresh_from_db()
@@ -91,7 +91,7 @@ def test_answer_needs_text(q4, renshe, renshe_user):
     item = finding(q4, renshe)
 
     with pytest.raises(ValidationError) as caught:
-        do_submit_rectification(finding=item, user=renshe_user, text=" ")
+        rectification_submit(finding=item, acting_user=renshe_user, text=" ")
 
     assert caught.value.message_dict == {"text": ["请填写整改情况。"]}
     assert RectificationResponse.objects.count() == 0
@@ -118,11 +118,11 @@ def test_illegal_moves_are_refused(q4, renshe, renshe_user, staff, prepare, acti
 
     with pytest.raises(ValidationError) as caught:
         if action == "accept":
-            do_accept_finding(finding=item, user=staff)
+            finding_accept(finding=item, acting_user=staff)
         elif action == "return":
-            do_return_finding(finding=item, user=staff, reason="原因")
+            finding_return(finding=item, acting_user=staff, reason="原因")
         else:
-            do_submit_rectification(finding=item, user=renshe_user, text="再次提交")
+            rectification_submit(finding=item, acting_user=renshe_user, text="再次提交")
 
     assert caught.value.messages == [message]
     item.refresh_from_db()
@@ -133,30 +133,30 @@ def test_another_unit_cannot_answer(q4, renshe, shangwu_user):
     item = finding(q4, renshe)
 
     with pytest.raises(PermissionDenied, match="^只能由本单位账号答复本单位的整改事项。$"):
-        do_submit_rectification(finding=item, user=shangwu_user, text="代为答复")
+        rectification_submit(finding=item, acting_user=shangwu_user, text="代为答复")
 
     assert RectificationResponse.objects.count() == 0
 
 
 def test_office_does_not_answer_for_the_unit(q4, renshe, staff):
     with pytest.raises(PermissionDenied, match="^只能由本单位账号答复本单位的整改事项。$"):
-        do_submit_rectification(finding=finding(q4, renshe), user=staff, text="代为答复")
+        rectification_submit(finding=finding(q4, renshe), acting_user=staff, text="代为答复")
 
 
 def test_unit_cannot_accept_or_return_its_own_finding(q4, renshe, renshe_user):
     item = submitted(finding(q4, renshe), renshe_user)
 
     with pytest.raises(PermissionDenied, match="^只有区政府办公室工作人员可以验收或退回整改。$"):
-        do_accept_finding(finding=item, user=renshe_user)
+        finding_accept(finding=item, acting_user=renshe_user)
     with pytest.raises(PermissionDenied, match="^只有区政府办公室工作人员可以验收或退回整改。$"):
-        do_return_finding(finding=item, user=renshe_user, reason="自己退回")
+        finding_return(finding=item, acting_user=renshe_user, reason="自己退回")
 
     item.refresh_from_db()
     assert item.status == S.SUBMITTED
 
 
 def test_each_move_is_in_the_findings_history_with_its_author(q4, renshe, renshe_user, staff):
-    item = accepted(finding(q4, renshe, user=staff), renshe_user, staff)
+    item = accepted(finding(q4, renshe, acting_user=staff), renshe_user, staff)
 
     rows = list(
         item.history.order_by("history_date", "history_id").values_list(

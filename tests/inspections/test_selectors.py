@@ -13,7 +13,7 @@ from inspections.selectors import (
     open_findings_for_unit,
     with_flags,
 )
-from inspections.services import carry_over_unrectified
+from inspections.services import findings_carry_over
 from tests.factories import InspectionRoundFactory
 from units.models import User
 
@@ -107,7 +107,7 @@ def test_findings_for_quarter(q3, q4, renshe, shangwu, renshe_user, staff):
 
     qiducheng = UnitFactory(name="齐都镇", category=Unit.Category.TOWN, sort_order=1)
     finding(q3, shangwu, "政策解读一栏年内未更新", deadline=D(2024, 10, 31))
-    carry_over_unrectified(previous=q3, current=q4, deadline=D(2025, 1, 15))
+    findings_carry_over(previous=q3, current=q4, deadline=D(2025, 1, 15))
     on_time = accepted(
         finding(q4, renshe, "政府文件字体不规范", category=Finding.Category.DOCUMENT_FORMAT, column="政府文件"),
         renshe_user,

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from inspections.models import Finding, RectificationResponse
-from inspections.services import carry_over_unrectified
+from inspections.services import findings_carry_over
 
 from .helpers import accepted, finding, returned, submitted
 
@@ -24,7 +24,7 @@ def test_list_shows_open_items_first_with_deadlines_and_flags(
 ):
     accepted(finding(q4, renshe, "已整改好的问题", deadline=D(2025, 1, 20)), renshe_user, staff)
     finding(q3, renshe, "三季度未整改的问题", deadline=D(2024, 10, 31))
-    carry_over_unrectified(previous=q3, current=q4, deadline=D(2025, 1, 15))
+    findings_carry_over(previous=q3, current=q4, deadline=D(2025, 1, 15))
     finding(q4, renshe, "还有时间的问题", deadline=D(2025, 1, 20))
     finding(q4, shangwu, "商务局的问题", deadline=D(2025, 1, 10))
 

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from inspections.workdays import CalendarUnavailable, add_working_days, is_working_day
+from core.calendar import CalendarUnavailable, add_working_days, is_working_day
 
 D = datetime.date
 

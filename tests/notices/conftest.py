@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from inspections.models import Finding
-from inspections.services import carry_over_unrectified
+from inspections.services import findings_carry_over
 from tests.factories import (
     ArticleFactory,
     DeductionFactory,
@@ -59,7 +59,7 @@ def quarter_data(real_units):
         description="法定主动公开内容法规公文其他文件格式错误",
     )
     q4 = InspectionRoundFactory(name="2024年四季度检查", year=2024, quarter=4, inspected_on=datetime.date(2025, 1, 6))
-    carry_over_unrectified(previous=q3, current=q4, deadline=datetime.date(2025, 1, 15))
+    findings_carry_over(previous=q3, current=q4, deadline=datetime.date(2025, 1, 15))
     FindingFactory(
         inspection=q4,
         unit=units["敬仲镇"],

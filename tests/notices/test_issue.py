@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reports.models import IssuedNotice
-from reports.services import create_notice_draft, issue_notice, update_notice_draft
+from reports.services import notice_draft_create, notice_draft_update, notice_issue
 from scoring.selectors import quarter_scores
 from submissions.models import MonthlyPublication
 from units.models import Unit
@@ -17,8 +17,8 @@ from units.models import Unit
 
 @pytest.fixture
 def issued(quarter_data, staff):
-    notice = create_notice_draft(year=2024, quarter=4, user=staff, issue_date=datetime.date(2025, 1, 10))
-    return issue_notice(notice=notice, user=staff)
+    notice = notice_draft_create(year=2024, quarter=4, acting_user=staff, issue_date=datetime.date(2025, 1, 10))
+    return notice_issue(notice=notice, acting_user=staff)
 
 
 def pdf_text(content: bytes) -> str:
@@ -87,20 +87,20 @@ def test_issued_excel_equals_the_scoring_service(issued):
 def test_later_data_edits_never_change_an_issued_notice(issued, staff):
     pdf, xlsx, snapshot = bytes(issued.pdf), bytes(issued.xlsx), issued.snapshot
     MonthlyPublication.objects.filter(year=2024).update(count=0)
-    update_notice_draft(notice=issued.notice, user=staff, overview="改写后的总体情况。")
+    notice_draft_update(notice=issued.notice, acting_user=staff, overview="改写后的总体情况。")
 
     stored = IssuedNotice.objects.get(pk=issued.pk)
     assert (bytes(stored.pdf), bytes(stored.xlsx), stored.snapshot) == (pdf, xlsx, snapshot)
 
 
 def test_reissue_is_numbered_and_keeps_the_old_one(issued, staff):
-    update_notice_draft(notice=issued.notice, user=staff, overview="更正后的总体情况。")
+    notice_draft_update(notice=issued.notice, acting_user=staff, overview="更正后的总体情况。")
 
     with pytest.raises(ValidationError) as error:
-        issue_notice(notice=issued.notice, user=staff)
+        notice_issue(notice=issued.notice, acting_user=staff)
     assert error.value.message_dict == {"correction_note": ["重新印发（更正）须说明更正内容。"]}
 
-    second = issue_notice(notice=issued.notice, user=staff, correction_note="更正总体情况表述")
+    second = notice_issue(notice=issued.notice, acting_user=staff, correction_note="更正总体情况表述")
 
     assert second.number == 2
     assert list(IssuedNotice.objects.values_list("number", flat=True)) == [1, 2]
@@ -110,16 +110,16 @@ def test_reissue_is_numbered_and_keeps_the_old_one(issued, staff):
 
 
 def test_deadline_in_the_text_follows_the_deadline_field(quarter_data, staff):
-    notice = create_notice_draft(year=2024, quarter=4, user=staff, issue_date=datetime.date(2025, 1, 10))
+    notice = notice_draft_create(year=2024, quarter=4, acting_user=staff, issue_date=datetime.date(2025, 1, 10))
     assert "请于1月15日前" in notice.requirements
 
-    update_notice_draft(notice=notice, user=staff, rectification_deadline=datetime.date(2025, 1, 20))
+    notice_draft_update(notice=notice, acting_user=staff, rectification_deadline=datetime.date(2025, 1, 20))
 
     assert "请于1月20日前将反馈问题全部整改到位" in notice.requirements
 
 
 def test_a_quarter_that_has_not_started_cannot_be_drafted(db, staff):
     with pytest.raises(ValidationError) as error:
-        create_notice_draft(year=2099, quarter=1, user=staff)
+        notice_draft_create(year=2099, quarter=1, acting_user=staff)
 
     assert error.value.messages == ["2099年一季度尚未开始，不能起草通报。"]

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from reports.models import IssuedNotice, Notice
-from reports.services import issue_notice, update_notice_draft
+from reports.services import notice_draft_update, notice_issue
 from tests.factories import NoticeFactory, UserFactory
 from units.models import Unit, User
 
@@ -58,8 +58,8 @@ def test_unit_sees_issued_notices_only(client, quarter_data, staff, unit_user, d
     assert client.get(f"/reports/notices/{notice.pk}/").status_code == 403
     assert client.get(f"/reports/notices/{notice.pk}/draft.pdf").status_code == 403
 
-    update_notice_draft(notice=notice, user=staff, attachments=["stats_town"])
-    issue_notice(notice=notice, user=staff)
+    notice_draft_update(notice=notice, acting_user=staff, attachments=["stats_town"])
+    notice_issue(notice=notice, acting_user=staff)
     with django_assert_max_num_queries(8):
         rows = client.get("/reports/notices/").context["rows"]
     assert [(n.pk, [i.number for i in issues]) for n, _, issues in rows] == [(notice.pk, [1])]
@@ -87,7 +87,7 @@ def test_export_notice_command(quarter_data, staff, tmp_path):
     assert load_workbook(xlsx).sheetnames == ["附件1", "附件2", "附件3", "附件4", "附件5"]
 
     notice = NoticeFactory(attachments=["stats_dept"])
-    issued = issue_notice(notice=notice, user=staff)
+    issued = notice_issue(notice=notice, acting_user=staff)
     pdf = tmp_path / "issued.pdf"
     call_command(
         "export_notice", "--year", "2024", "--quarter", "4", "--format", "pdf", "--output", str(pdf), "--issued", "1"

@@ -18,8 +18,7 @@ from reports.pdf import (
     format_number,
     render_pdf,
 )
-from reports.pdf import render as render_module
-from reports.pdf.render import CHAR_MM, assign_parts, part_costs, render_document
+from reports.pdf.render import CHAR_MM
 
 pytestmark = pytest.mark.usefixtures("pdf_fonts")
 
@@ -79,11 +78,9 @@ def notice() -> OfficialDocument:
     )
 
 
-@pytest.fixture(scope="module", params=[1, 2], ids=["one-piece", "parallel"])
-def pdf(request, pdf_fonts) -> PdfReader:
-    """The notice rendered in one piece, and split into two runs rendered side by side (page
-    numbers stamped afterwards): both must read the same."""
-    return PdfReader(io.BytesIO(render_pdf(notice(), workers=request.param)))
+@pytest.fixture(scope="module")
+def pdf(pdf_fonts) -> PdfReader:
+    return PdfReader(io.BytesIO(render_pdf(notice())))
 
 
 @pytest.fixture(scope="module")
@@ -211,14 +208,13 @@ def test_fonts_by_role(pdf):
     assert label[1] == pytest.approx(28 * MM, abs=0.5)  # top left of the text block
 
 
-def _lines(page):
-    from weasyprint.formatting_structure import boxes
-
-    lines = []
-    for box in page._page_box.descendants():
-        if isinstance(box, boxes.LineBox) and box.position_y < 262 * 96 / 25.4:  # inside the text block
-            lines.append("".join(t.text for t in box.descendants() if isinstance(t, boxes.TextBox)))
-    return lines
+def _lines(page) -> list[str]:
+    """The text of each line of the text block of a PDF page, top to bottom (read with pypdf)."""
+    by_y: dict[float, list[tuple[float, str]]] = {}
+    for text, x, y, _ in positions(page):
+        if y < 262 * MM:  # inside the text block, above the page number
+            by_y.setdefault(round(y, 1), []).append((x, text))
+    return ["".join(t for _, t in sorted(parts)) for _, parts in sorted(by_y.items())]
 
 
 def test_body_grid_is_22_lines_of_28_characters():
@@ -231,8 +227,7 @@ def test_body_grid_is_22_lines_of_28_characters():
         signature="临淄区人民政府办公室",
         date=datetime.date(2025, 1, 10),
     )
-    pages = render_document(doc).pages
-    lines = _lines(pages[1])
+    lines = _lines(PdfReader(io.BytesIO(render_pdf(doc))).pages[1])
     assert len(lines) == 22
     assert [len(line) for line in lines] == [26, 28] * 11  # indent of 2 characters, then 28
 
@@ -295,102 +290,3 @@ def test_invalid_blocks_are_rejected():
         Paragraph("x", "h4")
     with pytest.raises(ValueError):
         Cell("x", colspan=0)
-
-
-def test_the_test_notice_is_big_enough_to_be_split():
-    costs = part_costs(notice())
-    assert sum(costs) >= render_module.PARALLEL_MIN_COST
-    assert assign_parts(costs, 2) == [[0, 1], [2]]
-
-
-def test_assign_parts_evens_out_the_work():
-    # the 500-unit benchmark notice: main text, 5 attachments
-    assert assign_parts([63, 3746, 794, 4521, 660, 357], 2) == [[0, 1, 2, 5], [3, 4]]
-    assert assign_parts([62, 542, 128, 651, 105, 60], 2) == [[0, 3, 5], [1, 2, 4]]
-    assert assign_parts([5, 1, 1, 1, 5], 3) == [[0], [1, 2, 3], [4]]
-    assert assign_parts([7], 2) == [[0]]
-    assert assign_parts([7, 1], 1) == [[0, 1]]
-
-
-def test_parts_rendered_out_of_order_are_put_back_in_order(pdf_fonts):
-    """Attachments 1 and 3 in one process, the main text and attachment 2 in the other."""
-    doc = notice()
-    three = OfficialDocument(
-        **{
-            **doc.__dict__,
-            "attachments": [
-                doc.attachments[0],
-                doc.attachments[1],
-                Attachment(3, "第三个附件", [Paragraph("附件三正文。")]),
-            ],
-            "attachment_titles": [*doc.attachment_titles, "第三个附件"],
-        }
-    )
-    faces = pdf_fonts
-    markup, css, _ = render_module.build_html(three, faces)
-    pdf = render_module._render_parallel(three, [[0, 2], [1, 3]], faces, css)
-    texts = [p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages]
-    labels = [t.split("\n", 1)[0] for t in texts if t.startswith("附件")]
-    assert labels == ["附件1", "附件2", "附件3"]
-    assert texts[0].startswith(TITLE_LINES[0])
-    assert texts[1].startswith("附件1")
-    assert texts[-1].startswith("附件3\n第三个附件")
-    assert all(f"— {i} —" in t for i, t in enumerate(texts, 1))
-
-
-def test_parallel_and_one_piece_renderings_read_the_same(pdf_fonts):
-    one, two = (PdfReader(io.BytesIO(render_pdf(notice(), workers=w))) for w in (1, 2))
-    assert len(one.pages) == len(two.pages)
-    for a, b in zip(one.pages, two.pages, strict=True):
-        assert a.extract_text() == b.extract_text()
-        assert a.mediabox == b.mediabox
-        number_a, number_b = ([p for p in positions(page) if re.fullmatch(r"— \d+ —", p[0])] for page in (a, b))
-        assert number_a[0][0] == number_b[0][0]
-        assert number_a[0][1:3] == pytest.approx(number_b[0][1:3], abs=0.05)
-    # every subset keeps a tag of its own once the runs are merged
-    names = {}
-    for page in two.pages:
-        for ref in page["/Resources"]["/Font"].values():
-            names.setdefault(str(ref.get_object()["/BaseFont"]), set()).add(ref.idnum)
-    assert all(len(ids) == 1 for ids in names.values()), names
-
-
-def test_parallel_rendering_falls_back_to_one_piece(monkeypatch, caplog, pdf_fonts):
-    real = render_module._render_run
-
-    def broken_in_the_worker(doc, run, faces):
-        if 0 not in run:
-            raise RuntimeError("worker broke")
-        return real(doc, run, faces)
-
-    monkeypatch.setattr(render_module, "_render_run", broken_in_the_worker)
-    reader = PdfReader(io.BytesIO(render_pdf(notice(), workers=2)))
-    assert "worker broke" in caplog.text
-    assert [f"— {i} —" in p.extract_text() for i, p in enumerate(reader.pages, 1)] == [True] * len(reader.pages)
-
-
-def test_workers_setting(monkeypatch):
-    monkeypatch.setenv("LINZI_PDF_WORKERS", "1")
-    assert render_module.pdf_workers() == 1
-    monkeypatch.setenv("LINZI_PDF_WORKERS", "3")
-    assert render_module.pdf_workers() == 3
-
-
-def test_a_hanging_worker_is_given_up(monkeypatch, caplog, pdf_fonts):
-    import time
-
-    real = render_module._render_run
-
-    def hangs_in_the_worker(doc, parts, faces):
-        if 0 not in parts:
-            time.sleep(120)
-        return real(doc, parts, faces)
-
-    monkeypatch.setattr(render_module, "_render_run", hangs_in_the_worker)
-    monkeypatch.setattr(render_module, "PARALLEL_MIN_TIMEOUT_S", 1)
-    monkeypatch.setattr(render_module, "PARALLEL_TIMEOUT_FACTOR", 1)
-    started = time.monotonic()
-    reader = PdfReader(io.BytesIO(render_pdf(notice(), workers=2)))
-    assert time.monotonic() - started < 60
-    assert "did not answer" in caplog.text
-    assert len(reader.pages) >= 5

@@ -11,3 +11,7 @@ ACCESS = {
     ],
 }
 ACCESS["scoring:quarter_xlsx"] = Access(kwargs=lambda w: {"year": w.year, "quarter": w.quarter})
+ACCESS["scoring:unit_latest"] = [
+    Access(kwargs=lambda w: {"unit_id": w.own_unit.pk}, unit_user=302, office_staff=302, office_admin=302),
+    Access(kwargs=lambda w: {"unit_id": w.other_unit.pk}, unit_user=403, office_staff=302, office_admin=302),
+]

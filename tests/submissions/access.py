@@ -14,11 +14,6 @@ ACCESS = {
     # Redirects to the month page (previous calendar month).
     "submissions:grid_index": Access(office_staff=302, office_admin=302),
     "submissions:grid": Access(kwargs=lambda w: {"year": w.year, "month": 10}),
-    "submissions:import": OFFICE_ONLY,
-    # An upload token that is not in the session: back to the upload page with a message.
-    "submissions:import_preview": Access(
-        kwargs=lambda w: {"token": "no-such-upload"}, office_staff=302, office_admin=302
-    ),
     "submissions:articles": OFFICE_ONLY,
     "submissions:article_add": OFFICE_ONLY,
     "submissions:article_edit": Access(kwargs=lambda w: {"pk": w.extra["article"].pk}),

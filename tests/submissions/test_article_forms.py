@@ -185,17 +185,17 @@ def test_an_unknown_article_is_404(staff_client):
 def test_an_article_under_400_characters_cannot_count(db):
     from django.core.exceptions import ValidationError
 
-    from submissions.services import register_article
+    from submissions.services import article_register
     from tests.factories import UnitFactory
 
     unit = UnitFactory()
     with pytest.raises(ValidationError) as error:
-        register_article(unit=unit, title="短稿", received_on=D(2024, 10, 8), char_count=300)
+        article_register(unit=unit, title="短稿", received_on=D(2024, 10, 8), char_count=300)
 
     assert error.value.message_dict == {
         "is_compliant": ["字数300字，不足400字，应登记为“不符合要求”并填写原因（如：字数不足400字）。"]
     }
-    article = register_article(
+    article = article_register(
         unit=unit,
         title="短稿",
         received_on=D(2024, 10, 8),

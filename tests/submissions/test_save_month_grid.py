@@ -4,9 +4,11 @@ import datetime
 
 import pytest
 
+from core.calendar import Month
+from submissions.grid.selectors import GridValues
+from submissions.grid.services import CONFLICT, INVALID, SAVED, UNCHANGED, GridRowInput, month_grid_save
 from submissions.models import MonthlyPublication
-from submissions.selectors import GridValues, version_of
-from submissions.services import CONFLICT, INVALID, SAVED, UNCHANGED, GridRowInput, save_month_grid
+from submissions.selectors import version_of
 from tests.factories import PublicationFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +37,9 @@ def test_results_per_row(staff, other_staff):
         updated_at=datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC), count=3, updated_by=other_staff
     )
 
-    results = save_month_grid(
-        year=2024,
-        month=10,
-        user=staff,
+    results = month_grid_save(
+        month=Month(2024, 10),
+        acting_user=staff,
         rows=[
             row(saved, values=GridValues(publications=4)),
             row(unchanged, values=GridValues()),
@@ -65,7 +66,9 @@ def test_results_per_row(staff, other_staff):
 def test_negative_numbers_are_refused_by_the_service_too(staff):
     unit = UnitFactory()
 
-    (result,) = save_month_grid(year=2024, month=10, user=staff, rows=[row(unit, values=GridValues(publications=-1))])
+    (result,) = month_grid_save(
+        month=Month(2024, 10), acting_user=staff, rows=[row(unit, values=GridValues(publications=-1))]
+    )
 
     assert (result.status, result.errors) == (INVALID, {"publications": ["不能为负数"]})
     assert MonthlyPublication.objects.count() == 0

@@ -5,4 +5,4 @@ ACCESS = {
     "logout": Access(anonymous=405, unit_user=405, office_staff=405, office_admin=405),
     "units:list": OFFICE_ONLY,
 }
-ACCESS["history"] = OFFICE_ONLY
+ACCESS["units:history"] = OFFICE_ONLY

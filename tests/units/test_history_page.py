@@ -2,7 +2,7 @@
 
 import pytest
 
-from submissions.services import set_publication_count
+from submissions.services import publication_count_set
 from tests.factories import UnitFactory, UserFactory
 from units.models import User
 
@@ -14,21 +14,21 @@ def staff(db):
 
 def test_history_shows_before_and_after(client, staff, django_assert_max_num_queries):
     unit = UnitFactory(name="区商务局")
-    set_publication_count(unit=unit, year=2020, month=7, count=12, user=staff)
-    set_publication_count(unit=unit, year=2020, month=7, count=9, user=staff, reason="更正")
+    publication_count_set(unit=unit, year=2020, month=7, count=12, acting_user=staff)
+    publication_count_set(unit=unit, year=2020, month=7, count=9, acting_user=staff, reason="更正")
     client.force_login(staff)
 
     with django_assert_max_num_queries(20):
-        response = client.get("/history/?model=submissions.MonthlyPublication")
+        response = client.get("/units/history/?model=submissions.MonthlyPublication")
 
-    entries = response.context["entries"]
+    entries = response.context["page"].object_list
     assert [(e.user, e.action, e.label, e.changes, e.reason) for e in entries] == [
         ("张三", "修改", "区商务局 2020年7月网站发布数", [("发布数量", "12", "9")], "更正"),
         (
             "张三",
             "新增",
             "区商务局 2020年7月网站发布数",
-            [("年度", "—", "2020"), ("月份", "—", "7"), ("发布数量", "—", "12")],
+            [("单位", "—", "区商务局"), ("年度", "—", "2020"), ("月份", "—", "7"), ("发布数量", "—", "12")],
             "录入",
         ),
     ]
@@ -38,13 +38,13 @@ def test_history_shows_before_and_after(client, staff, django_assert_max_num_que
 def test_history_query_count_is_constant(client, staff, django_assert_max_num_queries):
     client.force_login(staff)
     for n in range(3):
-        set_publication_count(unit=UnitFactory(), year=2020, month=7, count=n, user=staff)
+        publication_count_set(unit=UnitFactory(), year=2020, month=7, count=n, acting_user=staff)
     with django_assert_max_num_queries(20) as small:
-        client.get("/history/")
+        client.get("/units/history/")
     for n in range(30):
-        set_publication_count(unit=UnitFactory(), year=2020, month=8, count=n, user=staff)
+        publication_count_set(unit=UnitFactory(), year=2020, month=8, count=n, acting_user=staff)
     with django_assert_max_num_queries(20) as large:
-        client.get("/history/")
+        client.get("/units/history/")
     assert len(small.captured_queries) == len(large.captured_queries)
 
 
@@ -52,26 +52,31 @@ def test_unit_user_cannot_read_history(client, db):
     unit = UnitFactory()
     client.force_login(UserFactory(username="u", role=User.Role.UNIT_USER, unit=unit))
 
-    assert client.get("/history/").status_code == 403
+    assert client.get("/units/history/").status_code == 403
 
 
 def test_history_prints_points_and_dates_as_the_office_does(client, staff):
     import datetime
     from decimal import Decimal
 
-    from inspections.services import create_deduction
+    from inspections.services import deduction_create
 
-    create_deduction(
-        unit=UnitFactory(name="区财政局"), year=2024, quarter=4, reason="错敏词", points=Decimal("0.50"), user=staff
+    deduction_create(
+        unit=UnitFactory(name="区财政局"),
+        year=2024,
+        quarter=4,
+        reason="错敏词",
+        points=Decimal("0.50"),
+        acting_user=staff,
     )
     client.force_login(staff)
 
-    entry = client.get("/history/?model=inspections.Deduction").context["entries"][0]
+    entry = client.get("/units/history/?model=inspections.Deduction").context["page"].object_list[0]
 
     assert entry.label == "区财政局 2024年四季度减分：错敏词"
     assert ("减分", "—", "0.5") in entry.changes
-    assert [name for name, _, _ in entry.changes] == ["年度", "季度", "事项", "减分", "来源"]
-    from linzi_gk.history import display_value
+    assert [name for name, _, _ in entry.changes] == ["单位", "年度", "季度", "事项", "减分", "来源"]
+    from core.formatting import display_value
     from submissions.models import Article
 
     assert display_value(Article._meta.get_field("received_on"), datetime.date(2025, 1, 10)) == "2025年1月10日"

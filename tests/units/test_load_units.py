@@ -3,11 +3,11 @@
 import datetime
 
 from units.models import Unit
-from units.services import sync_units_from_csv
+from units.services import units_sync_from_csv
 
 
 def test_all_real_units_load(db):
-    result = sync_units_from_csv()
+    result = units_sync_from_csv()
 
     assert (result.created, result.updated) == (68, 0)
     assert Unit.objects.filter(category="部门").count() == 56
@@ -27,9 +27,9 @@ def test_all_real_units_load(db):
 
 
 def test_loading_twice_changes_nothing(db):
-    sync_units_from_csv()
+    units_sync_from_csv()
 
-    result = sync_units_from_csv()
+    result = units_sync_from_csv()
 
     assert (result.created, result.updated) == (0, 0)
     assert Unit.objects.count() == 68

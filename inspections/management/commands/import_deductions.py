@@ -1,5 +1,5 @@
-from inspections.services import import_deductions
-from linzi_gk.commands import ImportCommand
+from core.imports.command import ImportCommand
+from inspections.services import deductions_import
 
 
 class Command(ImportCommand):
@@ -7,4 +7,4 @@ class Command(ImportCommand):
     needs_quarter = True
 
     def run_import(self, **kwargs):
-        return import_deductions(**kwargs)
+        return deductions_import(**kwargs)

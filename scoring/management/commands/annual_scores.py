@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from linzi_gk.numbers import format_points
+from core.formatting import format_points
 from scoring.selectors import NoRuleSet, annual_scores
 from scoring.serializers import year_score_dict
 

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from linzi_gk.numbers import format_points, quarter_label
+from core.formatting import format_points
 from scoring.selectors import NoRuleSet, quarter_scores
 from scoring.serializers import quarter_score_dict
 
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps([quarter_score_dict(r) for r in result.rows], ensure_ascii=False, indent=1))
             return
-        self.stdout.write(f"{quarter_label(result.year, result.quarter)}得分（规则：{result.rules.name}）")
+        self.stdout.write(f"{result.period.label}得分（规则：{result.rules.name}）")
         for row in result.rows:
             months = " / ".join("—" if p is None else str(p) for p in row.publications)
             self.stdout.write(

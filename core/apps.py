@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The bottom layer: value objects, calendar, import framework, formatting, the audited base
+    model, history feed, charts and the XLSX writer. It knows no domain model."""
+
+    name = "core"
+    verbose_name = "公共"

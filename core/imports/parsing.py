@@ -1,0 +1,179 @@
+"""Parsing the cells of an import: the header row, columns by title, numbers and text, with every
+problem recorded against its row and column before anything is written.
+
+The bounds here are the same as the models' validators (:mod:`core.bounds`), so a file the preview
+accepts is a file the commit can write.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from core.bounds import MAX_COUNT, MAX_POINTS
+from core.formatting import format_cn_date, format_points
+
+from .reading import Sheet
+from .results import ImportRejected, RowError
+
+FORMULA_PREFIX = "="
+HEADER_SCAN_ROWS = 10
+_SPACES = re.compile(r"\s+")
+
+
+def cell_text(value: Any) -> str:
+    """What a cell shows as text: whole floats without ``.0``, dates as 2024年10月1日, stripped."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return format_cn_date(value.date()) if value.time() == datetime.time() else f"{value:%Y-%m-%d %H:%M}"
+    if isinstance(value, datetime.date):
+        return format_cn_date(value)
+    return str(value).strip()
+
+
+def header_title(value: Any) -> str:
+    """A header cell as compared with a column title: no white space, full-width folded."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", cell_text(value)))
+
+
+def is_blank(values: tuple[Any, ...]) -> bool:
+    return all(cell_text(v) == "" for v in values)
+
+
+def find_header_row(sheet: Sheet, required: str) -> tuple[int, int] | None:
+    """Index into ``sheet.rows`` and column of the first row with a cell titled ``required``."""
+    for index, (_, values) in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        for column, value in enumerate(values):
+            if header_title(value) == required:
+                return index, column
+    return None
+
+
+class Columns:
+    """The columns of a sheet found by their titles in the header row."""
+
+    def __init__(self, sheet: Sheet, *, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
+        found = find_header_row(sheet, required[0])
+        if found is None:
+            raise ImportRejected([RowError(1, "表头", f"前{HEADER_SCAN_ROWS}行中找不到“{required[0]}”列")])
+        self.header_index = found[0]
+        self.header_row, values = sheet.rows[self.header_index]
+        wanted = set(required) | set(optional)
+        self.index: dict[str, int] = {}
+        for column, value in enumerate(values):
+            title = header_title(value)
+            if title in wanted and title not in self.index:
+                self.index[title] = column
+        missing = [name for name in required if name not in self.index]
+        if missing:
+            raise ImportRejected([RowError(self.header_row, "表头", f"缺少“{name}”列") for name in missing])
+        self.body = sheet.rows[self.header_index + 1 :]
+
+    def cell(self, values: tuple[Any, ...], name: str) -> Any:
+        column = self.index.get(name)
+        return values[column] if column is not None and column < len(values) else None
+
+
+def _fold(text: str) -> str:
+    """Full-width digits, points and signs (１２, ０．５) read as their ASCII forms."""
+    return unicodedata.normalize("NFKC", text).replace("。", ".").strip()
+
+
+class RowParser:
+    """Parses the cells of one row, recording each problem against the row and column."""
+
+    def __init__(self, row: int, errors: list[RowError]) -> None:
+        self.row = row
+        self.errors = errors
+        self.ok = True
+
+    def error(self, field_name: str, reason: str) -> None:
+        self.errors.append(RowError(self.row, field_name, reason))
+        self.ok = False
+
+    def text(self, value: Any, field_name: str, *, required: bool = True, max_length: int | None = None) -> str:
+        text = cell_text(value)
+        if text.startswith(FORMULA_PREFIX):
+            self.error(field_name, f"不能以“=”开头（“{text[:30]}”），公式或疑似公式的文本不予导入")
+            return ""
+        if required and not text:
+            self.error(field_name, "不能为空")
+        if max_length is not None and len(text) > max_length:
+            self.error(field_name, f"不能超过{max_length}个字（现有{len(text)}个字）")
+            return ""
+        return text
+
+    def _decimal(self, value: Any, field_name: str, *, required: bool) -> Decimal | None:
+        """A finite number, or ``None`` after recording why not (empty, formula, date, text)."""
+        text = cell_text(value)
+        if text == "":
+            if required:
+                self.error(field_name, "不能为空")
+            return None
+        if isinstance(value, datetime.date | datetime.time):
+            self.error(field_name, f"是日期（{text}），不是数字，请把单元格格式改为“常规”或“数值”后重新填写")
+            return None
+        if text.startswith(FORMULA_PREFIX):
+            self.error(field_name, f"不能以“=”开头（“{text[:30]}”），请填写数值而不是公式")
+            return None
+        try:
+            number = None if isinstance(value, bool) else Decimal(_fold(text))
+        except InvalidOperation:
+            number = None
+        if number is None or not number.is_finite():
+            self.error(field_name, f"“{text[:30]}”不是数字")
+            return None
+        return number
+
+    def count(self, value: Any, field_name: str, *, required: bool = True) -> int | None:
+        """A whole number from 0 to :data:`MAX_COUNT`; empty gives ``None`` (or an error when required)."""
+        number = self._decimal(value, field_name, required=required)
+        if number is None:
+            return None
+        text = cell_text(value)[:30]
+        if number < 0:
+            self.error(field_name, f"不能为负数（{text}）")
+            return None
+        if number != number.to_integral_value():
+            self.error(field_name, f"应为整数（{text}）")
+            return None
+        if number > MAX_COUNT:
+            self.error(field_name, f"数值过大（{text}），不能超过{MAX_COUNT}")
+            return None
+        return int(number)
+
+    def points(self, value: Any, field_name: str) -> Decimal | None:
+        """Positive points with at most two decimals, at most :data:`MAX_POINTS` (0.5, 1, 5)."""
+        number = self._decimal(value, field_name, required=True)
+        if number is None:
+            return None
+        text = cell_text(value)[:30]
+        if number < 0:
+            self.error(field_name, f"不能为负数（{text}），减分请填写正数，如5")
+            return None
+        if number == 0:
+            self.error(field_name, "不能为0")
+            return None
+        if number > MAX_POINTS:
+            self.error(field_name, f"数值过大（{text}），一项最多减{format_points(MAX_POINTS)}分")
+            return None
+        if number != number.quantize(Decimal("0.01")):
+            self.error(field_name, f"最多两位小数（{text}）")
+            return None
+        return number.quantize(Decimal("0.01")).normalize()
+
+
+MONTH_TITLE = re.compile(r"^(\d{1,2})月份?$")
+
+
+def parse_month_title(title: str) -> int | None:
+    match = MONTH_TITLE.match(title)
+    return int(match.group(1)) if match else None

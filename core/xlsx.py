@@ -1,0 +1,139 @@
+"""Rows to .xlsx bytes: merged headers as in the office's tables, numbers stored as numbers,
+printable (A4, header rows repeated, fit to width) and every text cell safe from formula injection."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .tabular import Cell, TableData
+
+RISKY_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+FONT = "仿宋_GB2312"
+
+
+@dataclass
+class SheetSpec:
+    name: str
+    title: str
+    header_rows: list[list[Cell]]
+    rows: list[list[object]]
+    col_widths: list[float]
+    landscape: bool = False
+    note: str = ""
+    text_columns: set[int] = field(default_factory=set)
+    """0-based columns aligned left (unit names, sentences)."""
+
+    @classmethod
+    def of_table(
+        cls, name: str, title: str, table: TableData, col_widths: list[float], *, landscape: bool = False
+    ) -> SheetSpec:
+        """A sheet showing ``table`` as it is (its header, rows, note and text columns)."""
+        return cls(
+            name,
+            title,
+            table.header_rows,
+            table.rows,
+            col_widths,
+            landscape=landscape,
+            note=table.note,
+            text_columns=set(table.text_columns),
+        )
+
+
+def set_safe(cell, value: object) -> None:
+    """Write a value; numbers stay numbers, text never becomes a formula."""
+    if value is None or value == "":
+        cell.value = None
+    elif isinstance(value, bool):
+        cell.value = "是" if value else "否"
+    elif isinstance(value, Decimal):
+        cell.value = int(value) if value == value.to_integral_value() else float(value)
+    elif isinstance(value, int | float):
+        cell.value = value
+    else:
+        text = str(value)
+        cell.value = text
+        cell.data_type = "s"
+        if text.startswith(RISKY_PREFIXES):
+            cell.quotePrefix = True
+
+
+def _write_header(ws: Worksheet, start_row: int, header_rows: Sequence[Sequence[Cell]]) -> None:
+    occupied: set[tuple[int, int]] = set()
+    for r, header in enumerate(header_rows):
+        row = start_row + r
+        column = 1
+        for cell in header:
+            while (row, column) in occupied:
+                column += 1
+            target = ws.cell(row=row, column=column)
+            set_safe(target, cell.text)
+            end_row, end_col = row + cell.rowspan - 1, column + cell.colspan - 1
+            for rr in range(row, end_row + 1):
+                for cc in range(column, end_col + 1):
+                    occupied.add((rr, cc))
+                    ws.cell(row=rr, column=cc).border = BORDER
+                    ws.cell(row=rr, column=cc).alignment = CENTER
+                    ws.cell(row=rr, column=cc).font = Font(name=FONT, bold=True, size=11)
+            if end_row > row or end_col > column:
+                ws.merge_cells(start_row=row, start_column=column, end_row=end_row, end_column=end_col)
+            column = end_col + 1
+
+
+def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
+    ws = workbook.create_sheet(title=spec.name[:31])
+    width = len(spec.col_widths)
+    set_safe(ws.cell(row=1, column=1), spec.title)
+    ws.cell(row=1, column=1).font = Font(name="方正小标宋简体", size=16)
+    ws.cell(row=1, column=1).alignment = CENTER
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.row_dimensions[1].height = 32
+    header_start = 2
+    _write_header(ws, header_start, spec.header_rows)
+    first_data = header_start + len(spec.header_rows)
+    for r, values in enumerate(spec.rows):
+        for c, value in enumerate(values):
+            cell = ws.cell(row=first_data + r, column=c + 1)
+            set_safe(cell, value)
+            cell.border = BORDER
+            cell.alignment = LEFT if c in spec.text_columns else CENTER
+            cell.font = Font(name=FONT, size=11)
+    if spec.note:
+        note_row = first_data + len(spec.rows) + 1
+        set_safe(ws.cell(row=note_row, column=1), spec.note)
+        ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=width)
+        ws.cell(row=note_row, column=1).alignment = LEFT
+    for index, col_width in enumerate(spec.col_widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = col_width
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if spec.landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_start}:{first_data - 1}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.6
+    ws.freeze_panes = ws.cell(row=first_data, column=1)
+    return ws
+
+
+def build_workbook(sheets: Sequence[SheetSpec]) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for spec in sheets:
+        add_sheet(workbook, spec)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,125 @@
+"""Parsing of what the month grid posts: one row per unit, its cells and the state it was loaded with."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from core.bounds import MAX_COUNT
+
+from .selectors import GRID_FIELDS, GridValues
+from .services import GridRowInput
+
+# Short input names keep a 2,000-unit page small: u<unit id>-<column>.
+GRID_COLUMNS = {
+    "publications": "pub",
+    "submitted": "sub",
+    "non_compliant": "nc",
+    "city_adopted": "city",
+    "province_adopted": "prov",
+}
+
+
+def cell_name(unit_id: int, field_name: str) -> str:
+    return f"u{unit_id}-{GRID_COLUMNS[field_name]}"
+
+
+def version_name(unit_id: int) -> str:
+    return f"u{unit_id}-v"
+
+
+def encode_row_state(loaded_publication: str, loaded_tally: str, original: GridValues) -> str:
+    """What a row was loaded with, carried in one hidden field: ``<pub ver>:<tally ver>:<5 figures>``."""
+    figures = ",".join("" if v is None else str(v) for v in original.as_dict().values())
+    return f"{loaded_publication}:{loaded_tally}:{figures}"
+
+
+def decode_row_state(text: str) -> tuple[str, str, GridValues] | None:
+    parts = text.split(":")
+    if len(parts) != 3:
+        return None
+    pub, tally, figures = parts
+    values = figures.split(",")
+    if len(values) != len(GRID_FIELDS) or not all(re.fullmatch(r"\d*", v) for v in (pub, tally, *values)):
+        return None
+    return pub, tally, GridValues(**{n: (int(v) if v else None) for n, v in zip(GRID_FIELDS, values, strict=True)})
+
+
+def parse_cell(text: str) -> tuple[int | None, str | None]:
+    """A cell's text as a whole number ≥ 0; empty is ``None``. Full-width digits are accepted."""
+    clean = unicodedata.normalize("NFKC", text).strip()
+    if clean == "":
+        return None, None
+    try:
+        number = Decimal(clean)
+    except InvalidOperation:
+        return None, f"“{text.strip()}”不是数字"
+    if not number.is_finite():
+        return None, f"“{text.strip()}”不是数字"
+    if number < 0:
+        return None, "不能为负数"
+    if number != number.to_integral_value():
+        return None, "应为整数"
+    if number > MAX_COUNT:
+        return None, f"数值过大（不能超过{MAX_COUNT}）"
+    return int(number), None
+
+
+@dataclass
+class ParsedRow:
+    unit_id: int
+    typed: dict[str, str]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    state: tuple[str, str, GridValues] | None = None
+    row_input: GridRowInput | None = None
+
+
+STATE_NAME = re.compile(r"^u(\d+)-v$")
+
+
+def posted_unit_ids(data) -> list[int]:
+    """Every unit the submitted page had a row for, in page order."""
+    return [int(m.group(1)) for key in data if (m := STATE_NAME.match(key))]
+
+
+def parse_grid_post(data, unit_ids: list[int]) -> list[ParsedRow]:
+    """The rows of a grid POST, one per unit whose state field was submitted.
+
+    A cell absent from the POST (e.g. a total kept read-only because the month has a register)
+    keeps the figure the row was loaded with.
+    """
+    parsed = []
+    for unit_id in unit_ids:
+        state_text = data.get(version_name(unit_id))
+        if state_text is None:
+            continue
+        row = ParsedRow(unit_id=unit_id, typed={})
+        row.state = decode_row_state(state_text)
+        if row.state is None:
+            row.errors[""] = ["该行的版本信息无效，请重新打开本页后再填写"]
+        original = row.state[2] if row.state else GridValues()
+        values = {}
+        for name in GRID_FIELDS:
+            key = cell_name(unit_id, name)
+            if key not in data:
+                values[name] = getattr(original, name)
+                continue
+            text = data.get(key, "")
+            row.typed[name] = text
+            number, error = parse_cell(text)
+            if error:
+                row.errors.setdefault(name, []).append(error)
+            values[name] = number
+        if not row.errors and row.state:
+            pub, tally, original = row.state
+            row.row_input = GridRowInput(
+                unit_id=unit_id,
+                loaded_publication=pub,
+                loaded_tally=tally,
+                original=original,
+                values=GridValues(**values),
+            )
+        parsed.append(row)
+    return parsed

@@ -1,0 +1,105 @@
+"""The rows of the month grid as HTML.
+
+A district of 2,000 units gives 10,000 inputs; rendering them with the template language costs
+seconds, plain string building a fraction of that. Every value is escaped here.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from core.formatting import changed_line
+
+from .forms import cell_name, encode_row_state, version_name
+from .selectors import FIELD_LABELS, GRID_FIELDS, GridRow
+
+SECTION_TITLES = {"部门": "区政府各部门", "镇街": "各镇、街道"}
+COLUMNS = 8
+EXEMPT_TAG = '<span class="tag" title="不考核投稿，投稿数可照常填写">投稿免考核</span>'
+
+
+def _cell(row: GridRow, col: int, name: str, unit_label: str, changed: str) -> str:
+    errors = row.errors.get(name, ())
+    attrs = [
+        f'name="{cell_name(row.unit_id, name)}"',
+        f'value="{escape(row.shown.get(name, ""))}"',
+        'inputmode="numeric" pattern="[0-9]*" autocomplete="off" enterkeyhint="next"',
+        f'data-col="{col}"',
+        f'aria-label="{unit_label} {FIELD_LABELS[name]}"',
+    ]
+    if changed:
+        attrs.append(f'title="{escape(changed)} 修改"')
+    if errors:
+        attrs.append('aria-invalid="true"')
+    messages = "".join(f'<span class="cell-error">{escape(e)}</span>' for e in errors)
+    css = "cell invalid" if errors else "cell"
+    return f'<td class="{css}"><input {" ".join(attrs)}>{messages}</td>'
+
+
+def _register_cell(row: GridRow, register_url: str) -> str:
+    r = row.register
+    text = (
+        f"逐篇登记：投稿{r.received}件，不合格{r.non_compliant}件，"
+        f"市级采用{r.city_adopted}件，省级采用{r.province_adopted}件"
+    )
+    warning = ""
+    if row.tally is not None:
+        warning = (
+            f'<div class="error">同时存在月度合计（投稿{row.tally.submitted}件），会重复计数，'
+            "请清空月度合计或核对稿件登记。</div>"
+        )
+    return f'<td colspan="4" class="register">{text} <a href="{escape(register_url)}">查看稿件 ›</a>{warning}</td>'
+
+
+def _who_cell(row: GridRow, adopted_url: str, pub_changed: str, tally_changed: str) -> str:
+    parts = []
+    if pub_changed:
+        parts.append(f"<div>发布数：{escape(pub_changed)}</div>")
+    if tally_changed:
+        parts.append(f"<div>投稿：{escape(tally_changed)}</div>")
+    r = row.register
+    if not row.uses_register and (r.city_adopted or r.province_adopted):
+        parts.append(
+            f'<div class="hint">另有逐篇登记的稿件本月被采用：市级{r.city_adopted}篇、省级{r.province_adopted}篇，'
+            f'已自动计入，勿重复填写。<a href="{escape(adopted_url)}">查看 ›</a></div>'
+        )
+    return f'<td class="who">{"".join(parts)}</td>'
+
+
+def render_grid_rows(rows: list[GridRow], *, register_base: str, month_param: str) -> SafeString:
+    out: list[str] = []
+    category = None
+    zone = timezone.get_current_timezone()
+    for number, row in enumerate(rows, start=1):
+        p, t = row.publication, row.tally
+        pub_changed = changed_line(p.updated_by, p.updated_at, zone=zone) if p else ""
+        tally_changed = changed_line(t.updated_by, t.updated_at, zone=zone) if t else ""
+        if row.category != category:
+            category = row.category
+            title = SECTION_TITLES.get(category, category)
+            out.append(f'<tr class="section"><th colspan="{COLUMNS}">{escape(title)}</th></tr>')
+        unit_label = escape(row.name)
+        state = encode_row_state(row.loaded_publication, row.loaded_tally, row.loaded_values)
+        row_errors = "".join(f'<div class="row-error" role="alert">{escape(m)}</div>' for m in row.row_errors)
+        problem = ' class="problem"' if (row.errors or row.row_errors) else ""
+        register_url = f"{register_base}?unit={row.unit_id}&month={month_param}"
+        adopted_url = f"{register_base}?unit={row.unit_id}&adopted=any"
+        cells = [_cell(row, 0, GRID_FIELDS[0], unit_label, pub_changed)]
+        if row.totals_read_only:
+            cells.append(_register_cell(row, register_url))
+        else:
+            cells.extend(
+                _cell(row, col, name, unit_label, tally_changed) for col, name in enumerate(GRID_FIELDS[1:], start=1)
+            )
+        out.append(
+            f'<tr{problem} id="unit-{row.unit_id}"><td class="num">{number}</td>'
+            f'<th class="unit" scope="row">{unit_label}{EXEMPT_TAG if row.submission_exempt else ""}'
+            f'<input type="hidden" name="{version_name(row.unit_id)}" value="{state}">{row_errors}</th>'
+            f"{''.join(cells)}{_who_cell(row, adopted_url, pub_changed, tally_changed)}</tr>"
+        )
+    if not rows:
+        out.append(f'<tr><td colspan="{COLUMNS}">本月没有考核单位。</td></tr>')
+    return mark_safe("\n".join(out))  # every value above is escaped

@@ -1,0 +1,134 @@
+"""Reads of the month grid: every unit assessed in a month with its stored figures, the
+version each row was loaded with, and what the article register holds (four queries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from core.calendar import Month
+from units.models import Unit, User
+from units.selectors import assessed_units_in, units_visible_to
+
+from ..models import MonthlyArticleTally, MonthlyPublication
+from ..selectors import TALLY_FIELDS, RegisterCounts, register_by_month, version_of
+
+GRID_FIELDS = ("publications", *TALLY_FIELDS)
+FIELD_LABELS = {
+    "publications": "发布数",
+    "submitted": "投稿件数",
+    "non_compliant": "不合格件数",
+    "city_adopted": "市级采用",
+    "province_adopted": "省级采用",
+}
+
+
+@dataclass(frozen=True)
+class GridValues:
+    """The five figures of one unit and month; ``None`` is an empty cell (nothing stored)."""
+
+    publications: int | None = None
+    submitted: int | None = None
+    non_compliant: int | None = None
+    city_adopted: int | None = None
+    province_adopted: int | None = None
+
+    @property
+    def tally(self) -> tuple[int | None, int | None, int | None, int | None]:
+        return (self.submitted, self.non_compliant, self.city_adopted, self.province_adopted)
+
+    def as_dict(self) -> dict[str, int | None]:
+        return {name: getattr(self, name) for name in GRID_FIELDS}
+
+    @classmethod
+    def of(cls, publication: MonthlyPublication | None, tally: MonthlyArticleTally | None) -> GridValues:
+        return cls(
+            publications=publication.count if publication else None,
+            **{name: (getattr(tally, name) if tally else None) for name in TALLY_FIELDS},
+        )
+
+
+@dataclass
+class GridRow:
+    unit_id: int
+    name: str
+    category: str
+    publication: MonthlyPublication | None
+    tally: MonthlyArticleTally | None
+    register: RegisterCounts
+    submission_exempt: bool = False
+    # What the inputs show and what the row was loaded with; the view overlays typed values.
+    shown: dict[str, str] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    row_errors: list[str] = field(default_factory=list)
+    typed_fields: set[str] = field(default_factory=set)
+    loaded_publication: str = ""
+    loaded_tally: str = ""
+    loaded_values: GridValues = field(default_factory=GridValues)
+
+    @property
+    def stored(self) -> GridValues:
+        return GridValues.of(self.publication, self.tally)
+
+    @property
+    def uses_register(self) -> bool:
+        return self.register.has_articles
+
+    @property
+    def totals_read_only(self) -> bool:
+        """Totals come from the register, unless the user typed totals that must be shown back."""
+        return self.uses_register and not (self.typed_fields & set(TALLY_FIELDS))
+
+    def reset_to_stored(self) -> None:
+        """Show the stored figures, as loaded now."""
+        self.loaded_publication = version_of(self.publication)
+        self.loaded_tally = version_of(self.tally)
+        self.loaded_values = self.stored
+        self.shown = {name: "" if value is None else str(value) for name, value in self.stored.as_dict().items()}
+
+
+@dataclass
+class MonthGrid:
+    month: Month
+    rows: list[GridRow]
+
+    def by_unit(self) -> dict[int, GridRow]:
+        return {row.unit_id: row for row in self.rows}
+
+
+def grid_units(*, month: Month, user: User) -> QuerySet[Unit]:
+    """Units assessed in the month that the user may see, 部门 first, then 镇街, by sort order."""
+    return (assessed_units_in(month.start, month.start) & units_visible_to(user)).order_by(
+        "category", "sort_order", "name"
+    )
+
+
+def month_grid(*, month: Month, user: User) -> MonthGrid:
+    """Every unit assessed in the month with its stored figures and register counts."""
+    units = grid_units(month=month, user=user)
+    unit_rows = list(units.values_list("pk", "name", "category", "submission_exempt"))
+    unit_ids = units.values("pk")
+    stored = {"year": month.year, "month": month.month, "unit__in": unit_ids}
+    publications = {
+        p.unit_id: p for p in MonthlyPublication.objects.filter(**stored).select_related("updated_by").order_by()
+    }
+    tallies = {
+        t.unit_id: t for t in MonthlyArticleTally.objects.filter(**stored).select_related("updated_by").order_by()
+    }
+    registers = register_by_month(units=unit_ids, first=month, last=month)
+    empty = RegisterCounts()
+    rows = []
+    for pk, name, category, exempt in unit_rows:
+        row = GridRow(
+            unit_id=pk,
+            name=name,
+            category=category,
+            submission_exempt=exempt,
+            publication=publications.get(pk),
+            tally=tallies.get(pk),
+            register=registers.get((pk, month), empty),
+        )
+        row.reset_to_stored()
+        rows.append(row)
+    return MonthGrid(month=month, rows=rows)

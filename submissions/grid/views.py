@@ -1,0 +1,75 @@
+"""The month grid page: it parses the posted rows, calls the one service, renders."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from core.calendar import Month, year_in_range
+from core.permissions import office_required
+from units.selectors import units_visible_to
+
+from .forms import parse_grid_post, posted_unit_ids
+from .html import render_grid_rows
+from .selectors import month_grid
+from .services import SAVED, UNCHANGED, month_grid_save
+from .views_support import overlay_posted
+
+
+def _month_or_404(year: int, month: int) -> Month:
+    if not (year_in_range(year) and 1 <= month <= 12):
+        raise Http404("没有这个月份。")
+    return Month(year, month)
+
+
+@office_required
+def grid_index(request):
+    text = request.GET.get("month")
+    if text:
+        parsed = Month.parse(text)
+        if parsed is not None:
+            return redirect("submissions:grid", parsed.year, parsed.month)
+        messages.error(request, f"月份“{text}”无效，请按“2024-10”的格式选择月份。")
+    last = Month.last_finished(timezone.localdate())
+    return redirect("submissions:grid", last.year, last.month)
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def grid(request, year: int, month: int):
+    period = _month_or_404(year, month)
+    if request.method == "GET":
+        return _render(request, month_grid(month=period, user=request.user))
+    parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
+    results = month_grid_save(month=period, rows=[p.row_input for p in parsed if p.row_input], acting_user=request.user)
+    if not any(p.errors for p in parsed) and all(r.status in (SAVED, UNCHANGED) for r in results):
+        saved = sum(1 for r in results if r.status == SAVED)
+        if saved:
+            messages.success(request, f"已保存{saved}行。")
+        else:
+            messages.info(request, "没有修改，未写入任何数据。")
+        return redirect("submissions:grid", year, month)
+    grid_data = month_grid(month=period, user=request.user)
+    summary, gone = overlay_posted(grid_data, parsed, results, units=units_visible_to(request.user))
+    return _render(request, grid_data, summary=summary, gone=gone)
+
+
+def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = None):
+    month = grid_data.month
+    context = {
+        "month": month,
+        "prev": month.previous(),
+        "next": month.next(),
+        "rows": grid_data.rows,
+        "rows_html": render_grid_rows(
+            grid_data.rows, register_base=reverse("submissions:articles"), month_param=month.param
+        ),
+        "summary": summary,
+        "gone": gone or [],
+        "unit_count": len(grid_data.rows),
+    }
+    return render(request, "submissions/grid.html", context)

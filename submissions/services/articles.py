@@ -1,0 +1,156 @@
+"""Writes of single figures and of the article register."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from core.formatting import format_cn_datetime
+from units.models import Unit, User
+
+from ..models import Article, MonthlyArticleTally, MonthlyPublication
+from ..selectors import version_of
+
+
+@transaction.atomic
+def publication_count_set(
+    *, unit: Unit, year: int, month: int, count: int, acting_user: User | None = None, reason: str = "录入"
+) -> MonthlyPublication:
+    record = MonthlyPublication.objects.filter(unit=unit, year=year, month=month).first()
+    if record is None:
+        record = MonthlyPublication(unit=unit, year=year, month=month, count=count)
+    elif record.count == count:
+        return record
+    record.count = count
+    record.stamp(acting_user=acting_user, reason=reason)
+    record.full_clean(exclude={"unit", "updated_by"}, validate_unique=False, validate_constraints=False)
+    record.save()
+    return record
+
+
+@transaction.atomic
+def article_register(
+    *,
+    unit: Unit,
+    title: str,
+    received_on: datetime.date,
+    char_count: int | None = None,
+    is_compliant: bool = True,
+    non_compliance_reason: str = "",
+    city_adopted_on: datetime.date | None = None,
+    province_adopted_on: datetime.date | None = None,
+    acting_user: User | None = None,
+) -> Article:
+    article = Article(
+        unit=unit,
+        title=title.strip(),
+        received_on=received_on,
+        char_count=char_count,
+        is_compliant=is_compliant,
+        non_compliance_reason=non_compliance_reason.strip(),
+        city_adopted_on=city_adopted_on,
+        province_adopted_on=province_adopted_on,
+    )
+    article.stamp(acting_user=acting_user, reason="登记稿件")
+    _clean_with(article, _article_month_errors(unit=unit, received_on=received_on))
+    article.save()
+    return article
+
+
+def _clean_with(article: Article, errors: dict[str, str]) -> None:
+    """``full_clean()`` plus the month checks, reporting both kinds of problems at once."""
+    try:
+        article.full_clean()
+    except ValidationError as exc:
+        merged = exc.message_dict
+        for name, message in errors.items():
+            merged.setdefault(name, []).append(message)
+        raise ValidationError(merged) from exc
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def article_adoption_record(
+    *, article: Article, level: str, adopted_on: datetime.date, acting_user: User | None = None
+) -> Article:
+    """Mark an article adopted by the city (``"city"``) or the province (``"province"``)."""
+    fields = {"city": "city_adopted_on", "province": "province_adopted_on"}
+    if level not in fields:
+        raise ValueError(f"采用级别应为 city 或 province，而不是{level}")
+    setattr(article, fields[level], adopted_on)
+    article.stamp(acting_user=acting_user, reason="记录采用")
+    article.full_clean()
+    article.save()
+    return article
+
+
+# --- Article register: checks shared by registering and editing -------------------------------
+
+
+def _article_month_errors(*, unit: Unit, received_on) -> dict[str, str]:
+    """A unit's month is recorded either article by article or as a monthly total, never both."""
+    if unit is None or received_on is None:
+        return {}
+    if not unit.is_assessed_in(received_on.replace(day=1)):
+        return {"received_on": f"{unit.name}在{received_on.year}年{received_on.month}月不在考核范围内。"}
+    if MonthlyArticleTally.objects.filter(unit=unit, year=received_on.year, month=received_on.month).exists():
+        return {
+            "received_on": (
+                f"{unit.name}{received_on.year}年{received_on.month}月已在月度填报中录入投稿合计，"
+                "逐篇登记会重复计数；请先在月度填报中清空该月的投稿合计。"
+            )
+        }
+    return {}
+
+
+@transaction.atomic
+def article_update(
+    *,
+    article: Article,
+    unit: Unit,
+    title: str,
+    received_on: datetime.date,
+    char_count: int | None = None,
+    is_compliant: bool = True,
+    non_compliance_reason: str = "",
+    city_adopted_on: datetime.date | None = None,
+    province_adopted_on: datetime.date | None = None,
+    acting_user: User | None = None,
+    loaded_version: str | None = None,
+) -> Article:
+    """Change a registered article; nothing is written when nothing changed.
+
+    ``loaded_version`` is the :func:`~submissions.selectors.version_of` the edit form was opened
+    with: if someone else saved the article since, the edit is refused rather than overwriting it.
+    """
+    current = Article.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=article.pk)
+    if loaded_version is not None and version_of(current) != loaded_version:
+        raise ValidationError(
+            f"该稿件已被{current.updated_by or '他人'}于{format_cn_datetime(current.updated_at)}修改，请核对后重新保存。"
+        )
+    new = {
+        "unit": unit,
+        "title": title.strip(),
+        "received_on": received_on,
+        "char_count": char_count,
+        "is_compliant": is_compliant,
+        "non_compliance_reason": non_compliance_reason.strip(),
+        "city_adopted_on": city_adopted_on,
+        "province_adopted_on": province_adopted_on,
+    }
+    if all(getattr(current, name) == value for name, value in new.items()):
+        return current
+    moved = current.unit_id != unit.pk or (current.received_on.year, current.received_on.month) != (
+        received_on.year,
+        received_on.month,
+    )
+    errors = _article_month_errors(unit=unit, received_on=received_on) if moved else {}
+    for name, value in new.items():
+        setattr(current, name, value)
+    current.stamp(acting_user=acting_user, reason="修改稿件")
+    _clean_with(current, errors)
+    current.save()
+    return current
