@@ -1,8 +1,8 @@
-"""Benchmark of the official-document PDF engine (reports.pdf).
+"""Benchmark of the official-document PDF engine (core.pdf).
 
     python bench/bench_pdf.py [--runs 3] [--units 70 500]
 
-Renders the synthetic quarterly notice of ``reports.pdf.sample`` (body of about a page, statistics
+Renders the synthetic quarterly notice of ``core.pdf.sample`` (body of about a page, statistics
 tables of 部门 and 镇街 with merged headers, the submissions table on landscape pages, one 减分
 sentence per unit, 检查情况 findings) for 70 and 500 units, best of N runs, in one piece, and writes
 the figures to ``bench/results/pdf.json``. It is heavier than the real notice (bench_notice.py,
@@ -47,9 +47,9 @@ def main() -> int:
     import weasyprint
     from pypdf import PdfReader
 
-    from reports.pdf import fonts
-    from reports.pdf.render import harfbuzz_subsetting, render_pdf
-    from reports.pdf.sample import sample_notice
+    from core.pdf import fonts
+    from core.pdf.render import harfbuzz_subsetting, render_pdf
+    from core.pdf.sample import sample_notice
 
     if not fonts.fonts_available():
         print(f"fonts not built in {fonts.font_dir()}: run scripts/install_fonts.sh", file=sys.stderr)
@@ -88,7 +88,7 @@ def main() -> int:
             (args.save_pdf / f"notice-{units}.pdf").write_bytes(pdf)
 
     report = {
-        "benchmark": "reports.pdf render_pdf in one piece, synthetic quarterly notice (reports/pdf/sample.py)",
+        "benchmark": "core.pdf render_pdf in one piece, synthetic quarterly notice (core/pdf/sample.py)",
         "best_of": args.runs,
         "results": results,
         "environment": {

@@ -6,11 +6,11 @@ import io
 
 from pypdf import PdfReader
 
+from core.pdf import Attachment, Cell, OfficialDocument, Paragraph, Table, render_pdf
 from scoring.statistics import stats_table
 
 from .models import Notice
 from .notice_data import AttachmentData, NoticeData, blank_zero
-from .pdf import Attachment, Cell, OfficialDocument, Paragraph, Table, render_pdf
 
 SUBMISSIONS_NOTE = "注：表中数字为当月投稿件数，括号内数字为不符合条件件数。"
 STATS_WIDTHS_MM = [11, 50, 12, 12, 12, 22, 12, 12, 13]

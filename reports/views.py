@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.calendar import Quarter
 from core.forms import apply_service_errors
+from core.pdf import FontsNotInstalledError, MissingGlyphError
 from core.permissions import office_required
 
 from . import services
@@ -18,7 +19,6 @@ from .forms import IssueForm, NewNoticeForm, NoticeForm
 from .models import IssuedNotice
 from .notice_data import build_notice_data
 from .notice_xlsx import notice_xlsx
-from .pdf import FontsNotInstalledError, MissingGlyphError
 from .selectors import issued_visible_to, notices_visible_to
 
 PDF = "application/pdf"

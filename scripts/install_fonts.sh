@@ -11,7 +11,7 @@
 #      installing it drags in ~23 TeX packages. We fetch that one .deb with `apt-get download`
 #      (49 MB, nothing installed) and extract the two .otf files into var/fonts/src/fandol/.
 #      An installed texlive-lang-chinese is used directly.
-#   3. Subset each font with fontTools to GB 2312 + ASCII + punctuation + reports/pdf/extra_chars.txt
+#   3. Subset each font with fontTools to GB 2312 + ASCII + punctuation + core/pdf/extra_chars.txt
 #      + every character of ../shared/units.csv and of the files given as arguments.
 # Output: var/fonts/*.gb.otf and var/fonts/manifest.json (see docs/FONTS.md).
 set -euo pipefail
@@ -108,6 +108,6 @@ if ! "$PY" -c "import fontTools" 2>/dev/null; then
 fi
 mkdir -p "$OUT"
 log "subsetting into $OUT"
-"$PY" "$ROOT/reports/pdf/subset.py" --out "$OUT" --fandol-dir "$FANDOL_DIR" --noto-dir "$NOTO_DIR" \
+"$PY" "$ROOT/core/pdf/subset.py" --out "$OUT" --fandol-dir "$FANDOL_DIR" --noto-dir "$NOTO_DIR" \
   ${FORCE[@]+"${FORCE[@]}"} ${EXTRA[@]+"${EXTRA[@]}"}
 log "done"

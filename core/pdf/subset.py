@@ -3,7 +3,7 @@
 Standalone on purpose: it imports nothing from the project, so the install script can run it
 before Django or the project package is importable::
 
-    python reports/pdf/subset.py --out var/fonts --fandol-dir DIR [--force] [EXTRA_TEXT_FILE ...]
+    python core/pdf/subset.py --out var/fonts --fandol-dir DIR [--force] [EXTRA_TEXT_FILE ...]
 
 Each font is cut down to GB 2312 (both the GB 2312 and the GBK mapping of its symbols), ASCII,
 the punctuation of official documents, ``extra_chars.txt`` beside this file and every character of

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reports.pdf import fonts
+from core.pdf import fonts
 
 
 @pytest.fixture(scope="module")

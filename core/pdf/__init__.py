@@ -2,7 +2,7 @@
 
 Public API::
 
-    from reports.pdf import OfficialDocument, Paragraph, Table, Cell, Attachment, render_pdf
+    from core.pdf import OfficialDocument, Paragraph, Table, Cell, Attachment, render_pdf
     pdf_bytes = render_pdf(OfficialDocument(...))
 
 Fonts: run ``scripts/install_fonts.sh`` once per machine (see docs/FONTS.md).

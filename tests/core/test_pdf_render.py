@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from reports.pdf import (
+from core.pdf import (
     Attachment,
     Cell,
     OfficialDocument,
@@ -18,7 +18,7 @@ from reports.pdf import (
     format_number,
     render_pdf,
 )
-from reports.pdf.render import CHAR_MM
+from core.pdf.render import CHAR_MM
 
 pytestmark = pytest.mark.usefixtures("pdf_fonts")
 

@@ -4,7 +4,7 @@
 page, statistics tables of 部门 and 镇街 with merged headers, the article-submission table, the
 减分情况 sentences and the 检查情况 findings.  Figures are pseudo-random but reproducible.
 
-    python -m reports.pdf.sample 70 /tmp/notice.pdf
+    python -m core.pdf.sample 70 /tmp/notice.pdf
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from reports.pdf import (
+from core.pdf import (
     MissingGlyphError,
     OfficialDocument,
     Paragraph,
@@ -13,7 +13,7 @@ from reports.pdf import (
     fonts,
     render_pdf,
 )
-from reports.pdf.subset import build_charset, gb2312_chars
+from core.pdf.subset import build_charset, gb2312_chars
 
 pytestmark = pytest.mark.usefixtures("pdf_fonts")
 
@@ -159,6 +159,6 @@ def test_installed_commercial_fangsong_wins(monkeypatch, pdf_fonts):
 def test_weasyprint_subsets_fonts_with_harfbuzz():
     """libharfbuzz-subset0 (installed by scripts/install_fonts.sh): with fontTools instead,
     embedding the CJK subsets costs ~7 s more per document."""
-    from reports.pdf.render import harfbuzz_subsetting
+    from core.pdf.render import harfbuzz_subsetting
 
     assert harfbuzz_subsetting(), "apt-get install libharfbuzz-subset0"

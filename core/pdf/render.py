@@ -1,8 +1,8 @@
-"""Render an :class:`~reports.pdf.document.OfficialDocument` to a print-ready PDF (GB/T 9704-2012).
+"""Render an :class:`~core.pdf.document.OfficialDocument` to a print-ready PDF (GB/T 9704-2012).
 
 ``render_pdf(doc)`` builds HTML + CSS (``official.css``) and renders it with WeasyPrint, using
-the fonts of :mod:`reports.pdf.fonts`.  Before rendering it checks that every character has a
-glyph in the font that will draw it and raises :class:`~reports.pdf.fonts.MissingGlyphError`
+the fonts of :mod:`core.pdf.fonts`.  Before rendering it checks that every character has a
+glyph in the font that will draw it and raises :class:`~core.pdf.fonts.MissingGlyphError`
 otherwise (a PDF with tofu or a silently substituted face is not fit to be issued).
 """
 
@@ -199,7 +199,7 @@ class _Builder:
             '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>{_esc(doc.title)}</title>"
             f'<meta name="author" content="{_esc(doc.issuer)}">'
-            '<meta name="generator" content="linzi_gk reports.pdf">'
+            '<meta name="generator" content="linzi_gk core.pdf">'
             f'<meta name="dcterms.created" content="{doc.date.isoformat()}">'
             "</head><body>"
         )
@@ -295,7 +295,7 @@ def render_document(doc: OfficialDocument):
 def render_pdf(doc: OfficialDocument) -> bytes:
     """Render ``doc`` to PDF bytes, in one piece (page numbers from the CSS margin boxes).
 
-    Raises :class:`~reports.pdf.fonts.MissingGlyphError` when a character has no glyph in its font
-    and :class:`~reports.pdf.fonts.FontsNotInstalledError` when ``var/fonts/`` has not been built.
+    Raises :class:`~core.pdf.fonts.MissingGlyphError` when a character has no glyph in its font
+    and :class:`~core.pdf.fonts.FontsNotInstalledError` when ``var/fonts/`` has not been built.
     """
     return render_document(doc).write_pdf(**WEASYPRINT_OPTIONS)
