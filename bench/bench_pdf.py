@@ -4,7 +4,7 @@
 
 Renders the synthetic quarterly notice of ``core.pdf.sample`` (body of about a page, statistics
 tables of 部门 and 镇街 with merged headers, the submissions table on landscape pages, one 减分
-sentence per unit, 检查情况 findings) for 70 and 500 units, best of N runs, in one piece, and writes
+sentence per unit, 检查情况 findings) for 70 and 500 units, best of N runs, and writes
 the figures to ``bench/results/pdf.json``. It is heavier than the real notice (bench_notice.py,
 which holds the targets 70 units < 1.5 s, 500 units < 8 s): a stress figure for the engine.
 
@@ -47,8 +47,8 @@ def main() -> int:
     import weasyprint
     from pypdf import PdfReader
 
-    from core.pdf import fonts
-    from core.pdf.render import harfbuzz_subsetting, render_pdf
+    from core.pdf import fonts, render_pdf
+    from core.pdf.render import harfbuzz_subsetting
     from core.pdf.sample import sample_notice
 
     if not fonts.fonts_available():
@@ -88,7 +88,7 @@ def main() -> int:
             (args.save_pdf / f"notice-{units}.pdf").write_bytes(pdf)
 
     report = {
-        "benchmark": "core.pdf render_pdf in one piece, synthetic quarterly notice (core/pdf/sample.py)",
+        "benchmark": "core.pdf render_pdf (parallel runs for a large document), synthetic notice (core/pdf/sample.py)",
         "best_of": args.runs,
         "results": results,
         "environment": {

@@ -83,19 +83,24 @@ def notice_draft_update(*, notice: Notice, acting_user: User, **fields) -> Notic
     return notice
 
 
-@transaction.atomic
-def notice_issue(*, notice: Notice, acting_user: User, correction_note: str = "") -> IssuedNotice:
-    """Freeze the notice as it reads now: text, figures and rendered PDF and Excel.
-
-    The first issue is number 1; a later issue is a correction and needs a note saying what
-    changed. Earlier issues stay as they were.
-    """
-    notice = Notice.objects.select_for_update().get(pk=notice.pk)
-    last = notice.issues.aggregate(n=Max("number"))["n"] or 0
+def _issue_checks(notice: Notice, last: int, correction_note: str) -> None:
     if last and not correction_note.strip():
         raise ValidationError({"correction_note": "重新印发（更正）须说明更正内容。"})
     if not notice.attachments and not notice.overview.strip():
         raise ValidationError("通报没有正文和附件，不能印发。")
+
+
+def notice_issue(*, notice: Notice, acting_user: User, correction_note: str = "") -> IssuedNotice:
+    """Freeze the notice as it reads now: text, figures and rendered PDF and Excel.
+
+    The first issue is number 1; a later issue is a correction and needs a note saying what
+    changed. Earlier issues stay as they were. The files are rendered before the short transaction
+    that records the issue (no lock is held while pages are laid out); if the draft was changed or
+    issued by somebody else meanwhile, nothing is recorded and the user is told.
+    """
+    notice = Notice.objects.get(pk=notice.pk)
+    last = notice.issues.aggregate(n=Max("number"))["n"] or 0
+    _issue_checks(notice, last, correction_note)
     data = build_notice_data(notice)
     pdf = notice_pdf(data)
     issued = IssuedNotice(
@@ -108,6 +113,12 @@ def notice_issue(*, notice: Notice, acting_user: User, correction_note: str = ""
         pdf_pages=pdf_page_count(pdf),
         xlsx=notice_xlsx(data),
     )
-    issued.full_clean(exclude=["pdf", "xlsx"])
-    issued.save()
+    with transaction.atomic():
+        locked = Notice.objects.select_for_update().get(pk=notice.pk)
+        if (locked.issues.aggregate(n=Max("number"))["n"] or 0) != last:
+            raise ValidationError(f"该通报刚刚已由他人印发为第{last + 1}版，未重复印发；如需更正请刷新页面后重新印发。")
+        if locked.updated_at != notice.updated_at:
+            raise ValidationError("生成文件期间通报草稿被他人修改，未印发；请刷新页面核对后重新印发。")
+        issued.full_clean(exclude=["pdf", "xlsx"])
+        issued.save()
     return issued

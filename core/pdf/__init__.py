@@ -27,7 +27,8 @@ from .fonts import (
     fonts_available,
     resolve_fonts,
 )
-from .render import build_html, render_document, render_pdf
+from .parallel import render_pdf
+from .render import build_html, render_document, render_one_piece
 
 __all__ = [
     "Attachment",
@@ -45,6 +46,7 @@ __all__ = [
     "format_date",
     "format_number",
     "render_document",
+    "render_one_piece",
     "render_pdf",
     "resolve_fonts",
 ]

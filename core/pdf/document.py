@@ -1,7 +1,7 @@
 """Plain description of an official document (公文), independent of any Django model.
 
 Build an :class:`OfficialDocument` from whatever data you have and pass it to
-:func:`core.pdf.render.render_pdf`.  All classes are frozen dataclasses; lists given to them
+:func:`core.pdf.render_pdf`.  All classes are frozen dataclasses; lists given to them
 are kept as given (do not mutate them afterwards).
 """
 

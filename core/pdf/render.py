@@ -1,6 +1,6 @@
 """Render an :class:`~core.pdf.document.OfficialDocument` to a print-ready PDF (GB/T 9704-2012).
 
-``render_pdf(doc)`` builds HTML + CSS (``official.css``) and renders it with WeasyPrint, using
+``render_one_piece(doc)`` builds HTML + CSS (``official.css``) and renders it with WeasyPrint, using
 the fonts of :mod:`core.pdf.fonts`.  Before rendering it checks that every character has a
 glyph in the font that will draw it and raises :class:`~core.pdf.fonts.MissingGlyphError`
 otherwise (a PDF with tofu or a silently substituted face is not fit to be issued).
@@ -179,22 +179,26 @@ class _Builder:
             "</section>"
         )
 
-    def document(self, doc: OfficialDocument) -> str:
-        """The whole document as HTML."""
+    def document(self, doc: OfficialDocument, *, main: bool = True, attachments: list | None = None) -> str:
+        """The document as HTML; or only some of its parts (the main text and a run of attachments,
+        each starting on a new page) for parallel layout."""
         titles = list(doc.attachment_titles) or [a.title for a in doc.attachments]
         numbered = len(titles) > 1 or len(doc.attachments) > 1
         self.text_by_role["song"].append(PAGE_NUMBER_TEXT)
-        body = (
-            self.masthead(doc)
-            + f'<h1 class="title">{self.text("xbs", doc.title)}</h1>'
-            + '<div class="text">'
-            + (f'<p class="addressee">{self.text("fang", doc.addressee)}</p>' if doc.addressee else "")
-            + self.blocks(doc.body)
-            + self.attachment_list(titles)
-            + self.signature(doc)
-            + "</div>"
-            + "".join(self.attachment(a, numbered) for a in doc.attachments)
-        )
+        body = ""
+        if main:
+            body = (
+                self.masthead(doc)
+                + f'<h1 class="title">{self.text("xbs", doc.title)}</h1>'
+                + '<div class="text">'
+                + (f'<p class="addressee">{self.text("fang", doc.addressee)}</p>' if doc.addressee else "")
+                + self.blocks(doc.body)
+                + self.attachment_list(titles)
+                + self.signature(doc)
+                + "</div>"
+            )
+        chosen = doc.attachments if attachments is None else attachments
+        body += "".join(self.attachment(a, numbered) for a in chosen)
         head = (
             '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>{_esc(doc.title)}</title>"
@@ -292,8 +296,8 @@ def render_document(doc: OfficialDocument):
     return _layout(markup, css)
 
 
-def render_pdf(doc: OfficialDocument) -> bytes:
-    """Render ``doc`` to PDF bytes, in one piece (page numbers from the CSS margin boxes).
+def render_one_piece(doc: OfficialDocument) -> bytes:
+    """Render ``doc`` to PDF bytes in one piece (page numbers from the CSS margin boxes).
 
     Raises :class:`~core.pdf.fonts.MissingGlyphError` when a character has no glyph in its font
     and :class:`~core.pdf.fonts.FontsNotInstalledError` when ``var/fonts/`` has not been built.
