@@ -22,7 +22,11 @@ test: setup browser
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest
 
-setup: system-deps $(VENV)/.installed fonts
+setup: system-deps $(VENV)/.installed fonts var/secret_key
+
+# A secret key of this installation, generated once and kept out of git (var/ is ignored).
+var/secret_key:
+	@mkdir -p var && umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
 # Debian's Chromium for the end-to-end tests (Playwright drives it; it never downloads a browser).
 browser:

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdminMixin
+
 from .models import Deduction, Finding, FindingTransition, InspectionRound, RectificationResponse
 
 
 @admin.register(InspectionRound)
-class InspectionRoundAdmin(SimpleHistoryAdmin):
+class InspectionRoundAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    managed_at = "检查整改"
     list_display = ["name", "year", "quarter", "inspected_on"]
     list_filter = ["year", "quarter"]
 
@@ -34,18 +37,18 @@ class FindingTransitionInline(admin.TabularInline):
 
 
 @admin.register(Finding)
-class FindingAdmin(SimpleHistoryAdmin):
+class FindingAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    managed_at = "检查整改"
     list_display = ["unit", "inspection", "category", "column", "deadline", "status"]
     list_filter = ["status", "category", "inspection"]
     search_fields = ["unit__name", "description"]
     autocomplete_fields = ["unit"]
-    # The status moves only through the rectification workflow (services.do_*), which keeps the audit rows.
-    readonly_fields = ["status", "carried_over_from"]
     inlines = [RectificationResponseInline, FindingTransitionInline]
 
 
 @admin.register(Deduction)
-class DeductionAdmin(SimpleHistoryAdmin):
+class DeductionAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    managed_at = "检查整改或Excel导入"
     list_display = ["unit", "year", "quarter", "reason", "points", "source"]
     list_filter = ["year", "quarter", "source", "unit__category"]
     search_fields = ["unit__name", "reason"]

@@ -138,8 +138,11 @@ def review_findings(user: User, *, today: datetime.date | None = None) -> QueryS
 
 
 def awaiting_action(findings: QuerySet[Finding]) -> QuerySet[Finding]:
-    """Of flagged findings, those the office has to look at: answers to review and overdue ones."""
-    return findings.filter(Q(status=Finding.Status.SUBMITTED) | Q(is_overdue=True))
+    """Of flagged findings, those the office has to follow up: answers to review, overdue ones and
+    open ones without a deadline (they can never become overdue)."""
+    return findings.filter(
+        Q(status=Finding.Status.SUBMITTED) | Q(is_overdue=True) | Q(status__in=OPEN_STATUSES, deadline__isnull=True)
+    )
 
 
 def rounds_with_counts(user: User, *, today: datetime.date | None = None) -> QuerySet[InspectionRound]:

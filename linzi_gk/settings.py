@@ -28,7 +28,25 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "insecure-local-development-key-change-me-in-production-0123456789")
+
+
+def secret_key() -> str:
+    """``DJANGO_SECRET_KEY``, else the key file the two-command path writes (``var/secret_key``,
+    kept out of git); without either the project refuses to start (a development key only with
+    ``DJANGO_DEBUG=1``)."""
+    if os.environ.get("DJANGO_SECRET_KEY"):
+        return os.environ["DJANGO_SECRET_KEY"]
+    key_file = Path(os.environ.get("DJANGO_SECRET_KEY_FILE", BASE_DIR / "var" / "secret_key"))
+    if key_file.is_file() and key_file.read_text().strip():
+        return key_file.read_text().strip()
+    if DEBUG:
+        return "insecure-development-key-only-with-DJANGO_DEBUG=1"
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"没有设置密钥：请设置环境变量 DJANGO_SECRET_KEY，或运行 make setup 生成 {key_file}。")
+
+
+SECRET_KEY = secret_key()
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
@@ -97,6 +115,17 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several people save at once on the embedded database: write-ahead logging (readers never wait
+    # for a writer), write transactions that take the lock when they begin (no deadlock upgrading a
+    # read lock) and a wait of up to 20 s for the lock instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests run on a file too (the concurrency tests need real connections from several threads).
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("DJANGO_TEST_DB", str(BASE_DIR / "var" / "test.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "units.User"

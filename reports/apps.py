@@ -6,9 +6,14 @@ class ReportsConfig(AppConfig):
     verbose_name = "通报与报告"
 
     def ready(self) -> None:
+        from core import hooks
         from core.calendar import Quarter
         from core.history import track
 
+        from . import selectors
         from .models import Notice
+
+        hooks.issued_figures.register(selectors.issued_figures)
+        hooks.issued_quarters.register(selectors.issued_quarters)
 
         track(Notice, describe=lambda r: f"{Quarter(r.year, r.quarter).label}通报草稿", unit_field=None)

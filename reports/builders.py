@@ -13,7 +13,7 @@ from .models import Notice
 from .notice_data import AttachmentData, NoticeData, blank_zero
 
 SUBMISSIONS_NOTE = "注：表中数字为当月投稿件数，括号内数字为不符合条件件数。"
-STATS_WIDTHS_MM = [11, 50, 12, 12, 12, 22, 12, 12, 13]
+STATS_WIDTHS_MM = [10, 50, 14, 14, 14, 20, 11, 11, 12]
 
 
 def paragraphs(text: str, kind: str = "body") -> list[Paragraph]:

@@ -85,7 +85,7 @@ def problems_text(scores, findings: list[Finding]) -> str:
     zero = [
         r.name
         for r in scores.rows
-        if not r.submission_exempt and any(r.assessed) and sum(f.counted for f in r.figures) == 0
+        if not r.submission_exempt and any(r.assessed) and sum(f.submitted for f in r.figures) == 0
     ]
     poor = [r.name for r in scores.rows if sum(f.non_compliant for f in r.figures) > 0]
     submission_finding_units = [f.unit.name for f in findings if f.category == Finding.Category.SUBMISSION]

@@ -41,3 +41,4 @@ class NewNoticeForm(forms.Form):
 
 class IssueForm(forms.Form):
     correction_note = forms.CharField(label="更正说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    confirm_incomplete = forms.BooleanField(label="确认按现有数据印发（未录入的月份按0分计）", required=False)

@@ -19,7 +19,7 @@ from .forms import IssueForm, NewNoticeForm, NoticeForm
 from .models import IssuedNotice
 from .notice_data import build_notice_data
 from .notice_xlsx import notice_xlsx
-from .selectors import issued_visible_to, notices_visible_to
+from .selectors import issued_visible_to, missing_figures, missing_sentence, notices_visible_to
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -59,6 +59,8 @@ def notice_create(request):
         messages.error(request, "；".join(exc.messages))
         return redirect("reports:notices")
     messages.success(request, "已根据本季度数据生成通报草稿，请修改后印发。")
+    if missing := missing_figures(notice.year, notice.quarter):
+        messages.warning(request, missing_sentence(missing))
     return redirect("reports:notice_edit", notice.pk)
 
 
@@ -83,6 +85,7 @@ def notice_edit(request, pk: int):
         "form": form,
         "issued": issued,
         "issue_form": IssueForm(),
+        "missing": missing_sentence(missing) if (missing := missing_figures(notice.year, notice.quarter)) else "",
         "label": Quarter(notice.year, notice.quarter).label,
     }
     return render(request, "reports/notice_edit.html", context)
@@ -111,7 +114,10 @@ def notice_issue(request, pk: int):
     form.is_valid()
     try:
         issued = services.notice_issue(
-            notice=notice, acting_user=request.user, correction_note=form.cleaned_data.get("correction_note", "")
+            notice=notice,
+            acting_user=request.user,
+            correction_note=form.cleaned_data.get("correction_note", ""),
+            confirm_incomplete=form.cleaned_data.get("confirm_incomplete", False),
         )
     except (ValidationError, MissingGlyphError, FontsNotInstalledError) as exc:
         messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))

@@ -76,7 +76,20 @@ class UnitQuarterScore:
 
     @property
     def publications(self) -> list[int | None]:
-        return [(f.publications or 0) if a else None for f, a in zip(self.figures, self.assessed, strict=True)]
+        """Items published per month; ``None`` where not assessed or not entered (未录入)."""
+        return [f.publications if a else None for f, a in zip(self.figures, self.assessed, strict=True)]
+
+    @property
+    def missing_months(self) -> list[int]:
+        """Assessed months whose publication figure nobody has entered yet (未录入)."""
+        return [
+            m for m, f, a in zip(self.months, self.figures, self.assessed, strict=True) if a and f.publications is None
+        ]
+
+    @property
+    def complete(self) -> bool:
+        """Every assessed month has its figure: the score is final, not provisional (暂定)."""
+        return not self.missing_months
 
 
 def month_publication_score(count: int | None, rules: Rules) -> Decimal:
@@ -93,28 +106,43 @@ def publication_points_table(rules: Rules) -> tuple[Decimal, ...]:
 def submission_deductions(
     unit: UnitFacts, months: Sequence[int], figures: Sequence[MonthFigures], rules: Rules
 ) -> list[DeductionItem]:
-    """The automatic 未投稿 (and, where the rule set says so, quota shortfall) items."""
+    """The automatic items: 未投稿 (no article at all), 稿件不符合要求 (articles sent, none counted,
+    with their reasons) and, where the rule set says so, the quota shortfall."""
     if unit.submission_exempt:
         return []
     missing: list[int] = []
+    poor: dict[str, list[int]] = {}
     short: list[tuple[int, int]] = []
     for month, fig in zip(months, figures, strict=True):
         if month not in unit.required_months or month not in unit.assessed_months:
             continue
         quota = rules.demo_site_article_quota if month in unit.demo_site_months else rules.article_quota
-        if fig.counted <= 0:
+        if fig.submitted <= 0:
             missing.append(month)
+        elif fig.counted <= 0:
+            reasons = "、".join(fig.non_compliance_reasons)
+            poor.setdefault(f"（{reasons}）" if reasons else "", []).append(month)
         elif fig.counted < quota:
             short.append((month, quota))
     items = []
-    if missing and rules.no_submission_points > 0:
-        items.append(
-            DeductionItem(
-                reason=f"{month_list_label(missing)}未投稿",
-                points=rules.no_submission_points * len(missing),
-                automatic=True,
+    if rules.no_submission_points > 0:
+        if missing:
+            items.append(
+                DeductionItem(
+                    reason=f"{month_list_label(missing)}未投稿",
+                    points=rules.no_submission_points * len(missing),
+                    automatic=True,
+                )
             )
-        )
+        # A month whose articles all failed the requirements lost its point for that, not for silence.
+        for reasons, poor_months in poor.items():
+            items.append(
+                DeductionItem(
+                    reason=f"{month_list_label(poor_months)}稿件不符合要求{reasons}",
+                    points=rules.no_submission_points * len(poor_months),
+                    automatic=True,
+                )
+            )
     if short and rules.quota_shortfall_points > 0:
         quotas = sorted({q for _, q in short})
         quota_text = "、".join(str(q) for q in quotas)
@@ -180,7 +208,7 @@ def score_unit(
 
 def tie_order_key(score: UnitQuarterScore) -> tuple:
     """Within a category: by total, ties listed by the first month's count (then the next)."""
-    counts = [-(p or 0) for p in score.publications]
+    counts = [-(p or 0) for p in score.publications]  # 未录入 sorts as 0
     return (-score.total, *counts, score.sort_order, score.name)
 
 

@@ -104,7 +104,7 @@ def _deduction_items(deductions) -> dict:
 
 
 def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = None) -> QuarterScores:
-    """Scores and ranks of every unit assessed in the quarter, in seven queries.
+    """Scores and ranks of every unit assessed in the quarter, in eight queries.
 
     ``today`` (default: today) decides which months have ended and so can be deducted.
     """

@@ -11,6 +11,7 @@ def quarter_score_dict(row: UnitQuarterScore) -> dict:
         "unit": row.name,
         "category": row.category,
         "months": row.publications,
+        "complete": row.complete,
         "publication_score": points_to_json(row.publication_score),
         "bonus": points_to_json(row.bonus),
         "bonus_in_total": points_to_json(row.bonus_counted),

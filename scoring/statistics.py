@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.formatting import points_text
+from core.formatting import NOT_ENTERED, points_text
 from core.tabular import Cell, TableData
 
 NOT_ASSESSED = "—"
@@ -18,11 +18,27 @@ class StatsRow:
 
     rank: int
     unit: str
-    months: list[int | None]
+    months: list[int | str | None]
+    """Items per month; ``"未录入"`` where nobody entered it, ``None`` where the unit was not assessed."""
     publication_score: str
     bonus: str
     deduction: str
     total: str
+
+
+def month_cell(row, index: int) -> str:
+    """A month's count as printed: the number, 未录入, or — (not assessed that month)."""
+    if not row.assessed[index]:
+        return NOT_ASSESSED
+    count = row.figures[index].publications
+    return NOT_ENTERED if count is None else str(count)
+
+
+def _months(row) -> list[int | str | None]:
+    return [
+        None if not assessed else (NOT_ENTERED if fig.publications is None else fig.publications)
+        for fig, assessed in zip(row.figures, row.assessed, strict=True)
+    ]
 
 
 def stats_rows(rows) -> list[StatsRow]:
@@ -31,7 +47,7 @@ def stats_rows(rows) -> list[StatsRow]:
         StatsRow(
             rank=row.rank,
             unit=row.name,
-            months=row.publications,
+            months=_months(row),
             publication_score=points_text(row.publication_score),
             bonus=points_text(row.bonus_counted),
             deduction=points_text(row.deduction),

@@ -6,10 +6,23 @@ from django_tables2 import RequestConfig
 from core.charts import ranking_bars
 from core.formatting import format_points
 
+from .statistics import month_cell
+
 
 class PointsColumn(tables.Column):
     def render(self, value):
         return format_points(value)
+
+
+class MonthColumn(tables.Column):
+    """A month's count: the number, 未录入, or — (not assessed); sorted by the number."""
+
+    def __init__(self, index: int, **kwargs):
+        self.index = index
+        super().__init__("", attrs={"td": {"class": "num"}}, empty_values=(), **kwargs)
+
+    def render(self, value, record):
+        return record["months_text"][self.index]
 
 
 class QuarterTable(tables.Table):
@@ -17,9 +30,9 @@ class QuarterTable(tables.Table):
 
     rank = tables.Column("名次", attrs={"td": {"class": "num"}})
     name = tables.Column("单位", order_by=("sort_order",))
-    m1 = tables.Column("", attrs={"td": {"class": "num"}}, default="—")
-    m2 = tables.Column("", attrs={"td": {"class": "num"}}, default="—")
-    m3 = tables.Column("", attrs={"td": {"class": "num"}}, default="—")
+    m1 = MonthColumn(0)
+    m2 = MonthColumn(1)
+    m3 = MonthColumn(2)
     publication_score = PointsColumn("累计得分", attrs={"td": {"class": "num"}})
     bonus_counted = PointsColumn("加分", attrs={"td": {"class": "num"}})
     deduction = PointsColumn("减分", attrs={"td": {"class": "num"}})
@@ -30,9 +43,11 @@ class QuarterTable(tables.Table):
         attrs = {"class": "data-table"}
         empty_text = "本季度没有考核单位。"
 
-    def __init__(self, data, *, year, quarter, months, **kwargs):
+    def __init__(self, data, *, year, quarter, months, provisional: bool = False, **kwargs):
         self.year, self.quarter = year, quarter
         super().__init__(data, **kwargs)
+        if provisional:
+            self.columns["rank"].column.verbose_name = "名次（暂定）"
         for key, month in zip(("m1", "m2", "m3"), months, strict=True):
             self.columns[key].column.verbose_name = f"{month}月"
 
@@ -51,6 +66,7 @@ def quarter_table_rows(rows) -> list[dict]:
             "m1": r.publications[0],
             "m2": r.publications[1],
             "m3": r.publications[2],
+            "months_text": [month_cell(r, i) for i in range(3)],
             "publication_score": r.publication_score,
             "bonus_counted": r.bonus_counted if r.bonus_counted else None,
             "deduction": r.deduction if r.deduction else None,
@@ -63,7 +79,7 @@ def quarter_table_rows(rows) -> list[dict]:
 CATEGORIES = (("部门", "区政府各部门", "dept-"), ("镇街", "各镇、街道", "town-"))
 
 
-def quarter_sections(request, result, *, name: str, deducted: bool) -> list[tuple]:
+def quarter_sections(request, result, *, name: str, deducted: bool, provisional: bool = False) -> list[tuple]:
     """Per category: its title, its ranked table (filtered by ``name`` and ``deducted``) and chart."""
     sections = []
     for category, title, prefix in CATEGORIES:
@@ -75,9 +91,11 @@ def quarter_sections(request, result, *, name: str, deducted: bool) -> list[tupl
             quarter=result.quarter,
             months=result.months,
             prefix=prefix,
+            provisional=provisional,
             empty_text="没有符合筛选条件的单位。" if rows else "本季度没有考核单位。",
         )
         RequestConfig(request, paginate=False).configure(table)
-        chart = ranking_bars([r.name for r in shown], [r.total for r in shown], title=f"{title}得分排名")
+        labels = [r.name if r.complete else f"{r.name}（未录入）" for r in shown]
+        chart = ranking_bars(labels, [r.total for r in shown], title=f"{title}得分排名")
         sections.append((title, table, chart))
     return sections

@@ -16,6 +16,7 @@ from units.selectors import units_visible_to
 
 from .exports import quarter_sheets
 from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores, unit_trend
+from .status import quarter_status
 from .tables import quarter_sections
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -72,9 +73,11 @@ def quarter_table(request, year: int, quarter: int):
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     name, deducted = request.GET.get("q", "").strip(), bool(request.GET.get("deducted"))
+    status = quarter_status(result)
     context = {
         "result": result,
-        "sections": quarter_sections(request, result, name=name, deducted=deducted),
+        "status": status,
+        "sections": quarter_sections(request, result, name=name, deducted=deducted, provisional=status.provisional),
         "period": period,
         "label": period.label,
         "no_data": not _has_data(period),
@@ -109,10 +112,13 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
     context = {
         "unit": unit,
         "score": score,
+        "status": quarter_status(result),
         "result": result,
         "period": period,
         "label": period.label,
-        "rows": list(zip(result.months, score.figures, score.month_scores, score.quota, strict=True)) if score else [],
+        "rows": list(zip(result.months, score.figures, score.month_scores, score.quota, score.assessed, strict=True))
+        if score
+        else [],
         "trend_chart": trend_line([q.short_label for q, _ in trend], [t for _, t in trend], title="季度得分走势"),
         "articles": articles_of_quarter(unit=unit, quarter=period)[:100],
         "open_findings": list(open_findings_for_unit(unit)),

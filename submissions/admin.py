@@ -1,11 +1,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdminMixin
+
 from .models import Article, MonthlyArticleTally, MonthlyPublication
 
 
 @admin.register(MonthlyPublication)
-class MonthlyPublicationAdmin(SimpleHistoryAdmin):
+class MonthlyPublicationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    managed_at = "月度填报"
     list_display = ["unit", "year", "month", "count", "updated_by", "updated_at"]
     list_filter = ["year", "month", "unit__category"]
     search_fields = ["unit__name"]
@@ -14,7 +17,8 @@ class MonthlyPublicationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MonthlyArticleTally)
-class MonthlyArticleTallyAdmin(SimpleHistoryAdmin):
+class MonthlyArticleTallyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    managed_at = "月度填报"
     list_display = ["unit", "year", "month", "submitted", "non_compliant", "city_adopted", "province_adopted"]
     list_filter = ["year", "month", "unit__category"]
     search_fields = ["unit__name"]
@@ -23,7 +27,8 @@ class MonthlyArticleTallyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    managed_at = "稿件登记"
     list_display = [
         "title",
         "unit",

@@ -1,7 +1,7 @@
 """Reads of monthly figures and articles, scoped to what the user may see.
 
 :func:`monthly_figures` is the one aggregation of the monthly figures (publication counts, article
-totals and the article register) that scoring, the unit trend and the month grid all use: three
+totals and the article register) that scoring, the unit trend and the month grid all use: four
 queries for any number of units.
 """
 
@@ -41,6 +41,8 @@ class MonthFigures:
     non_compliant: int = 0
     city_adopted: int = 0
     province_adopted: int = 0
+    non_compliance_reasons: tuple[str, ...] = ()
+    """Why registered articles of the month did not count (字数不足400字 …), each reason once."""
 
     @property
     def counted(self) -> int:
@@ -126,7 +128,7 @@ def monthly_figures(*, units, first: Month, last: Month) -> dict[tuple[int, Mont
     """Every unit's figures per month from ``first`` to ``last``, keyed ``(unit_id, Month)``.
 
     ``units`` is a queryset of units (or of their ids). Only months with some figure are present:
-    look them up with ``.get(key) or MonthFigures()``. Three queries, whatever the number of units.
+    look them up with ``.get(key) or MonthFigures()``. Four queries, whatever the number of units.
     """
     figures: dict[tuple[int, Month], MonthFigures] = defaultdict(MonthFigures)
     months = _month_q(first, last)
@@ -152,6 +154,13 @@ def monthly_figures(*, units, first: Month, last: Month) -> dict[tuple[int, Mont
         fig.non_compliant += counts.non_compliant
         fig.city_adopted += counts.city_adopted
         fig.province_adopted += counts.province_adopted
+    reasons: dict[tuple[int, Month], set[str]] = defaultdict(set)
+    for unit_id, received_on, reason in Article.objects.filter(
+        unit__in=units, is_compliant=False, received_on__gte=first.start, received_on__lt=last.end
+    ).values_list("unit_id", "received_on", "non_compliance_reason"):
+        reasons[unit_id, Month.of(received_on)].add(reason.strip())
+    for key, texts in reasons.items():
+        figures[key].non_compliance_reasons = tuple(sorted(t for t in texts if t))
     return dict(figures)
 
 
@@ -183,3 +192,22 @@ def data_month_range() -> tuple[Month, Month] | None:
     if not indexes:
         return None
     return Month.from_index(min(indexes)), Month.from_index(max(indexes))
+
+
+def adoption_totals(*, unit_ids, year: int) -> dict[int, list[int]]:
+    """Per unit, ``[adopted, counted]``: city and province adoptions and counted articles of ``year``."""
+    totals = {unit_id: [0, 0] for unit_id in unit_ids}
+    for (unit_id, _), fig in monthly_figures(units=list(totals), first=Month(year, 1), last=Month(year, 12)).items():
+        totals[unit_id][0] += fig.city_adopted + fig.province_adopted
+        totals[unit_id][1] += fig.counted
+    return totals
+
+
+def adoption_excess(totals: dict[int, list[int]], names: dict[int, str], *, year: int) -> list[str]:
+    """Units whose adoptions outnumber their counted articles: a likely typing error, flagged (not
+    refused), as ``区人社局：2024年市、省采用3篇，多于全年合格投稿2篇，请核对``."""
+    return [
+        f"{names[pk]}：{year}年市、省采用{adopted}篇，多于全年合格投稿{counted}篇，请核对"
+        for pk, (adopted, counted) in sorted(totals.items(), key=lambda item: names[item[0]])
+        if adopted > counted
+    ]

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from .names import normalize_unit_name
+
 
 def is_first_of_month(value: datetime.date) -> None:
     if value is not None and value.day != 1:
@@ -57,6 +59,15 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        if self.name:
+            key = normalize_unit_name(self.name)
+            for alias_name, unit_name in UnitAlias.objects.exclude(unit_id=self.pk).values_list("name", "unit__name"):
+                if normalize_unit_name(alias_name) == key:
+                    raise ValidationError(
+                        {"name": f"“{self.name}”已是{unit_name}的别名（“{alias_name}”），不能作为另一个单位的名称。"}
+                    )
+
     def is_assessed_in(self, month: datetime.date) -> bool:
         """Whether the unit is scored in the month starting on ``month``."""
         if self.assessed_from and month < self.assessed_from:
@@ -79,8 +90,22 @@ class UnitAlias(models.Model):
         return self.name
 
     def clean(self) -> None:
-        if self.name and Unit.objects.filter(name=self.name).exclude(pk=self.unit_id).exists():
-            raise ValidationError({"name": f"“{self.name}”已是另一个单位的正式名称。"})
+        """An alias must not read (once spaces and the district prefix are ignored) as another
+        unit's name or alias: imports would send rows to whichever unit came first."""
+        if not self.name:
+            return
+        key = normalize_unit_name(self.name)
+        for unit_name in Unit.objects.exclude(pk=self.unit_id).values_list("name", flat=True):
+            if normalize_unit_name(unit_name) == key:
+                raise ValidationError({"name": f"“{self.name}”已是另一个单位（{unit_name}）的正式名称。"})
+        others = UnitAlias.objects.exclude(unit_id=self.unit_id).values_list("name", "unit__name")
+        for alias_name, unit_name in others:
+            if normalize_unit_name(alias_name) == key:
+                raise ValidationError(
+                    {
+                        "name": f"别名“{self.name}”与{unit_name}的别名“{alias_name}”是同一个名称（不计空格和“临淄区”前缀），不能保存。"
+                    }
+                )
 
 
 class DemoSitePeriod(models.Model):

@@ -1,39 +1,12 @@
 """Reads of units: the name resolver and permission-scoped querysets."""
 
 import datetime
-import re
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
 from .models import Unit, UnitAlias, User
-
-_SPACES = re.compile(r"\s+")
-_DISTRICT_PREFIXES = ("临淄区", "淄博市临淄区")
-
-
-class UnitNotFound(LookupError):
-    """No unit, or more than one, answers to a name."""
-
-
-def normalize_unit_name(name: str) -> str:
-    """The form names are compared in: no white space (also full-width), no district prefix."""
-    text = _SPACES.sub("", str(name or "")).replace("\u3000", "")
-    for prefix in _DISTRICT_PREFIXES:
-        if text.startswith(prefix) and len(text) > len(prefix):
-            return "区" + text[len(prefix) :]
-    return text
-
-
-def _keys(name: str) -> set[str]:
-    """Every spelling of one name that should resolve: with and without the 区 prefix."""
-    text = normalize_unit_name(name)
-    keys = {text}
-    if text.startswith("区") and len(text) > 2:
-        keys.add(text[1:])
-    else:
-        keys.add("区" + text)
-    return keys
+from .names import UnitNotFound, name_keys, normalize_unit_name
 
 
 class UnitResolver:
@@ -49,14 +22,14 @@ class UnitResolver:
         for unit in units:
             by_id[unit.pk] = unit
             exact[normalize_unit_name(unit.name)] = unit
-            for key in _keys(unit.name):
+            for key in name_keys(unit.name):
                 loose.setdefault(key, set()).add(unit.pk)
         for alias in aliases:
             unit = by_id.get(alias.unit_id)
             if unit is None:
                 continue
             exact.setdefault(normalize_unit_name(alias.name), unit)
-            for key in _keys(alias.name):
+            for key in name_keys(alias.name):
                 loose.setdefault(key, set()).add(unit.pk)
         self._exact = exact
         self._loose = loose
@@ -73,7 +46,7 @@ class UnitResolver:
         if text in self._exact:
             return self._exact[text]
         candidates = set()
-        for key in _keys(text):
+        for key in name_keys(text):
             candidates |= self._loose.get(key, set())
         if len(candidates) == 1:
             return self._by_id[candidates.pop()]

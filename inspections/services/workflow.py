@@ -132,7 +132,10 @@ def findings_carry_over(
 ) -> list[Finding]:
     """Copy every open finding of ``previous`` into ``current``, linked to its origin.
 
-    The copy has ``carried_over_from`` set; the origin moves to 已延续至下一批次 (with an audit row
+    The copy takes ``deadline`` (the round's), else keeps its own if that is not before the new
+    inspection; without either it is refused, so no open finding ever drops out of the follow-up
+    for want of a deadline. The copy
+    has ``carried_over_from`` set; the origin moves to 已延续至下一批次 (with an audit row
     naming ``current``), so it is answered once, in its new round.
     """
     if previous.pk == current.pk:
@@ -143,6 +146,15 @@ def findings_carry_over(
         .select_related("unit")
         .order_by("unit__sort_order", "pk")
     )
+    open_findings = list(open_findings)
+    undated = [f for f in open_findings if f.deadline is None or f.deadline < current.inspected_on]
+    if deadline is None and undated:
+        raise ValidationError(
+            {
+                "carry_over_deadline": f"上一批次有{len(undated)}个未整改的问题没有检查日期之后的整改期限"
+                f"（{'、'.join(sorted({f.unit.name for f in undated}))}），延续时须填写整改期限。"
+            }
+        )
     carried = []
     for origin in open_findings:
         carried.append(
@@ -152,7 +164,7 @@ def findings_carry_over(
                 category=origin.category,
                 column=origin.column,
                 description=origin.description,
-                deadline=deadline,
+                deadline=deadline or origin.deadline,
                 acting_user=acting_user,
                 carried_over_from=origin,
             )

@@ -13,6 +13,7 @@ from core.calendar import Month, year_in_range
 from core.permissions import office_required
 from units.selectors import units_visible_to
 
+from ..selectors import adoption_excess, adoption_totals
 from .forms import parse_grid_post, posted_unit_ids
 from .html import render_grid_rows
 from .selectors import month_grid
@@ -47,15 +48,22 @@ def grid(request, year: int, month: int):
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
     results = month_grid_save(month=period, rows=[p.row_input for p in parsed if p.row_input], acting_user=request.user)
     if not any(p.errors for p in parsed) and all(r.status in (SAVED, UNCHANGED) for r in results):
-        saved = sum(1 for r in results if r.status == SAVED)
+        saved = [r.unit_id for r in results if r.status == SAVED]
         if saved:
-            messages.success(request, f"已保存{saved}行。")
+            messages.success(request, f"已保存{len(saved)}行。")
+            _flag_adoptions(request, saved, period)
         else:
             messages.info(request, "没有修改，未写入任何数据。")
         return redirect("submissions:grid", year, month)
     grid_data = month_grid(month=period, user=request.user)
     summary, gone = overlay_posted(grid_data, parsed, results, units=units_visible_to(request.user))
     return _render(request, grid_data, summary=summary, gone=gone)
+
+
+def _flag_adoptions(request, unit_ids: list[int], period: Month) -> None:
+    names = dict(units_visible_to(request.user).filter(pk__in=unit_ids).values_list("pk", "name"))
+    for line in adoption_excess(adoption_totals(unit_ids=unit_ids, year=period.year), names, year=period.year):
+        messages.warning(request, line)
 
 
 def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = None):

@@ -18,7 +18,7 @@ from units.selectors import UnitResolver
 
 from ..importers import ArticleTallyRow, PublicationRow, parse_article_tallies, parse_publications
 from ..models import Article, MonthlyArticleTally, MonthlyPublication
-from ..selectors import TALLY_FIELDS
+from ..selectors import TALLY_FIELDS, adoption_excess, adoption_totals
 
 
 @dataclass
@@ -161,4 +161,19 @@ def _plan_tallies(rows: list[ArticleTallyRow], *, year: int) -> Plan:
             for name, value in zip(TALLY_FIELDS, row.values, strict=True):
                 setattr(record, name, value)
             plan.update.append(record)
+    plan.result.notices += _adoption_excess(rows, existing, year=year)
     return plan
+
+
+def _adoption_excess(rows: list[ArticleTallyRow], existing: dict, *, year: int) -> list[str]:
+    """Units whose adoptions of the year would outnumber their counted articles once the file is in."""
+    names = {r.unit.pk: r.unit.name for r in rows}
+    totals = adoption_totals(unit_ids=names, year=year)
+    for row in rows:  # the file's totals replace the stored ones of their months
+        old = existing.get((row.unit.pk, row.month))
+        if old is not None:
+            totals[row.unit.pk][0] -= old.city_adopted + old.province_adopted
+            totals[row.unit.pk][1] -= old.counted
+        totals[row.unit.pk][0] += row.city_adopted + row.province_adopted
+        totals[row.unit.pk][1] += row.submitted - row.non_compliant
+    return adoption_excess(totals, names, year=year)

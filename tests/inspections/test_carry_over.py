@@ -60,10 +60,10 @@ def test_carrying_twice_changes_nothing(q3, q3_findings, q4):
 
 
 def test_a_carried_finding_carries_on_into_the_next_round(q3, q3_findings, q4, renshe):
-    findings_carry_over(previous=q3, current=q4)
+    findings_carry_over(previous=q3, current=q4, deadline=D(2025, 1, 15))
     q1 = InspectionRoundFactory(name="2025年一季度检查", year=2025, quarter=1, inspected_on=D(2025, 4, 8))
 
-    findings_carry_over(previous=q4, current=q1)
+    findings_carry_over(previous=q4, current=q1, deadline=D(2025, 4, 20))
 
     chain = q1.findings.get(unit=renshe)
     assert chain.carried_over_from.carried_over_from == q3_findings["open"]
@@ -92,14 +92,19 @@ def test_previous_round_is_the_latest_earlier_one(q3, q3_findings, renshe):
     finding(older, renshe, "一季度的问题", deadline=None)
 
     q4 = inspection_round_create(
-        name="2024年四季度检查", year=2024, quarter=4, inspected_on=D(2025, 1, 6), carry_over=True
+        name="2024年四季度检查",
+        year=2024,
+        quarter=4,
+        inspected_on=D(2025, 1, 6),
+        carry_over=True,
+        carry_over_deadline=D(2025, 1, 15),
     )
 
     assert sorted(q4.findings.values_list("carried_over_from__inspection__name", flat=True)) == ["2024年三季度检查"] * 2
 
 
 def test_printed_note_names_the_quarter_it_was_found_in(q3, q3_findings, q4):
-    carried = findings_carry_over(previous=q3, current=q4)
+    carried = findings_carry_over(previous=q3, current=q4, deadline=D(2025, 1, 15))
 
     assert carried_over_note(carried[0]) == "（三季度存在的问题，尚未整改）"
     assert carried_over_note(q3_findings["open"]) == ""
@@ -110,7 +115,7 @@ def test_printed_note_names_the_year_across_years(renshe):
     q1_2024 = InspectionRoundFactory(name="2024年一季度检查", year=2024, quarter=1, inspected_on=D(2024, 4, 8))
     finding(q4_2023, renshe, deadline=None)
 
-    (carried,) = findings_carry_over(previous=q4_2023, current=q1_2024)
+    (carried,) = findings_carry_over(previous=q4_2023, current=q1_2024, deadline=D(2024, 4, 20))
 
     assert carried_over_note(carried) == "（2023年四季度存在的问题，尚未整改）"
 
@@ -139,7 +144,7 @@ def test_round_form_option_carries_over(client, q3, q3_findings, staff):
 
 
 def test_original_page_shows_where_it_went_and_takes_no_answer(client, q3, q3_findings, q4, renshe_user):
-    (carried, _) = findings_carry_over(previous=q3, current=q4)
+    (carried, _) = findings_carry_over(previous=q3, current=q4, deadline=D(2025, 1, 15))
     origin = q3_findings["open"]
     client.force_login(renshe_user)
 
@@ -154,3 +159,24 @@ def test_original_page_shows_where_it_went_and_takes_no_answer(client, q3, q3_fi
     carried_html = client.get(reverse("inspections:finding_detail", args=[carried.pk])).content.decode()
     assert f'<a href="/inspections/findings/{origin.pk}/">2024年三季度检查发现的问题</a>' in carried_html
     assert "（三季度存在的问题，尚未整改）" in carried_html
+
+
+def test_a_carried_finding_without_a_deadline_after_the_inspection_needs_the_rounds(q3, q3_findings, q4):
+    with pytest.raises(ValidationError) as caught:
+        findings_carry_over(previous=q3, current=q4)
+
+    assert caught.value.message_dict == {
+        "carry_over_deadline": [
+            "上一批次有2个未整改的问题没有检查日期之后的整改期限（区人社局、区商务局），延续时须填写整改期限。"
+        ]
+    }
+    assert q4.findings.count() == 0
+
+
+def test_a_carried_finding_keeps_its_own_deadline_when_still_ahead(q3, renshe):
+    finding(q3, renshe, "尚未到期的问题", deadline=D(2025, 2, 1))
+    q4 = InspectionRoundFactory(name="2024年四季度检查", year=2024, quarter=4, inspected_on=D(2025, 1, 6))
+
+    (carried,) = findings_carry_over(previous=q3, current=q4)
+
+    assert carried.deadline == D(2025, 2, 1)

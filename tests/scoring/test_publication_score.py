@@ -46,11 +46,12 @@ def test_full_quarter_is_capped_at_fifteen(real_units):
     assert quarter_scores(year=2020, quarter=3).for_unit(unit.pk).publication_score == Decimal("15")
 
 
-def test_missing_month_counts_as_zero(real_units):
+def test_a_month_not_entered_is_not_zero_and_scores_nothing_yet(real_units):
     unit = Unit.objects.get(name="区供销社")
     PublicationFactory(unit=unit, year=2020, month=7, count=3)
 
     row = quarter_scores(year=2020, quarter=3).for_unit(unit.pk)
 
-    assert row.publications == [3, 0, 0]
+    assert row.publications == [3, None, None]
+    assert (row.missing_months, row.complete) == ([8, 9], False)
     assert row.publication_score == Decimal("1.5")

@@ -25,6 +25,7 @@ def test_json_contract(db, capsys):
             "unit": "区商务局",
             "category": "部门",
             "months": [12, 1, 11],
+            "complete": True,
             "publication_score": 10.5,
             "bonus": 1,
             "bonus_in_total": 0,
@@ -45,7 +46,8 @@ def test_json_contract(db, capsys):
         {
             "unit": "皇城镇",
             "category": "镇街",
-            "months": [0, 0, 0],
+            "months": [None, None, None],
+            "complete": False,
             "publication_score": 0,
             "bonus": 0,
             "bonus_in_total": 0,
@@ -71,7 +73,7 @@ def test_text_output(db, capsys):
 
     assert capsys.readouterr().out.splitlines() == [
         "2020年三季度得分（规则：2020年考核规则）",
-        "部门 第 1名 区商务局：3 / 0 / 0，累计1.5，加分0，减分2，合计-0.5",
+        "部门 第 1名（暂定） 区商务局：3 / 未录入 / 未录入，累计1.5，加分0，减分2，合计-0.5",
     ]
 
 

@@ -49,7 +49,7 @@ def test_a_non_compliant_article_is_recorded_but_not_counted(score):
 
     assert [f.submitted for f in row.figures] == [0, 1, 1]
     assert [f.counted for f in row.figures] == [0, 1, 0]
-    assert items(row) == [("9月份未投稿", Decimal("1"))]
+    assert items(row) == [("9月份稿件不符合要求（字数不足400字）", Decimal("1"))]
 
 
 def test_article_counts_in_the_month_it_was_received(score):

@@ -49,8 +49,9 @@ def test_office_sees_both_ranked_tables(client, staff):
     (dept_title, dept, dept_chart), (town_title, town, _) = response.context["sections"]
     assert dept_chart.count("<rect") == 2
     assert (dept_title, town_title) == ("区政府各部门", "各镇、街道")
+    assert "本季度通报尚未印发，名次为暂定。" in html
     assert [column.header for column in dept.columns] == [
-        "名次",
+        "名次（暂定）",
         "单位",
         "7月",
         "8月",

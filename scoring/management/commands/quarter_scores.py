@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from core.formatting import format_points
 from scoring.selectors import NoRuleSet, quarter_scores
 from scoring.serializers import quarter_score_dict
+from scoring.statistics import month_cell
 
 
 class Command(BaseCommand):
@@ -25,9 +26,10 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"{result.period.label}得分（规则：{result.rules.name}）")
         for row in result.rows:
-            months = " / ".join("—" if p is None else str(p) for p in row.publications)
+            months = " / ".join(month_cell(row, i) for i in range(3))
+            rank = f"第{row.rank:>2}名" + ("" if row.complete else "（暂定）")
             self.stdout.write(
-                f"{row.category} 第{row.rank:>2}名 {row.name}：{months}，累计{format_points(row.publication_score)}，"
+                f"{row.category} {rank} {row.name}：{months}，累计{format_points(row.publication_score)}，"
                 f"加分{format_points(row.bonus_counted)}，减分{format_points(row.deduction)}，"
                 f"合计{format_points(row.total)}"
             )

@@ -1,0 +1,43 @@
+"""Questions a lower layer asks that only a higher layer can answer.
+
+The layers import only downwards, yet the score pages (``scoring``) must know whether a quarter's
+notice was issued and with which figures, which only ``reports`` knows. So ``core`` names the
+question here, the app that knows registers the answer in its ``AppConfig.ready()``, and the lower
+layer asks through the hook. Without an answer a hook returns its default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Hook:
+    def __init__(self, name: str, default: Callable[..., Any]) -> None:
+        self.name = name
+        self._default = default
+        self._answer: Callable[..., Any] | None = None
+
+    def register(self, answer: Callable[..., Any]) -> None:
+        self._answer = answer
+
+    def __call__(self, *args, **kwargs):
+        return (self._answer or self._default)(*args, **kwargs)
+
+
+@dataclass(frozen=True)
+class IssuedFigures:
+    """The figures a quarter's notice was last issued with."""
+
+    label: str
+    """e.g. ``第1版（2025年1月10日印发）``."""
+    stats: dict[str, list[dict]] = field(default_factory=dict)
+    """Per category (部门 / 镇街) the statistics rows as issued (plain dicts)."""
+
+
+issued_figures = Hook("issued_figures", lambda year, quarter: None)
+"""``issued_figures(year, quarter) -> IssuedFigures | None``: the latest issue of the quarter's notice."""
+
+issued_quarters = Hook("issued_quarters", lambda: [])
+"""``issued_quarters() -> list[tuple[int, int]]``: every (year, quarter) with an issued notice."""

@@ -1,0 +1,31 @@
+"""How unit names are compared: white space (also full-width) ignored, the district prefix
+(临淄区, 淄博市临淄区) read as 区, the 区 prefix optional."""
+
+import re
+
+_SPACES = re.compile(r"\s+")
+_DISTRICT_PREFIXES = ("临淄区", "淄博市临淄区")
+
+
+class UnitNotFound(LookupError):
+    """No unit, or more than one, answers to a name."""
+
+
+def normalize_unit_name(name: str) -> str:
+    """The form names are compared in: no white space (also full-width), no district prefix."""
+    text = _SPACES.sub("", str(name or "")).replace("\u3000", "")
+    for prefix in _DISTRICT_PREFIXES:
+        if text.startswith(prefix) and len(text) > len(prefix):
+            return "区" + text[len(prefix) :]
+    return text
+
+
+def name_keys(name: str) -> set[str]:
+    """Every spelling of one name that should resolve: with and without the 区 prefix."""
+    text = normalize_unit_name(name)
+    keys = {text}
+    if text.startswith("区") and len(text) > 2:
+        keys.add(text[1:])
+    else:
+        keys.add("区" + text)
+    return keys
