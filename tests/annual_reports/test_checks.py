@@ -177,7 +177,7 @@ def test_the_browser_runs_the_same_equations(seed_values):
     last_year["pending.natural"] = 3
     spec = browser_spec(last_year, 2023)
     assert len(spec["equations"]) == len(equations(2023))
-    carried = [e for e in spec["equations"] if e["rule"].startswith("本年上年结转")][0]
+    carried = next(e for e in spec["equations"] if e["rule"].startswith("本年上年结转"))
     assert carried["right"] == [{"label": "2023年四、结转下年度继续办理", "cells": [], "sign": 1, "constant": "3"}]
     assert spec["names"]["new.natural"] == "一、本年新收政府信息公开申请数量“自然人”"
     assert spec["amounts"] == ["fees.amount"]
