@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.calendar import year_in_range
@@ -18,7 +19,7 @@ from core.pdf import FontsNotInstalledError, MissingGlyphError, render_pdf
 from core.permissions import office_required
 from core.xlsx import build_workbook
 from scoring.models import AnnualAdjustment
-from scoring.selectors import NoRuleSet, YearScores, annual_scores
+from scoring.selectors import NoRuleSet, YearScores, annual_scores, latest_quarter_with_data
 from scoring.services import annual_adjustment_add, annual_adjustment_remove
 from units.selectors import assessed_units_in
 
@@ -59,6 +60,12 @@ def _render(request, year: int, form: AdjustmentForm, status: int = 200):
     )
     context = {"year": year, "result": result, "sections": sections, "adjustments": adjustments, "form": form}
     return render(request, "annual_reports/assessment.html", context, status=status)
+
+
+@office_required
+def assessment_latest(request):
+    latest = latest_quarter_with_data()
+    return redirect("annual_reports:assessment", latest.year if latest else timezone.localdate().year - 1)
 
 
 @office_required

@@ -19,13 +19,13 @@ from core.formatting import format_points
 
 from .layout import (
     ANSWERED,
-    APPLICANTS,
     CARRIED,
     CASE_GROUPS,
     IN_FORCE,
     ISSUED,
     NEW,
     OUTCOME_ROWS,
+    PARTIES,
     PENDING,
     REPEALED,
     REQUESTS,
@@ -50,8 +50,6 @@ RULE_COUNT = "件数应为不小于0的整数"
 RULE_AMOUNT = "金额应为不小于0的数，最多两位小数"
 RULE_TOO_LARGE = f"数值不能超过{MAX_COUNT}"
 RULE_FILLED = "每一格都应填写，没有的填0"
-
-PARTIES = APPLICANTS[:-1]
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,8 @@ ORGANISATIONS = (
 )
 TOTAL = Column("total", "总计", computed=True)
 APPLICANTS = (NATURAL, *ORGANISATIONS, TOTAL)
+PARTIES = APPLICANTS[:-1]
+"""自然人 and the five 法人或其他组织 columns: the typed columns of 三."""
 ORGANISATIONS_HEADER = "法人或其他组织"
 APPLICANTS_HEADER = "申请人情况"
 
@@ -238,13 +240,12 @@ def sums() -> dict[str, tuple[str, ...]]:
     """Each computed cell and the typed cells it adds up (the （七）总计 × 总计 corner adds every
     outcome of every applicant)."""
     result: dict[str, tuple[str, ...]] = {}
-    parties = APPLICANTS[:-1]
-    for column in parties:
+    for column in PARTIES:
         result[cell_key(ANSWERED, column)] = tuple(cell_key(row, column) for row in OUTCOME_ROWS)
-    result[cell_key(ANSWERED, TOTAL)] = tuple(cell_key(row, c) for row in OUTCOME_ROWS for c in parties)
+    result[cell_key(ANSWERED, TOTAL)] = tuple(cell_key(row, c) for row in OUTCOME_ROWS for c in PARTIES)
     for row in REQUESTS.rows:
         if not row.computed:
-            result[cell_key(row, TOTAL)] = tuple(cell_key(row, c) for c in parties)
+            result[cell_key(row, TOTAL)] = tuple(cell_key(row, c) for c in PARTIES)
     for prefix, _, _ in CASE_GROUPS:
         result[f"cases.{prefix}_total"] = tuple(f"cases.{prefix}_{key}" for key, _ in RESULTS)
     return result

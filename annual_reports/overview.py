@@ -9,7 +9,7 @@ from units.models import Unit
 
 from .models import AnnualReport, ReportYear
 from .selectors import expected_units, is_late, latest_per_unit, texts_of
-from .similarity import Similar, shingled, similar_sections
+from .similarity import COMPARED, Similar, pairwise_similar, shingled, similar_sections
 
 Status = AnnualReport.Status
 
@@ -48,17 +48,19 @@ def year_overview(report_year: ReportYear, *, today: datetime.date) -> list[Over
     last_year = latest_per_unit(
         AnnualReport.objects.filter(report_year__year=year - 1, scope=AnnualReport.Scope.UNIT, unit__in=units)
     )
-    texts = {unit_id: shingled(texts_of(r)) for unit_id, r in current.items()}
-    previous = {unit_id: shingled(texts_of(r)) for unit_id, r in last_year.items()}
+    labelled = {uid: (f"{r.unit.name}{year}年报告", shingled(texts_of(r))) for uid, r in current.items()}
+    among_units = pairwise_similar(labelled)
     rows = []
     for unit in units:
         report = current.get(unit.pk)
         row = OverviewRow(unit, report, is_late(report, report_year.unit_deadline, today))
-        if unit.pk in texts:
-            others = [(f"{current[uid].unit.name}{year}年报告", t) for uid, t in texts.items() if uid != unit.pk]
-            if unit.pk in previous:
-                others.insert(0, (_own_label(year - 1), previous[unit.pk]))
-            row.similar = similar_sections(texts[unit.pk], others)
+        if unit.pk in labelled:
+            own = []
+            if unit.pk in last_year:
+                own = similar_sections(
+                    labelled[unit.pk][1], [(_own_label(year - 1), shingled(texts_of(last_year[unit.pk])))]
+                )
+            row.similar = sorted(own + among_units[unit.pk], key=lambda s: (COMPARED.index(s.section), -s.score))
         rows.append(row)
     return rows
 

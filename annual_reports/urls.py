@@ -34,6 +34,7 @@ urlpatterns = [
     path("<int:year>/district/finalise/", office_views.report_finalise, name="district_finalise"),
     path("<int:year>/district/return/", office_views.report_return, name="district_return"),
     path("<int:year>/district/correct/", office_views.report_correct, name="district_correct"),
+    path("assessment/", assessment_views.assessment_latest, name="assessment_latest"),
     path("<int:year>/assessment/", assessment_views.assessment, name="assessment"),
     path("<int:year>/assessment.<annualfmt:fmt>", assessment_views.assessment_file, name="assessment_file"),
     path("<int:year>/assessment/adjustments/", assessment_views.adjustment_add, name="adjustment_add"),

@@ -14,7 +14,7 @@ from core.pdf import FontsNotInstalledError, MissingGlyphError
 from core.permissions import office_required
 
 from .checks import parse_typed
-from .content import ReportContent
+from .content import ReportContent, organ_name, report_title
 from .forms import ReportUploadForm, TextsForm, posted_cells
 from .layout import OVERVIEW_PARTS
 from .models import AnnualReport, ReportYear
@@ -141,8 +141,8 @@ def district_file(request, year: int, fmt: str):
 @login_required
 def template_file(request, year: int):
     unit = request.user.unit if not request.user.is_office else None
-    organ = unit.name if unit is not None else "（单位名称）"
-    content = ReportContent(title=f"{organ}{year}年政府信息公开工作年度报告", organ=organ, year=year, values=None)
+    organ = organ_name(unit.name) if unit is not None else "（单位名称）"
+    content = ReportContent(title=report_title(organ, year), organ=organ, year=year, values=None)
     return download(report_workbook(content, template=True), XLSX, f"{year}年政府信息公开工作年度报告表格（空白）.xlsx")
 
 

@@ -95,7 +95,7 @@ class AnnualAdjustment(AuditedModel):
         validators=[MinValueValidator(-MAX_POINTS), MaxValueValidator(MAX_POINTS)],
         help_text="减分填负数，如 -2；加分填正数。",
     )
-    reason = models.CharField("原因", max_length=300)
+    reason = models.CharField("原因", max_length=300, error_messages={"blank": "请填写调整原因。"})
 
     class Meta:
         verbose_name = "年度考核调整"
@@ -111,5 +111,3 @@ class AnnualAdjustment(AuditedModel):
     def clean(self) -> None:
         if self.points is not None and self.points == 0:
             raise ValidationError({"points": "调整分值不能为0。"})
-        if not (self.reason or "").strip():
-            raise ValidationError({"reason": "请填写调整原因。"})
