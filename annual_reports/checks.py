@@ -270,8 +270,9 @@ def parse_typed(raw: dict[str, str]) -> tuple[dict[str, Value | None], list[Prob
     return values, problems
 
 
-def browser_spec(previous: dict | None, previous_year: int | None) -> dict:
-    """What the page's script needs to compute totals and run the same checks while typing."""
+def browser_spec(previous: dict | None, previous_year: int | None, *, require_all: bool = False) -> dict:
+    """What the page's script needs to compute totals and run the same checks while typing
+    (``require_all`` after a refused submission: also that every cell is filled)."""
     year = previous_year if previous is not None else None
 
     def term(t: Term) -> dict:
@@ -282,7 +283,14 @@ def browser_spec(previous: dict | None, previous_year: int | None) -> dict:
         return data
 
     return {
-        "rules": {"count": RULE_COUNT, "amount": RULE_AMOUNT, "large": RULE_TOO_LARGE, "max": MAX_COUNT},
+        "rules": {
+            "count": RULE_COUNT,
+            "amount": RULE_AMOUNT,
+            "large": RULE_TOO_LARGE,
+            "filled": RULE_FILLED,
+            "max": MAX_COUNT,
+        },
+        "require_all": require_all,
         "names": {key: spec.name for key, spec in cells().items()},
         "amounts": [key for key, spec in cells().items() if spec.column.amount],
         "sums": {key: list(parts) for key, parts in sums().items()},

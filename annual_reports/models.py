@@ -125,6 +125,10 @@ class AnnualReport(AuditedModel):
         return "全区" if self.is_district else self.unit.name
 
 
+EDITABLE_STATUSES = (AnnualReport.Status.NOT_SUBMITTED, AnnualReport.Status.RETURNED)
+"""A report can be changed only before it is submitted or after it was sent back."""
+
+
 class ReportTransition(models.Model):
     """An audit row: who moved a report from one status to another, when, and why."""
 

@@ -13,7 +13,7 @@ from units.models import Unit, User
 from .checks import Problem, browser_spec, check_values, number_text
 from .grid import grid_html
 from .layout import OVERVIEW_PARTS, TABLES, TEXT_SECTIONS, cells, complete
-from .models import AnnualReport, ReportYear
+from .models import EDITABLE_STATUSES, AnnualReport, ReportYear
 from .overview import report_similarities
 from .prose import RULE_TEXT, request_sentences, text_warnings
 from .selectors import (
@@ -29,7 +29,6 @@ from .selectors import (
 from .similarity import Similar
 
 Status = AnnualReport.Status
-EDITABLE = (Status.NOT_SUBMITTED, Status.RETURNED)
 
 
 @dataclass
@@ -39,6 +38,8 @@ class Posted:
     raw: dict[str, str]
     texts: dict[str, str]
     problems: list[Problem] = field(default_factory=list)
+    submitting: bool = False
+    """A refused submission: the page goes on checking that every cell is filled."""
 
 
 def _shown(values: dict) -> dict[str, str]:
@@ -56,7 +57,7 @@ def report_context(report_year: ReportYear, unit: Unit | None, user: User, *, po
     saved = report is not None
     report = report or new_report(report_year, unit)
     fill = user.is_office if unit is None else may_fill_unit(user, unit)
-    editable = fill and report.status in EDITABLE
+    editable = fill and report.status in EDITABLE_STATUSES
     compilation = compile_district(report_year) if unit is None else None
     if compilation is not None and report.status != Status.FINALISED:
         values = compilation.values
@@ -88,7 +89,9 @@ def report_context(report_year: ReportYear, unit: Unit | None, user: User, *, po
         "grids": [
             (t, grid_html(t, shown=shown, invalid=invalid, editable=editable and unit is not None)) for t in TABLES
         ],
-        "spec": browser_spec(previous_values, report_year.year - 1),
+        "spec": browser_spec(
+            previous_values, report_year.year - 1, require_all=posted is not None and posted.submitting
+        ),
         "errors": [p for p in problems if p.is_error],
         "warnings": [p for p in problems if not p.is_error and p.rule != RULE_TEXT],
         "text_warnings": [p for p in problems if p.rule == RULE_TEXT],

@@ -66,7 +66,8 @@ def _save_post(request, report_year: ReportYear, unit):
         return redirect(page_url(report_year.year, unit))
     if submit and not outcome.submitted:
         messages.error(request, "已保存，但有错误，未能提交。请按下列提示改正后再提交。")
-        context = report_context(report_year, unit, request.user, posted=Posted(raw, texts, outcome.problems))
+        posted = Posted(raw, texts, outcome.problems, submitting=True)
+        context = report_context(report_year, unit, request.user, posted=posted)
         return _render(request, unit, context, form)
     messages.success(request, "已提交，等待区政府办公室审核。" if outcome.submitted else "已保存。")
     return redirect(page_url(report_year.year, unit))

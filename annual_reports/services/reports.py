@@ -19,7 +19,14 @@ from units.models import Unit, User
 
 from ..checks import Problem, check_values
 from ..layout import TEXT_FIELDS, Value, encode
-from ..models import AnnualReport, ReportTransition, ReportYear, default_district_deadline, default_unit_deadline
+from ..models import (
+    EDITABLE_STATUSES,
+    AnnualReport,
+    ReportTransition,
+    ReportYear,
+    default_district_deadline,
+    default_unit_deadline,
+)
 from ..selectors import (
     compile_district,
     current_report,
@@ -36,7 +43,7 @@ TRANSITIONS = {
     (Status.SUBMITTED, Status.RETURNED): "退回",
     (Status.SUBMITTED, Status.FINALISED): "定稿",
 }
-EDITABLE = (Status.NOT_SUBMITTED, Status.RETURNED)
+EDITABLE = EDITABLE_STATUSES
 ACTIONS = {Status.SUBMITTED: "提交", Status.RETURNED: "退回", Status.FINALISED: "定稿"}
 
 

@@ -131,10 +131,19 @@
       });
     }
 
+    function missing(values, problems) {
+      var bad = {};
+      problems.forEach(function (p) { p.cells.forEach(function (key) { bad[key] = true; }); });
+      var empty = Object.keys(inputs).filter(function (key) { return values[key] === null && !bad[key]; });
+      if (!empty.length) return [];
+      var text = spec.rules.filled + "：还有" + empty.length + "格未填写，如" + spec.names[empty[0]] + "。";
+      return [{ level: "error", cells: empty, message: text }];
+    }
+
     function refresh() {
       var problems = [];
       var values = read(problems);
-      var errors = problems.slice();
+      var errors = problems.concat(spec.require_all ? missing(values, problems) : []);
       var warnings = [];
       spec.equations.forEach(function (eq) {
         var p = evaluate(eq, values);

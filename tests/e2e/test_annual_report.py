@@ -14,6 +14,7 @@ from units.services import account_create
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+FILLED = "每一格都应填写，没有的填0：还有1格未填写，如一、本年新收政府信息公开申请数量“自然人”。"
 BALANCE = (
     "第一项加第二项之和等于第三项加第四项之和：“自然人”列 一、本年新收13 + 二、上年结转2 = 15，"
     "三、（七）总计14 + 四、结转下年度继续办理0 = 14，两者不等。"
@@ -36,11 +37,16 @@ def test_unit_fills_checks_and_submits(page, shot):
     page.get_by_role("link", name="年度报告").click()
     page.wait_for_load_state()
 
+    # Submitting with a cell left empty is refused; the page keeps checking that every cell is filled.
+    page.get_by_role("button", name="保存并提交").click()
+    page.wait_for_load_state()
+    assert FILLED in page.locator("[data-problems]").inner_text()
     cell = page.locator(f'input[name="{INPUT_PREFIX}new.natural"]')
     cell.focus()
     page.keyboard.type("13")
     assert page.locator('output[data-cell="new.total"]').inner_text() == "13"
     assert BALANCE in page.locator("[data-problems]").inner_text()
+    assert FILLED not in page.locator("[data-problems]").inner_text()
     assert cell.get_attribute("aria-invalid") == "true"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.name") == f"{INPUT_PREFIX}carried.natural"
