@@ -1,5 +1,6 @@
 """The national format is defined once, with every label exactly as in the real 2024 report (seed 002)."""
 
+from decimal import Decimal
 from pathlib import Path
 
 from annual_reports.layout import (
@@ -81,7 +82,7 @@ def test_totals_stay_empty_until_every_part_is_entered(seed_values):
 
 def test_stored_form_round_trips_amounts_exactly(seed_values):
     typed = {key: seed_values[key] for key in typed_keys()}
-    typed["fees.amount"] = __import__("decimal").Decimal("12.50")
+    typed["fees.amount"] = Decimal("12.50")
     stored = encode(typed)
     assert stored["fees.amount"] == "12.50"
     assert stored["new.natural"] == 12
