@@ -11,18 +11,35 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from core.calendar import Quarter
 from core.formatting import format_points
 from core.pdf import OfficialDocument, Paragraph, Table
 from core.tabular import Cell, TableData
 from core.xlsx import SheetSpec
-from scoring.selectors import UnitYearScore, YearScores
+from scoring.selectors import UnitYearScore, YearScores, data_quarter_range
 
 CATEGORIES = (("部门", "各部门"), ("镇街", "各镇、街道"))
 QUARTERS = {1: "一季度", 2: "二季度", 3: "三季度", 4: "四季度"}
 NOT_ASSESSED = "—"
 ISSUER = "临淄区人民政府办公室"
-WIDTHS_MM = [10, 44, 12, 12, 12, 12, 14, 13, 13, 14]
-WIDTHS_XLSX = [6, 30, 9, 9, 9, 9, 11, 10, 10, 11]
+
+
+def widths_mm(quarters: list[int]) -> list[float]:
+    return [10, 44, *[12] * len(quarters), 14, 13, 13, 14]
+
+
+def widths_xlsx(quarters: list[int]) -> list[float]:
+    return [6, 30, *[9] * len(quarters), 11, 10, 10, 11]
+
+
+def counted_quarters(year: int) -> list[int]:
+    """The quarters of ``year`` with any figure recorded in the district (all four when none has):
+    a quarter before the system was in use would otherwise count as every submission missed."""
+    span = data_quarter_range()
+    if span is None:
+        return [1, 2, 3, 4]
+    quarters = [q for q in (1, 2, 3, 4) if span[0] <= Quarter(year, q) <= span[1]]
+    return quarters or [1, 2, 3, 4]
 
 
 def _blank_zero(value: Decimal) -> Decimal | None:
@@ -59,6 +76,13 @@ def assessment_table(result: YearScores, rows: list[UnitYearScore]) -> TableData
     return TableData(header_rows=header, rows=body, text_columns={1})
 
 
+def quarters_text(quarters: list[int]) -> str:
+    """``各季度`` for all four, else ``三、四季度``."""
+    if list(quarters) == [1, 2, 3, 4]:
+        return "各季度"
+    return "、".join(QUARTERS[q][0] for q in quarters) + "季度"
+
+
 def adjustment_sentences(result: YearScores) -> list[str]:
     """``区商务局：对通报问题拒不整改，减2分。`` one per unit with adjustments."""
     sentences = []
@@ -83,7 +107,7 @@ def assessment_sheets(result: YearScores) -> list[SheetSpec]:
             name,
             f"{name}{result.year}年度政务公开工作考核结果",
             assessment_table(result, result.by_category(category)),
-            WIDTHS_XLSX,
+            widths_xlsx(result.quarters),
         )
         for category, name in CATEGORIES
     ]
@@ -105,12 +129,12 @@ def assessment_document(result: YearScores) -> OfficialDocument:
     body = [
         Paragraph(
             f"根据临淄区政务公开工作考核办法，现将{result.year}年度各单位政务公开工作考核结果公布如下。"
-            "年度得分为各季度合计之和，加计入年终考核的采用加分，再加年度考核调整。"
+            f"年度得分为{quarters_text(result.quarters)}合计之和，加计入年终考核的采用加分，再加年度考核调整。"
         )
     ]
     for number, (category, name) in enumerate(CATEGORIES, start=1):
         body.append(Paragraph(f"{'一二'[number - 1]}、{name}", "h1"))
-        body.append(Table.of_data(assessment_table(result, result.by_category(category)), WIDTHS_MM))
+        body.append(Table.of_data(assessment_table(result, result.by_category(category)), widths_mm(result.quarters)))
     body.append(Paragraph("三、年度考核调整", "h1"))
     body += [Paragraph(s) for s in adjustment_sentences(result)] or [Paragraph("本年度无考核调整。")]
     return OfficialDocument(

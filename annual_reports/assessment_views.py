@@ -23,7 +23,7 @@ from scoring.selectors import NoRuleSet, YearScores, annual_scores, latest_quart
 from scoring.services import annual_adjustment_add, annual_adjustment_remove
 from units.selectors import assessed_units_in
 
-from .assessment import CATEGORIES, assessment_document, assessment_sheets
+from .assessment import CATEGORIES, assessment_document, assessment_sheets, counted_quarters, quarters_text
 from .forms import AdjustmentForm
 from .web import PDF, XLSX, download
 
@@ -32,7 +32,7 @@ def _scores(year: int) -> YearScores:
     if not year_in_range(year):
         raise Http404("没有这个年度。")
     try:
-        return annual_scores(year=year)
+        return annual_scores(year=year, quarters=counted_quarters(year))
     except NoRuleSet as exc:
         raise Http404(str(exc)) from exc
 
@@ -58,7 +58,14 @@ def _render(request, year: int, form: AdjustmentForm, status: int = 200):
         .select_related("unit", "updated_by")
         .order_by("unit__sort_order", "pk")
     )
-    context = {"year": year, "result": result, "sections": sections, "adjustments": adjustments, "form": form}
+    context = {
+        "year": year,
+        "result": result,
+        "quarters_text": quarters_text(result.quarters),
+        "sections": sections,
+        "adjustments": adjustments,
+        "form": form,
+    }
     return render(request, "annual_reports/assessment.html", context, status=status)
 
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from annual_reports.assessment import adjustment_sentences
+from annual_reports.assessment import adjustment_sentences, counted_quarters
 from scoring.models import AnnualAdjustment
 from scoring.selectors import annual_scores
 from scoring.services import annual_adjustment_add, annual_adjustment_remove
@@ -158,3 +158,18 @@ def test_excel_and_pdf_in_the_style_of_the_quarterly_tables(client, staff, distr
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).replace("\n", "")
     assert "临淄区2020年度政务公开工作考核结果" in text
     assert "区商务局：对通报问题拒不整改，减2分；经验做法被省政府办公厅推广，加0.5分。" in text.replace(" ", "")
+
+
+def test_quarters_before_the_system_was_used_are_not_counted(client, staff):
+    unit = UnitFactory(name="区人社局")
+    for month in (10, 11, 12):
+        PublicationFactory(unit=unit, year=2024, month=month, count=10)
+        TallyFactory(unit=unit, year=2024, month=month, submitted=1)
+    assert counted_quarters(2024) == [4]
+    client.force_login(staff)
+    html = client.get(reverse("annual_reports:assessment", args=[2024])).content.decode()
+    assert "本年度计入四季度：其余季度全区没有任何填报数据（系统尚未使用），不计入。" in html
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("annual_reports:assessment_file", args=[2024, "xlsx"])).content)
+    )
+    assert [c.value for c in workbook["各部门"][4]] == [1, "区人社局", 15, 15, None, None, 15]
