@@ -107,6 +107,9 @@ def report_context(report_year: ReportYear, unit: Unit | None, user: User, *, po
         "transitions": list(report.transitions.select_related("acting_user")) if saved else [],
         "versions": _versions(report) if saved else [],
         "compilation": compilation,
+        "other_years": [
+            y for y in ReportYear.objects.order_by("-year").values_list("year", flat=True) if y != report_year.year
+        ],
     }
 
 
