@@ -72,6 +72,7 @@ bench: setup
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_notice.py
 	$(PY) bench/bench_pdf.py
+	$(PY) bench/bench_annual.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var/media staticfiles

@@ -1,9 +1,11 @@
-"""Rows to .xlsx bytes: merged headers as in the office's tables, numbers stored as numbers,
-printable (A4, header rows repeated, fit to width) and every text cell safe from formula injection."""
+"""Rows to .xlsx bytes: merged headers (and merged body cells) as in the office's tables, numbers
+stored as numbers, printable (A4, header rows repeated, fit to width) and every text cell safe from
+formula injection."""
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,6 +23,7 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 FONT = "仿宋_GB2312"
+NUMBER_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 @dataclass
@@ -92,6 +95,40 @@ def _write_header(ws: Worksheet, start_row: int, header_rows: Sequence[Sequence[
             column = end_col + 1
 
 
+def _body_value(value: object) -> object:
+    """A body cell's value; a merged cell (:class:`Cell`) holding a plain number stays a number."""
+    if isinstance(value, Cell):
+        text = value.text.strip()
+        return Decimal(text) if NUMBER_TEXT.fullmatch(text) else value.text
+    return value
+
+
+def _write_body(ws: Worksheet, first_row: int, spec: SheetSpec) -> None:
+    """Body rows; a :class:`Cell` among the values merges like a header cell (``colspan``/``rowspan``)."""
+    occupied: set[tuple[int, int]] = set()
+    font = Font(name=FONT, size=11)
+    for r, values in enumerate(spec.rows):
+        row = first_row + r
+        column = 1
+        for value in values:
+            while (row, column) in occupied:
+                column += 1
+            set_safe(ws.cell(row=row, column=column), _body_value(value))
+            span = value if isinstance(value, Cell) else Cell("")
+            left = span.align == "left" if isinstance(value, Cell) else column - 1 in spec.text_columns
+            end_row, end_col = row + span.rowspan - 1, column + span.colspan - 1
+            for rr in range(row, end_row + 1):
+                for cc in range(column, end_col + 1):
+                    occupied.add((rr, cc))
+                    target = ws.cell(row=rr, column=cc)
+                    target.border = BORDER
+                    target.alignment = LEFT if left else CENTER
+                    target.font = font
+            if end_row > row or end_col > column:
+                ws.merge_cells(start_row=row, start_column=column, end_row=end_row, end_column=end_col)
+            column = end_col + 1
+
+
 def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
     ws = workbook.create_sheet(title=spec.name[:31])
     width = len(spec.col_widths)
@@ -103,13 +140,7 @@ def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
     header_start = 2
     _write_header(ws, header_start, spec.header_rows)
     first_data = header_start + len(spec.header_rows)
-    for r, values in enumerate(spec.rows):
-        for c, value in enumerate(values):
-            cell = ws.cell(row=first_data + r, column=c + 1)
-            set_safe(cell, value)
-            cell.border = BORDER
-            cell.alignment = LEFT if c in spec.text_columns else CENTER
-            cell.font = Font(name=FONT, size=11)
+    _write_body(ws, first_data, spec)
     if spec.note:
         note_row = first_data + len(spec.rows) + 1
         set_safe(ws.cell(row=note_row, column=1), spec.note)
@@ -122,7 +153,8 @@ def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header_start}:{first_data - 1}"
+    if spec.header_rows:
+        ws.print_title_rows = f"{header_start}:{first_data - 1}"
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.6
     ws.freeze_panes = ws.cell(row=first_data, column=1)

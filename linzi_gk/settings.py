@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "inspections",
     "scoring",
     "reports",
+    "annual_reports",
     "bootstrap",
 ]
 

@@ -8,6 +8,7 @@ class ScoringConfig(AppConfig):
     def ready(self) -> None:
         from core.history import track
 
-        from .models import RuleSet
+        from .models import AnnualAdjustment, RuleSet
 
         track(RuleSet, unit_field=None)
+        track(AnnualAdjustment, describe=lambda r: f"{r.unit} {r.year}年度考核调整")

@@ -212,8 +212,8 @@ def tie_order_key(score: UnitQuarterScore) -> tuple:
     return (-score.total, *counts, score.sort_order, score.name)
 
 
-def assign_ranks(items: list, *, key=tie_order_key, method: str = "competition") -> list:
-    """Sort by category (部门 first) then ``key``; equal totals share a rank (并列).
+def assign_ranks(items: list, *, key=tie_order_key, method: str = "competition", value=lambda item: item.total) -> list:
+    """Sort by category (部门 first) then ``key``; equal totals (``value``) share a rank (并列).
 
     Works on any rows with ``category``, ``total`` and ``rank`` (quarterly or annual).
     """
@@ -226,9 +226,9 @@ def assign_ranks(items: list, *, key=tie_order_key, method: str = "competition")
         previous_total: Decimal | None = None
         rank = 0
         for position, item in enumerate(group, start=1):
-            if item.total != previous_total:
+            if value(item) != previous_total:
                 rank = position if method == "competition" else rank + 1
-                previous_total = item.total
+                previous_total = value(item)
             item.rank = rank
         ordered.extend(group)
     return ordered

@@ -1,12 +1,15 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from core.bounds import POINTS_FIELD, RULE_POINTS_VALIDATORS
-from units.models import is_first_of_month
+from core.bounds import MAX_POINTS, POINTS_FIELD, RULE_POINTS_VALIDATORS
+from core.calendar import FIRST_YEAR, LAST_YEAR
+from core.models import AuditedModel
+from units.models import Unit, is_first_of_month
 
 POINTS = {**POINTS_FIELD, "validators": RULE_POINTS_VALIDATORS}
 
@@ -72,3 +75,39 @@ class RuleSet(models.Model):
             and self.demo_site_article_quota < self.article_quota
         ):
             raise ValidationError({"demo_site_article_quota": "示范点投稿任务不能少于一般单位。"})
+
+
+class AnnualAdjustment(AuditedModel):
+    """Points the office adds to or takes from a unit's annual assessment (年终考核), with the reason.
+
+    Seed 001: units that refuse to rectify or are named by the city or province lose annual
+    points. Negative points are a deduction. It lives here, beside the scores, so that the
+    annual total (:func:`scoring.selectors.annual_scores`) includes it.
+    """
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="annual_adjustments", verbose_name="单位")
+    year = models.PositiveSmallIntegerField(
+        "年度", validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+    )
+    points = models.DecimalField(
+        "调整分值",
+        **POINTS_FIELD,
+        validators=[MinValueValidator(-MAX_POINTS), MaxValueValidator(MAX_POINTS)],
+        help_text="减分填负数，如 -2；加分填正数。",
+    )
+    reason = models.CharField("原因", max_length=300, error_messages={"blank": "请填写调整原因。"})
+
+    class Meta:
+        verbose_name = "年度考核调整"
+        verbose_name_plural = "年度考核调整"
+        ordering = ["year", "unit", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(points=0), name="annual_adjustment_points_nonzero"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year}年度考核调整 {self.points}"
+
+    def clean(self) -> None:
+        if self.points is not None and self.points == 0:
+            raise ValidationError({"points": "调整分值不能为0。"})

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q
@@ -22,7 +22,7 @@ from units.models import DemoSitePeriod, Unit
 from units.selectors import assessed_units_in
 
 from .engine import DeductionItem, UnitFacts, UnitQuarterScore, assign_ranks, publication_points_table, score_unit
-from .models import RuleSet
+from .models import AnnualAdjustment, RuleSet
 
 
 class NoRuleSet(LookupError):
@@ -135,6 +135,13 @@ def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = Non
     return QuarterScores(year=year, quarter=quarter, rules=rules, months=period.month_numbers, rows=rows)
 
 
+@dataclass(frozen=True)
+class AdjustmentItem:
+    reason: str
+    points: Decimal
+    adjustment_id: int
+
+
 @dataclass
 class UnitYearScore:
     unit_id: int
@@ -146,7 +153,12 @@ class UnitYearScore:
     adoption_bonus: Decimal
     """Adoption bonus of the year that did not already enter a quarterly total."""
     total: Decimal
+    """Quarters plus adoption bonus (before the office's annual adjustments)."""
     rank: int = 0
+    adjustments: list[AdjustmentItem] = field(default_factory=list)
+    adjustment: Decimal = ZERO
+    final_total: Decimal = ZERO
+    """The annual assessment: ``total`` plus the adjustments; the rank is by this."""
 
 
 @dataclass
@@ -155,10 +167,24 @@ class YearScores:
     quarters: list[int]
     rows: list[UnitYearScore]
 
+    def by_category(self, category: str) -> list[UnitYearScore]:
+        return [row for row in self.rows if row.category == category]
+
+
+def annual_adjustments(year: int) -> dict[int, list[AdjustmentItem]]:
+    """The office's adjustments of a year's assessment per unit id (one query)."""
+    items: dict[int, list[AdjustmentItem]] = defaultdict(list)
+    for unit_id, pk, reason, points in (
+        AnnualAdjustment.objects.filter(year=year).order_by("pk").values_list("unit_id", "pk", "reason", "points")
+    ):
+        items[unit_id].append(AdjustmentItem(reason=reason, points=points, adjustment_id=pk))
+    return items
+
 
 def annual_scores(*, year: int, quarters: list[int] | None = None) -> YearScores:
-    """Annual total per unit: the sum of its quarterly totals plus the adoption bonus that
-    the rule set keeps out of the quarterly totals (年终考核)."""
+    """Annual assessment per unit: the sum of its quarterly totals plus the adoption bonus that
+    the rule set keeps out of the quarterly totals (``total``), plus the office's annual
+    adjustments (``final_total``, by which units are ranked) (年终考核)."""
     if quarters is None:
         quarters = [1, 2, 3, 4]
     per_unit: dict[int, UnitYearScore] = {}
@@ -179,10 +205,14 @@ def annual_scores(*, year: int, quarters: list[int] | None = None) -> YearScores
             entry.quarter_totals[index] = row.total
             entry.quarters_sum += row.total
             entry.adoption_bonus += row.bonus - row.bonus_counted
+    adjustments = annual_adjustments(year)
     rows = list(per_unit.values())
     for row in rows:
         row.total = row.quarters_sum + row.adoption_bonus
-    ordered = assign_ranks(rows, key=lambda r: (-r.total, r.sort_order, r.name))
+        row.adjustments = adjustments.get(row.unit_id, [])
+        row.adjustment = sum((item.points for item in row.adjustments), ZERO)
+        row.final_total = row.total + row.adjustment
+    ordered = assign_ranks(rows, key=lambda r: (-r.final_total, r.sort_order, r.name), value=lambda r: r.final_total)
     return YearScores(year=year, quarters=quarters, rows=ordered)
 
 

@@ -1,4 +1,4 @@
-"""Plain-data forms of scores, for the JSON contract of ``quarter_scores --json``."""
+"""Plain-data forms of scores, for the JSON contracts of ``quarter_scores --json`` and ``annual_scores --json``."""
 
 from core.formatting import points_to_json
 
@@ -39,4 +39,7 @@ def year_score_dict(row: UnitYearScore) -> dict:
         "adoption_bonus": points_to_json(row.adoption_bonus),
         "total": points_to_json(row.total),
         "rank": row.rank,
+        "adjustments": [{"reason": item.reason, "points": points_to_json(item.points)} for item in row.adjustments],
+        "adjustment": points_to_json(row.adjustment),
+        "final_total": points_to_json(row.final_total),
     }

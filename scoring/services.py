@@ -1,4 +1,4 @@
-"""Writes of rule sets.
+"""Writes of rule sets and of the annual assessment's adjustments.
 
 A rule set in force for a quarter whose notice has been issued is not edited in place: a change
 of the rules becomes a new version valid from a later start date; only an explicit correction,
@@ -9,6 +9,7 @@ now differ from the live figures.
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,9 +17,9 @@ from django.db import transaction
 from core import hooks
 from core.calendar import Quarter
 from core.models import stamp_history
-from units.models import User
+from units.models import Unit, User
 
-from .models import RuleSet
+from .models import AnnualAdjustment, RuleSet
 from .selectors import quarter_scores
 from .shipped import ship
 from .status import quarter_status
@@ -76,3 +77,22 @@ def rule_set_save(*, rule_set: RuleSet, acting_user: User | None, correction_not
                 f"如{status.differences[0]}"
             )
     return lines
+
+
+@transaction.atomic
+def annual_adjustment_add(
+    *, unit: Unit, year: int, points: Decimal, reason: str, acting_user: User | None
+) -> AnnualAdjustment:
+    """Add (positive) or take (negative) points from a unit's annual assessment, with the reason."""
+    adjustment = AnnualAdjustment(unit=unit, year=year, points=points, reason=(reason or "").strip())
+    adjustment.stamp(acting_user=acting_user, reason=adjustment.reason)
+    adjustment.full_clean()
+    adjustment.save()
+    return adjustment
+
+
+@transaction.atomic
+def annual_adjustment_remove(*, adjustment: AnnualAdjustment, acting_user: User | None, reason: str = "") -> None:
+    """Withdraw an adjustment; its history (who entered and who withdrew it) is kept."""
+    adjustment.stamp(acting_user=acting_user, reason=(reason or "撤销年度考核调整").strip())
+    adjustment.delete()

@@ -87,10 +87,11 @@ def _too_large(what: str) -> ImportRejected:
     )
 
 
-def _stream(sheet) -> list[tuple[int, tuple[Any, ...]]]:
+def _stream(sheet, budget: int = MAX_CELLS) -> list[tuple[int, tuple[Any, ...]]]:
+    """The rows of ``sheet``, reading at most ``budget`` cells."""
     sheet.reset_dimensions()  # never trust the declared dimension
     rows: list[tuple[int, tuple[Any, ...]]] = []
-    cells = 0
+    cells = MAX_CELLS - budget
     for index, values in enumerate(sheet.iter_rows(values_only=True), start=1):
         if index > MAX_ROWS:
             raise _too_large(f"工作表“{sheet.title}”超过{MAX_ROWS}行")
@@ -104,12 +105,7 @@ def _stream(sheet) -> list[tuple[int, tuple[Any, ...]]]:
     return rows
 
 
-def read_sheet(source: str | IO[bytes], *, merged: bool = False) -> Sheet:
-    """The visible sheet of an .xlsx file; with ``merged`` also its merged cell ranges.
-
-    Raises :class:`ImportRejected` with one plain sentence for a file that is too large, is not a
-    workbook (naming what it really is), or has no visible sheet.
-    """
+def _read_bytes(source: str | IO[bytes]) -> bytes:
     if isinstance(source, str):
         with open(source, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -117,6 +113,34 @@ def read_sheet(source: str | IO[bytes], *, merged: bool = False) -> Sheet:
         data = source.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise ImportRejected([file_error(f"文件过大：超过{MAX_FILE_BYTES // 1024 // 1024}MB。")])
+    return data
+
+
+def read_sheets(source: str | IO[bytes]) -> list[Sheet]:
+    """Every visible sheet of an .xlsx file in the workbook's order (a workbook with one table per
+    sheet), within the limits of :func:`read_sheet` counted over all the sheets together."""
+    workbook = _load(_read_bytes(source), read_only=True)
+    try:
+        visible = [sheet for sheet in workbook.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
+        if not visible:
+            raise ImportRejected([file_error("工作簿中没有可见的工作表。")])
+        sheets, cells = [], 0
+        for sheet in visible:
+            rows = _stream(sheet, budget=MAX_CELLS - cells)
+            cells += sum(len(values) for _, values in rows)
+            sheets.append(Sheet(rows=rows, name=sheet.title))
+    finally:
+        workbook.close()
+    return sheets
+
+
+def read_sheet(source: str | IO[bytes], *, merged: bool = False) -> Sheet:
+    """The visible sheet of an .xlsx file; with ``merged`` also its merged cell ranges.
+
+    Raises :class:`ImportRejected` with one plain sentence for a file that is too large, is not a
+    workbook (naming what it really is), or has no visible sheet.
+    """
+    data = _read_bytes(source)
     workbook = _load(data, read_only=True)
     try:
         sheet = _visible_sheet(workbook)

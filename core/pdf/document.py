@@ -59,7 +59,15 @@ class Table:
         return cls(data.header_rows, data.rows, col_widths_mm=col_widths_mm, note=data.note, col_align=align)
 
 
-Block = Union[Paragraph, Table]  # noqa: UP007 (runtime alias)
+@dataclass(frozen=True)
+class Landscape:
+    """Blocks on pages of their own turned to landscape (a wide table with its heading); the text
+    after them continues on a new portrait page."""
+
+    blocks: list[Paragraph | Table]
+
+
+Block = Union[Paragraph, Table, Landscape]  # noqa: UP007 (runtime alias)
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from .document import (
     Block,
     Cell,
     CellValue,
+    Landscape,
     OfficialDocument,
     Paragraph,
     Table,
@@ -125,13 +126,19 @@ class _Builder:
 
     def blocks(self, blocks: list[Block]) -> str:
         out = []
-        for block in blocks:
+        for index, block in enumerate(blocks):
+            if isinstance(block, Landscape):
+                # The text after landscape pages goes on to a new portrait page.
+                rest = blocks[index + 1 :]
+                out.append(f'<div class="landscape-pages">{self.blocks(block.blocks)}</div>')
+                out.append(f'<div class="portrait-pages">{self.blocks(rest)}</div>' if rest else "")
+                break
             if isinstance(block, Paragraph):
                 out.append(self.paragraph(block))
             elif isinstance(block, Table):
                 out.append(self.table(block))
             else:
-                raise TypeError(f"not a Paragraph or Table: {block!r}")
+                raise TypeError(f"not a Paragraph, Table or Landscape: {block!r}")
         return "".join(out)
 
     # -- document parts -----------------------------------------------------------------------

@@ -101,5 +101,8 @@ def test_annual_scores_json(db, capsys):
             "adoption_bonus": 1,
             "total": 16,
             "rank": 1,
+            "adjustments": [],
+            "adjustment": 0,
+            "final_total": 16,
         }
     ]

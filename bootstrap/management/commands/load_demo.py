@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from bootstrap.annual_demo import load_annual_reports
 from inspections.models import Deduction, InspectionRound
 from inspections.services import deduction_create, finding_record, findings_carry_over, inspection_round_create
 from submissions.models import Article
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             else:
                 self._load(data)
             accounts = self._accounts()
+            self.stdout.write(load_annual_reports(User.objects.get(username="staff")))
         self.stdout.write("")
         self.stdout.write("演示账号（用户名 / 密码 / 角色）：")
         for username, password, role, unit in accounts:

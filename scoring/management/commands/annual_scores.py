@@ -8,7 +8,7 @@ from scoring.serializers import year_score_dict
 
 
 class Command(BaseCommand):
-    help = "计算并输出某年度各单位年终得分（各季度合计之和加采用加分）。"
+    help = "计算并输出某年度各单位年终考核得分（各季度合计之和加采用加分，再加年度考核调整）。"
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True)
@@ -30,7 +30,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps([year_score_dict(r) for r in result.rows], ensure_ascii=False, indent=1))
             return
         for row in result.rows:
+            adjusted = f"，年度调整{format_points(row.adjustment)}" if row.adjustments else ""
             self.stdout.write(
                 f"{row.category} 第{row.rank:>2}名 {row.name}：季度合计{format_points(row.quarters_sum)}，"
-                f"采用加分{format_points(row.adoption_bonus)}，年度{format_points(row.total)}"
+                f"采用加分{format_points(row.adoption_bonus)}{adjusted}，年度{format_points(row.final_total)}"
             )

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+
+
+class AnnualReportsConfig(AppConfig):
+    name = "annual_reports"
+    verbose_name = "政府信息公开工作年度报告"
+
+    def ready(self) -> None:
+        from core.history import track
+
+        from .models import AnnualReport, ReportYear
+
+        track(ReportYear, describe=lambda r: f"{r.year}年度报告（截止日期）", unit_field=None)
+        track(AnnualReport, describe=_describe_report, skip=("figures",), select=("unit", "report_year"))
+
+
+def _describe_report(record) -> str:
+    owner = "全区" if record.scope == "district" else str(record.unit)
+    return f"{owner} {record.report_year.year}年政府信息公开工作年度报告（第{record.version}版）"

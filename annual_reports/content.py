@@ -1,0 +1,34 @@
+"""An annual report as plain data, ready for the PDF and Excel builders (no model, no query)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from .layout import TEXT_FIELDS
+
+
+@dataclass
+class ReportContent:
+    title: str
+    organ: str
+    """The publishing organ (发布机关), printed under the text."""
+    year: int
+    values: dict | None
+    """Every cell with its totals; ``None`` for the empty template."""
+    texts: dict[str, str] = field(default_factory=lambda: dict.fromkeys(TEXT_FIELDS, ""))
+    date: datetime.date | None = None
+
+
+def organ_name(unit_name: str) -> str:
+    """``区人社局`` → ``临淄区人社局``; ``朱台镇`` → ``临淄区朱台镇``; ``临淄公安分局`` stays."""
+    if unit_name.startswith("临淄"):
+        return unit_name
+    return "临淄" + unit_name if unit_name.startswith("区") else "临淄区" + unit_name
+
+
+DISTRICT_ORGAN = "临淄区人民政府"
+
+
+def report_title(organ: str, year: int) -> str:
+    return f"{organ}{year}年政府信息公开工作年度报告"

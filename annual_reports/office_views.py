@@ -1,0 +1,146 @@
+"""The office's pages: the years, who has not submitted or is late, and the review of reports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from core.forms import apply_service_errors
+from core.permissions import office_required
+from units.models import Unit
+
+from . import services
+from .forms import CorrectionForm, DeadlinesForm, OpenYearForm, ReasonForm
+from .models import ReportYear
+from .overview import year_overview
+from .selectors import current_report, report_years
+from .web import page_url, report_year_or_404
+
+FILTERS = {
+    "missing": ("未提交", lambda row: not row.submitted),
+    "late": ("逾期", lambda row: row.late),
+    "similar": ("内容雷同", lambda row: bool(row.similar)),
+}
+
+
+@login_required
+def index(request):
+    if not request.user.is_office:
+        latest = report_years().first()
+        if latest is None or request.user.unit_id is None:
+            return render(request, "annual_reports/not_open.html")
+        return redirect("annual_reports:report", latest.year, request.user.unit_id)
+    last = timezone.localdate().year - 1
+    form = OpenYearForm(initial={"year": last})
+    return render(request, "annual_reports/index.html", {"years": report_years(), "form": form})
+
+
+@office_required
+@require_POST
+def year_open(request):
+    form = OpenYearForm(request.POST)
+    if form.is_valid():
+        try:
+            report_year = services.report_year_open(acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, f"已开启{report_year.year}年度报告填报，各单位可以填报。")
+            return redirect("annual_reports:year", report_year.year)
+    return render(request, "annual_reports/index.html", {"years": report_years(), "form": form}, status=400)
+
+
+@office_required
+def year_page(request, year: int):
+    report_year = report_year_or_404(year)
+    rows = year_overview(report_year, today=timezone.localdate())
+    show = request.GET.get("show", "")
+    shown = [r for r in rows if show not in FILTERS or FILTERS[show][1](r)]
+    counts = {key: sum(1 for r in rows if test(r)) for key, (_, test) in FILTERS.items()}
+    context = {
+        "report_year": report_year,
+        "rows": shown,
+        "total": len(rows),
+        "counts": counts,
+        "filters": [(key, label, counts[key]) for key, (label, _) in FILTERS.items()],
+        "show": show,
+        "deadlines_form": DeadlinesForm(
+            initial={"unit_deadline": report_year.unit_deadline, "district_deadline": report_year.district_deadline}
+        ),
+        "finalised": sum(1 for r in rows if r.report and r.report.status == "finalised"),
+    }
+    return render(request, "annual_reports/year.html", context)
+
+
+@office_required
+@require_POST
+def year_deadlines(request, year: int):
+    report_year = report_year_or_404(year)
+    form = DeadlinesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请填写有效的截止日期。")
+        return redirect("annual_reports:year", year)
+    try:
+        services.report_year_set_deadlines(report_year=report_year, acting_user=request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "截止日期已修改。")
+    return redirect("annual_reports:year", year)
+
+
+def _report(year: int, unit_id: int | None):
+    report_year: ReportYear = report_year_or_404(year)
+    unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
+    report = current_report(report_year, unit)
+    if report is None:
+        raise ValidationError("这份年度报告还没有填报。")
+    return report
+
+
+def _act(request, year: int, unit_id: int | None, action, success: str):
+    try:
+        action(_report(year, unit_id))
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, success)
+    unit = Unit.objects.filter(pk=unit_id).first() if unit_id is not None else None
+    return redirect(page_url(year, unit))
+
+
+@office_required
+@require_POST
+def report_finalise(request, year: int, unit_id: int | None = None):
+    def finalise(report):
+        services.report_finalise(report=report, acting_user=request.user)
+
+    return _act(request, year, unit_id, finalise, "已定稿，报告已冻结；如需修改请使用“更正”。")
+
+
+@office_required
+@require_POST
+def report_return(request, year: int, unit_id: int | None = None):
+    form = ReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+
+    def send_back(report):
+        services.report_return(report=report, reason=reason, acting_user=request.user)
+
+    return _act(request, year, unit_id, send_back, "已退回，单位修改后可重新提交。")
+
+
+@office_required
+@require_POST
+def report_correct(request, year: int, unit_id: int | None = None):
+    form = CorrectionForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+
+    def correct(report):
+        services.report_correct(report=report, note=note, acting_user=request.user)
+
+    return _act(request, year, unit_id, correct, "已生成更正版本，原定稿版本保留；修改后重新提交、定稿。")

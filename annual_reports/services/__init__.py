@@ -1,0 +1,31 @@
+"""Writes of annual reports (``reports``) and their import (``imports``)."""
+
+from .imports import annual_report_import
+from .reports import (
+    EDITABLE,
+    TRANSITIONS,
+    ReportRefused,
+    SaveOutcome,
+    report_correct,
+    report_finalise,
+    report_problems,
+    report_return,
+    report_save,
+    report_year_open,
+    report_year_set_deadlines,
+)
+
+__all__ = [
+    "EDITABLE",
+    "TRANSITIONS",
+    "ReportRefused",
+    "SaveOutcome",
+    "annual_report_import",
+    "report_correct",
+    "report_finalise",
+    "report_problems",
+    "report_return",
+    "report_save",
+    "report_year_open",
+    "report_year_set_deadlines",
+]

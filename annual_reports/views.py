@@ -1,0 +1,201 @@
+"""A unit's report page (and the district's): entry grid and text, downloads, offline filling."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.imports import ImportRejected, staging
+from core.pdf import FontsNotInstalledError, MissingGlyphError
+from core.permissions import office_required
+
+from .checks import parse_typed
+from .content import ReportContent, organ_name, report_title
+from .forms import ReportUploadForm, TextsForm, posted_cells
+from .layout import OVERVIEW_PARTS
+from .models import AnnualReport, ReportYear
+from .page import Posted, report_context
+from .pdf import report_pdf
+from .selectors import current_report, may_fill_unit, new_report, report_content
+from .services import annual_report_import, report_save
+from .web import PDF, XLSX, download, form_errors, page_url, report_year_or_404, visible_unit
+from .xlsx import report_workbook
+
+UPLOAD_KIND = "annual_report"
+
+
+HEAD_FIELDS = ("title", "preface", "overview", *(key for key, _ in OVERVIEW_PARTS))
+TAIL_FIELDS = ("problems", "other")
+
+
+def _render(request, unit, context: dict, form: TextsForm):
+    """The report page (or the district's) with the text form split around the tables."""
+    editable = context["editable"]
+    head = [form[name] for name in HEAD_FIELDS if editable or name != "title"]
+    context = {**context, "form": form, "head_fields": head, "tail_fields": [form[name] for name in TAIL_FIELDS]}
+    template = "annual_reports/district.html" if unit is None else "annual_reports/report.html"
+    return render(request, template, context)
+
+
+def _save_post(request, report_year: ReportYear, unit):
+    """Parse the grid and the text, save (and submit) through the service, or show why not."""
+    form = TextsForm(request.POST)
+    raw = posted_cells(request.POST) if unit is not None else {}
+    typed, problems = parse_typed(raw)
+    texts = {k: request.POST.get(k, "") for k in form.fields}
+    if problems or not form.is_valid():
+        messages.error(request, "有填写错误，未保存。请按提示改正后重新保存。" if problems else form_errors(form))
+        context = report_context(report_year, unit, request.user, posted=Posted(raw, texts, problems))
+        return _render(request, unit, context, form)
+    submit = request.POST.get("action") == "submit"
+    try:
+        outcome = report_save(
+            report_year=report_year,
+            unit=unit,
+            acting_user=request.user,
+            typed=typed if unit is not None else None,
+            texts=form.cleaned_data,
+            submit=submit,
+        )
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+        return redirect(page_url(report_year.year, unit))
+    if submit and not outcome.submitted:
+        messages.error(request, "已保存，但有错误，未能提交。请按下列提示改正后再提交。")
+        posted = Posted(raw, texts, outcome.problems, submitting=True)
+        context = report_context(report_year, unit, request.user, posted=posted)
+        return _render(request, unit, context, form)
+    messages.success(request, "已提交，等待区政府办公室审核。" if outcome.submitted else "已保存。")
+    return redirect(page_url(report_year.year, unit))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_page(request, year: int, unit_id: int):
+    report_year, unit = report_year_or_404(year), visible_unit(request.user, unit_id)
+    if request.method == "POST":
+        return _save_post(request, report_year, unit)
+    context = report_context(report_year, unit, request.user)
+    return _render(request, unit, context, TextsForm(initial=_initial(context)))
+
+
+def _initial(context: dict) -> dict:
+    return {"title": context["report"].title, **context["texts"]}
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def district_page(request, year: int):
+    report_year = report_year_or_404(year)
+    if request.method == "POST":
+        return _save_post(request, report_year, None)
+    context = report_context(report_year, None, request.user)
+    return _render(request, None, context, TextsForm(initial=_initial(context)))
+
+
+def _version(report_year: ReportYear, unit, version: str | None) -> AnnualReport:
+    reports = AnnualReport.objects.filter(report_year=report_year).select_related("report_year", "unit")
+    reports = reports.filter(unit=unit) if unit is not None else reports.filter(scope=AnnualReport.Scope.DISTRICT)
+    report = (
+        reports.filter(version=int(version)).first()
+        if (version or "").isdigit()
+        else reports.order_by("-version").first()
+    )
+    if report is None:
+        raise Http404("这份年度报告还没有填报。")
+    return report
+
+
+def _file(report: AnnualReport, fmt: str) -> HttpResponse:
+    content = report_content(report)
+    name = report.title + ("" if report.version == 1 else f"（第{report.version}版）")
+    if fmt == "xlsx":
+        return download(report_workbook(content), XLSX, f"{name}.xlsx")
+    return download(report_pdf(content), PDF, f"{name}.pdf")
+
+
+@login_required
+def report_file(request, year: int, unit_id: int, fmt: str):
+    report = _version(report_year_or_404(year), visible_unit(request.user, unit_id), request.GET.get("version"))
+    try:
+        return _file(report, fmt)
+    except (MissingGlyphError, FontsNotInstalledError) as exc:
+        messages.error(request, str(exc))
+        return redirect(page_url(year, report.unit))
+
+
+@office_required
+def district_file(request, year: int, fmt: str):
+    report_year = report_year_or_404(year)
+    report = current_report(report_year, None) or new_report(report_year, None)
+    try:
+        return _file(report, fmt)
+    except (MissingGlyphError, FontsNotInstalledError) as exc:
+        messages.error(request, str(exc))
+        return redirect("annual_reports:district", year)
+
+
+@login_required
+def template_file(request, year: int):
+    unit = request.user.unit if not request.user.is_office else None
+    organ = organ_name(unit.name) if unit is not None else "（单位名称）"
+    content = ReportContent(title=report_title(organ, year), organ=organ, year=year, values=None)
+    return download(report_workbook(content, template=True), XLSX, f"{year}年政府信息公开工作年度报告表格（空白）.xlsx")
+
+
+@login_required
+@require_POST
+def report_upload(request, year: int, unit_id: int):
+    report_year, unit = report_year_or_404(year), visible_unit(request.user, unit_id)
+    if not may_fill_unit(request.user, unit):
+        raise PermissionDenied("只能上传本单位的年度报告。")
+    form = ReportUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, form_errors(form))
+        return redirect(page_url(year, unit))
+    meta = {"kind": UPLOAD_KIND, "year": report_year.year, "unit": unit.pk}
+    token = staging.stage(request.session, form.cleaned_data["file"], meta).token
+    return redirect("annual_reports:upload_preview", year, unit.pk, token)
+
+
+def _run_upload(upload, unit, user, *, dry_run: bool) -> dict:
+    try:
+        with upload.path.open("rb") as source:
+            result = annual_report_import(
+                source=source,
+                year=upload.meta["year"],
+                unit=unit,
+                dry_run=dry_run,
+                acting_user=user,
+                filename=upload.filename,
+            )
+        return {"result": result, "errors": [], "sheet": result.sheet}
+    except ImportRejected as exc:
+        return {"result": None, "errors": exc.listed, "more_errors": exc.more, "sheet": exc.sheet}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload_preview(request, year: int, unit_id: int, token: str):
+    unit = visible_unit(request.user, unit_id)
+    upload = staging.staged(request.session, token)
+    if upload is None or upload.meta.get("kind") != UPLOAD_KIND or upload.meta.get("unit") != unit.pk:
+        messages.error(request, "这次上传已失效（已导入、已取消或已过期），请重新上传文件。")
+        return redirect("annual_reports:report", year, unit.pk)
+    confirm = request.method == "POST" and request.POST.get("action") == "confirm"
+    if request.method == "POST" and (not confirm or not upload.unchanged(request.POST.get("sha256"))):
+        staging.discard(request.session, token)
+        messages.info(request, f"已取消导入“{upload.filename}”，未写入任何数据。")
+        return redirect("annual_reports:report", year, unit.pk)
+    outcome = _run_upload(upload, unit, request.user, dry_run=not confirm)
+    if confirm:
+        staging.discard(request.session, token)
+        if outcome["result"] is not None:
+            messages.success(request, f"“{upload.filename}”{outcome['result'].summary()}。")
+            return redirect("annual_reports:report", year, unit.pk)
+    context = {**outcome, "upload": upload, "unit": unit, "year": year, "token": token}
+    return render(request, "annual_reports/upload_preview.html", context)
