@@ -1,4 +1,9 @@
+import logging
+
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
+
+logger = logging.getLogger(__name__)
 
 
 def friendly_method_not_allowed(get_response):
@@ -12,4 +17,21 @@ def friendly_method_not_allowed(get_response):
             return friendly
         return response
 
+    return middleware
+
+
+def database_unavailable(get_response):
+    """A database that stays busy or is restarting gets a page in Chinese (503), never a 500: the
+    user is told nothing was saved and to try again. (The month grid keeps typed rows itself.)"""
+
+    def middleware(request):
+        return get_response(request)
+
+    def process_exception(request, exception):
+        if isinstance(exception, OperationalError | InterfaceError):
+            logger.warning("database unavailable: %s", exception)
+            return render(request, "503.html", status=503)
+        return None
+
+    middleware.process_exception = process_exception
     return middleware

@@ -68,7 +68,6 @@ def _transition(
     return locked
 
 
-@transaction.atomic
 def rectification_submit(
     *,
     finding: Finding,
@@ -77,12 +76,16 @@ def rectification_submit(
     link: str = "",
     file: UploadedFile | None = None,
 ) -> RectificationResponse:
-    """The unit answers a finding (待整改 → 已提交整改); every answer is kept."""
+    """The unit answers a finding (待整改 → 已提交整改); every answer is kept.
+
+    The evidence file is written with the answer, in its transaction; if that transaction fails
+    (e.g. somebody answered the same finding a moment earlier), the file is removed again.
+    """
     if acting_user.is_office or acting_user.unit_id != finding.unit_id:
         raise PermissionDenied("只能由本单位账号答复本单位的整改事项。")
     if not text.strip():
         raise ValidationError({"text": "请填写整改情况。"})
-    # Checked again under lock by _do_transition; checked here so that no file is stored in vain.
+    # Checked again under lock by _transition; checked here so that no file is stored in vain.
     check_transition(Finding.objects.values_list("status", flat=True).get(pk=finding.pk), Finding.Status.SUBMITTED)
     response = RectificationResponse(
         finding=finding,
@@ -95,8 +98,14 @@ def rectification_submit(
     if file:
         response.file = file
     response.full_clean()
-    response.save()
-    _transition(finding=finding, to=Finding.Status.SUBMITTED, user=acting_user, response=response)
+    try:
+        with transaction.atomic():
+            response.save()
+            _transition(finding=finding, to=Finding.Status.SUBMITTED, user=acting_user, response=response)
+    except BaseException:
+        if file and response.file.name:
+            response.file.storage.delete(response.file.name)
+        raise
     return response
 
 

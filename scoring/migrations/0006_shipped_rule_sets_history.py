@@ -20,5 +20,5 @@ def add_initial_history(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("scoring", "0004_bounds")]
+    dependencies = [("scoring", "0005_annual_adjustments")]
     operations = [migrations.RunPython(add_initial_history, migrations.RunPython.noop)]

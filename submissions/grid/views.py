@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import OperationalError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,8 +18,10 @@ from ..selectors import adoption_excess, adoption_totals
 from .forms import parse_grid_post, posted_unit_ids
 from .html import render_grid_rows
 from .selectors import month_grid
-from .services import SAVED, UNCHANGED, month_grid_save
+from .services import CONFLICT, SAVED, UNCHANGED, GridRowResult, month_grid_save
 from .views_support import overlay_posted
+
+BUSY = "数据库正忙（他人正在保存），本行未保存，已保留您填写的内容，请稍后重新保存"
 
 
 def _month_or_404(year: int, month: int) -> Month:
@@ -46,7 +49,7 @@ def grid(request, year: int, month: int):
     if request.method == "GET":
         return _render(request, month_grid(month=period, user=request.user))
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
-    results = month_grid_save(month=period, rows=[p.row_input for p in parsed if p.row_input], acting_user=request.user)
+    results = _save(request, period, parsed)
     if not any(p.errors for p in parsed) and all(r.status in (SAVED, UNCHANGED) for r in results):
         saved = [r.unit_id for r in results if r.status == SAVED]
         if saved:
@@ -58,6 +61,15 @@ def grid(request, year: int, month: int):
     grid_data = month_grid(month=period, user=request.user)
     summary, gone = overlay_posted(grid_data, parsed, results, units=units_visible_to(request.user))
     return _render(request, grid_data, summary=summary, gone=gone)
+
+
+def _save(request, period: Month, parsed) -> list[GridRowResult]:
+    """The service's results; when the database stays busy, every row is kept on the page unsaved."""
+    rows = [p.row_input for p in parsed if p.row_input]
+    try:
+        return month_grid_save(month=period, rows=rows, acting_user=request.user)
+    except OperationalError:
+        return [GridRowResult(row.unit_id, CONFLICT, message=BUSY) for row in rows]
 
 
 def _flag_adoptions(request, unit_ids: list[int], period: Month) -> None:
