@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "inspections",
     "scoring",
     "reports",
+    "workplans",
     "bootstrap",
 ]
 

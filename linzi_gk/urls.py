@@ -18,6 +18,7 @@ urlpatterns = [
     path("data/", include("submissions.urls")),
     path("inspections/", include("inspections.urls")),
     path("reports/", include("reports.urls")),
+    path("workplans/", include("workplans.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "units", "submissions", "inspections", "scoring", "reports", "bootstrap", "linzi_gk")
+APPS = ("core", "units", "submissions", "inspections", "scoring", "reports", "workplans", "bootstrap", "linzi_gk")
 MAX_MODULE_LINES = 400
 MAX_VIEW_LINES = 30
 
