@@ -138,7 +138,9 @@ def test_a_task_with_a_ledger_cannot_be_dropped_by_a_reimport(real_units):
     run(sheet(BASE, merges=("B2:B4",)))
     caizheng = unit("区财政局")
     user = User.objects.create(username="caizheng", role=User.Role.UNIT_USER, unit=caizheng)
-    ledger_row_add(task=Task.objects.get(number=2), unit=caizheng, acting_user=user, measure="推送政策", time_limit="长期")
+    ledger_row_add(
+        task=Task.objects.get(number=2), unit=caizheng, acting_user=user, measure="推送政策", time_limit="长期"
+    )
 
     with pytest.raises(Exception) as caught:
         run(sheet([BASE[0], BASE[2]], merges=("B2:B3",)))

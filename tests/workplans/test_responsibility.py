@@ -21,7 +21,9 @@ def district(db):
 
 
 def parse(text, resolver):
-    return [(p.text, p.role, p.unit.name if p.unit else "", p.group, p.party) for p in parse_responsibility(text, resolver)]
+    return [
+        (p.text, p.role, p.unit.name if p.unit else "", p.group, p.party) for p in parse_responsibility(text, resolver)
+    ]
 
 
 def test_a_list_separated_by_either_mark(district):
@@ -81,7 +83,9 @@ def test_groups_expand_to_assessed_units_and_a_unit_keeps_its_strongest_role(dis
     assert parties == []
 
 
-@pytest.mark.parametrize("phrase", ["有关职能部门", "营商环境评价指标区牵头部门", "行政规范性文件起草部门", "各职能部门"])
+@pytest.mark.parametrize(
+    "phrase", ["有关职能部门", "营商环境评价指标区牵头部门", "行政规范性文件起草部门", "各职能部门"]
+)
 def test_described_parties(district, phrase):
     assert parse(phrase, district) == [(phrase, "responsible", "", "", phrase)]
 

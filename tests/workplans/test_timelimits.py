@@ -52,7 +52,12 @@ def test_a_standing_duty_with_a_dated_step_is_both():
 def test_recurrences(text, recurrence, offset):
     limit = parse_time_limit(text, 2022)
 
-    assert (limit.kind, limit.recurrence, limit.offset, limit.events) == (TimeLimitKind.RECURRING, recurrence, offset, ())
+    assert (limit.kind, limit.recurrence, limit.offset, limit.events) == (
+        TimeLimitKind.RECURRING,
+        recurrence,
+        offset,
+        (),
+    )
 
 
 def test_event_rules_in_working_days():
