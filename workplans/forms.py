@@ -49,8 +49,7 @@ class PartyForm(forms.Form):
         label="指定单位",
         queryset=Unit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 12}),
-        help_text="按住Ctrl可多选；取消选择即取消指定。",
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, units=None, **kwargs):

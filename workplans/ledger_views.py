@@ -137,7 +137,7 @@ def ledger_row_edit(request, pk: int):
         else:
             messages.success(request, "已保存工作举措。")
             return redirect(f"{_ledger_url(row.ledger.plan.year, row.ledger.unit_id)}#task-{row.task_id}")
-    return render(request, "workplans/ledger_row_form.html", {"form": form, "row": row})
+    return render(request, "workplans/ledger_row_form.html", {"form": form, "row": row, "plan": row.ledger.plan})
 
 
 @login_required

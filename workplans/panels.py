@@ -12,15 +12,15 @@ from core.calendar import Quarter
 from core.panels import NoticeProblem
 from units.models import Unit, User
 
-from .models import Ledger, WorkPlan
-from .selectors import overdue_units, unit_task_states
+from .models import Ledger
+from .selectors import current_plan, overdue_units, unit_task_states
 
 NOTICE_PROBLEM = "工作方案任务落实方面部分单位存在任务逾期未完成问题，如{units}等"
 
 
 def unit_panel(*, user: User, unit: Unit, today: datetime.date) -> SafeString | None:
-    """The unit's tasks of this year's plan: how many, its ledger, and the overdue ones flagged."""
-    plan = WorkPlan.objects.filter(year=today.year).first()
+    """The unit's tasks of the current plan (this year's, else the latest): its ledger and overdue tasks."""
+    plan = current_plan(today)
     if plan is None:
         return None
     states = unit_task_states(plan, unit, today)

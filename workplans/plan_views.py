@@ -86,6 +86,7 @@ def task_detail(request, pk: int):
     event_form = EventDateForm(request.GET or None)
     context = {
         "task": task,
+        "plan": task.plan,
         "states": _states(task, assignments, reports, today),
         "units": units_visible_to(user).order_by("category", "sort_order", "name") if user.is_office else [],
         "parties": parties_visible_to(user).filter(task=task).prefetch_related("assigned__unit"),

@@ -43,7 +43,7 @@ def progress_report(request, pk: int, period: str):
         else:
             messages.success(request, f"已填报第{task.label}项任务{found.label}的进度。")
             return redirect("workplans:task", task.pk)
-    context = {"task": task, "period": found, "report": report, "form": form}
+    context = {"task": task, "plan": task.plan, "period": found, "report": report, "form": form}
     return render(request, "workplans/progress_form.html", context)
 
 

@@ -164,14 +164,6 @@ def current_plan(today: datetime.date) -> WorkPlan | None:
     return WorkPlan.objects.filter(year__lte=today.year).order_by("-year").first()
 
 
-def overdue_for_unit(unit: Unit, today: datetime.date) -> tuple[WorkPlan | None, list[TaskState]]:
-    """The plan of the year and the tasks ``unit`` is late with, as of ``today``."""
-    plan = WorkPlan.objects.filter(year=today.year).first()
-    if plan is None:
-        return None, []
-    return plan, [s for s in unit_task_states(plan, unit, today) if s.overdue]
-
-
 def overdue_units(year: int, as_of: datetime.date) -> list[Unit]:
     """Assessed units with a task of the plan of ``year`` overdue on ``as_of`` (for the notice)."""
     plan = WorkPlan.objects.filter(year=year).first()

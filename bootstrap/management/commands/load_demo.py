@@ -15,6 +15,8 @@ from units.models import Unit, User
 from units.selectors import UnitResolver
 from units.services import account_create, units_sync_from_csv
 
+from ...demo_workplan import load_demo_workplan
+
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo_2024q4.json"
 
 DEMO_ACCOUNTS = [
@@ -40,6 +42,7 @@ class Command(BaseCommand):
             else:
                 self._load(data)
             accounts = self._accounts()
+            self.stdout.write(load_demo_workplan(User.objects.filter(username="staff").first()))
         self.stdout.write("")
         self.stdout.write("演示账号（用户名 / 密码 / 角色）：")
         for username, password, role, unit in accounts:
