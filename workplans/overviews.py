@@ -131,6 +131,14 @@ class ReviewUnit:
     unit: Unit
     items: list[ReviewItem]
 
+    @property
+    def overdue_count(self) -> int:
+        return sum(bool(i.state.overdue) for i in self.items)
+
+    @property
+    def carried_count(self) -> int:
+        return sum(i.carried is not None for i in self.items)
+
 
 def review(plan: WorkPlan, today: datetime.date) -> list[ReviewUnit]:
     """回头看: per unit, the tasks of ``plan`` not finished as of ``today`` (not every period 已完成)."""

@@ -7,6 +7,7 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -27,7 +28,12 @@ def review_latest(request):
     plan = plan or plans_visible_to(request.user).order_by("-year").first()
     if plan is None:
         return redirect("workplans:index")
-    return redirect("workplans:review", plan.year)
+    return redirect(_back(plan.year, request.POST.get("unit", "")))
+
+
+def _back(year: int, unit: str) -> str:
+    url = reverse("workplans:review", args=[year])
+    return f"{url}?unit={unit}" if unit.isdigit() else url
 
 
 @office_required
@@ -35,9 +41,11 @@ def review_page(request, year: int):
     plan = plan_or_404(request.user, year)
     today = timezone.localdate()
     units = review(plan, today)
+    chosen = request.GET.get("unit", "")
     context = {
         "plan": plan,
         "units": units,
+        "selected": next((u for u in units if str(u.unit.pk) == chosen), None),
         "today": today,
         "item_count": sum(len(u.items) for u in units),
         "next_year": plan.year + 1,
@@ -68,9 +76,14 @@ def review_carry(request, year: int):
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
-        return redirect("workplans:review", plan.year)
+        return redirect(_back(plan.year, request.POST.get("unit", "")))
     messages.success(
         request,
         f"已转入{result.plan.title}：新增任务{result.tasks_created}项，涉及{result.units_added}个单位次。",
     )
-    return redirect("workplans:review", plan.year)
+    return redirect(_back(plan.year, request.POST.get("unit", "")))
+
+
+def _back(year: int, unit: str) -> str:
+    url = reverse("workplans:review", args=[year])
+    return f"{url}?unit={unit}" if unit.isdigit() else url

@@ -124,13 +124,20 @@ def test_the_review_page_at_the_start_of_the_next_year(client, last_year, staff,
     with django_assert_max_num_queries(10):
         page = client.get(reverse("workplans:review", args=[2022])).content.decode()
     assert "2个单位共有3项任务未完成" in page
+    assert '<td>区人社局</td>\n      <td class="num">1</td><td class="num">1</td><td class="num">0</td>' in page
+    assert 'name="item"' not in page
+    with django_assert_max_num_queries(10):
+        page = client.get(reverse("workplans:review", args=[2022]) + f"?unit={renshe.pk}").content.decode()
     assert f'value="{plan.tasks.get(number=2).pk}-{renshe.pk}"' in page
+    assert page.count('name="item"') == 1
 
     response = client.post(
         reverse("workplans:review_carry", args=[2022]),
-        {"item": [f"{plan.tasks.get(number=2).pk}-{renshe.pk}"], "deadline": "2023-06-30"},
+        {"item": [f"{plan.tasks.get(number=2).pk}-{renshe.pk}"], "deadline": "2023-06-30", "unit": str(renshe.pk)},
         follow=True,
     )
 
-    assert "已转入2023年临淄区政务公开工作方案：新增任务1项，涉及1个单位次。" in response.content.decode()
-    assert "已转入2023年第回1项" in response.content.decode()
+    html = response.content.decode()
+    assert response.redirect_chain[-1][0] == f"/workplans/2022/review/?unit={renshe.pk}"
+    assert "已转入2023年临淄区政务公开工作方案：新增任务1项，涉及1个单位次。" in html
+    assert "已转入2023年第回1项" in html
