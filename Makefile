@@ -68,6 +68,7 @@ bench: setup
 	$(PY) bench/bench_pages.py
 	$(PY) bench/bench_notice.py
 	$(PY) bench/bench_pdf.py
+	$(PY) bench/bench_workplans.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var/media staticfiles

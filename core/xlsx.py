@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -21,6 +22,18 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 FONT = "仿宋_GB2312"
+# Cells are styled through three named styles registered once per workbook: assigning a font,
+# border and alignment object to every cell makes openpyxl hash them each time (seconds for a
+# few thousand rows), a named style is copied by index.
+HEADER_STYLE = NamedStyle("gk-header", font=Font(name=FONT, bold=True, size=11), border=BORDER, alignment=CENTER)
+BODY_CENTER_STYLE = NamedStyle("gk-body", font=Font(name=FONT, size=11), border=BORDER, alignment=CENTER)
+BODY_LEFT_STYLE = NamedStyle("gk-body-left", font=Font(name=FONT, size=11), border=BORDER, alignment=LEFT)
+
+
+def _named_styles(workbook: Workbook) -> None:
+    for style in (HEADER_STYLE, BODY_CENTER_STYLE, BODY_LEFT_STYLE):
+        if style.name not in workbook.named_styles:
+            workbook.add_named_style(copy(style))
 
 
 @dataclass
@@ -84,15 +97,14 @@ def _write_header(ws: Worksheet, start_row: int, header_rows: Sequence[Sequence[
             for rr in range(row, end_row + 1):
                 for cc in range(column, end_col + 1):
                     occupied.add((rr, cc))
-                    ws.cell(row=rr, column=cc).border = BORDER
-                    ws.cell(row=rr, column=cc).alignment = CENTER
-                    ws.cell(row=rr, column=cc).font = Font(name=FONT, bold=True, size=11)
+                    ws.cell(row=rr, column=cc).style = HEADER_STYLE.name
             if end_row > row or end_col > column:
                 ws.merge_cells(start_row=row, start_column=column, end_row=end_row, end_column=end_col)
             column = end_col + 1
 
 
 def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
+    _named_styles(workbook)
     ws = workbook.create_sheet(title=spec.name[:31])
     width = len(spec.col_widths)
     set_safe(ws.cell(row=1, column=1), spec.title)
@@ -106,10 +118,8 @@ def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
     for r, values in enumerate(spec.rows):
         for c, value in enumerate(values):
             cell = ws.cell(row=first_data + r, column=c + 1)
+            cell.style = BODY_LEFT_STYLE.name if c in spec.text_columns else BODY_CENTER_STYLE.name
             set_safe(cell, value)
-            cell.border = BORDER
-            cell.alignment = LEFT if c in spec.text_columns else CENTER
-            cell.font = Font(name=FONT, size=11)
     if spec.note:
         note_row = first_data + len(spec.rows) + 1
         set_safe(ws.cell(row=note_row, column=1), spec.note)

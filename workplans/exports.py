@@ -69,10 +69,8 @@ def ledger_workbook(plan: WorkPlan, sheets: list[LedgerSheet]) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     combined: list[list[object]] = []
-    unit_spans: list[tuple[int, int]] = []
     for sheet in sheets:
         rows, _ = _unit_rows(sheet)
-        unit_spans.append((len(combined), len(rows)))
         for (_, requirement, *rest), (task, _) in zip(rows, _task_per_row(sheet), strict=True):
             combined.append([len(combined) + 1, sheet.unit.name, task.label, requirement, *rest, sheet.status_text])
     spec = SheetSpec(
@@ -85,8 +83,7 @@ def ledger_workbook(plan: WorkPlan, sheets: list[LedgerSheet]) -> bytes:
         note=f"台账报送截止日期：{format_cn_date(plan.ledger_deadline)}。",
         text_columns={1, 3, 4, 5},
     )
-    ws = add_sheet(workbook, spec)
-    _merge_down(ws, 2, unit_spans)
+    add_sheet(workbook, spec)  # a unit's name on each of its rows, so the sheet can be filtered and sorted
     used = {"汇总"}
     for sheet in sheets:
         rows, spans = _unit_rows(sheet)

@@ -7,6 +7,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,9 +18,11 @@ from core.permissions import office_required
 from . import services
 from .exports import matrix_workbook
 from .forms import ProgressForm
-from .selectors import plan_or_404, progress_matrix, progress_visible_to, tasks_visible_to
+from .selectors import matrix_unit_ids, plan_or_404, progress_matrix, progress_visible_to, tasks_visible_to
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MATRIX_PAGE_SIZE = 100
+"""Units per page of the matrix (the district has about 70: one page)."""
 
 
 @login_required
@@ -61,8 +64,9 @@ def evidence_file(request, pk: int):
 @office_required
 def matrix(request, year: int):
     plan = plan_or_404(request.user, year)
-    data = progress_matrix(plan, timezone.localdate())
-    return render(request, "workplans/matrix.html", {"plan": plan, "matrix": data})
+    page = Paginator(matrix_unit_ids(plan), MATRIX_PAGE_SIZE).get_page(request.GET.get("page"))
+    data = progress_matrix(plan, timezone.localdate(), units=list(page.object_list))
+    return render(request, "workplans/matrix.html", {"plan": plan, "matrix": data, "page": page})
 
 
 @office_required

@@ -140,14 +140,27 @@ class Matrix:
     today: datetime.date
 
 
-def progress_matrix(plan: WorkPlan, today: datetime.date) -> Matrix:
-    """Units × tasks with each unit's state on each of its tasks (four queries)."""
+def matrix_unit_ids(plan: WorkPlan) -> list[int]:
+    """The units with a task in ``plan``, in official order (the rows of the matrix, for paging)."""
+    return list(
+        Unit.objects.filter(task_assignments__task__plan=plan)
+        .distinct()
+        .order_by("category", "sort_order", "name")
+        .values_list("pk", flat=True)
+    )
+
+
+def progress_matrix(plan: WorkPlan, today: datetime.date, units: list[int] | None = None) -> Matrix:
+    """Units (all, or the ids ``units``) × tasks with each unit's state on each of its tasks (four queries)."""
     tasks = list(plan.tasks.select_related("plan"))
     column = {task.pk: index for index, task in enumerate(tasks)}
     roles: dict[int, dict[int, str]] = defaultdict(dict)
-    for task_id, unit_id, role in TaskUnit.objects.filter(task__plan=plan).values_list("task_id", "unit_id", "role"):
+    assignments = TaskUnit.objects.filter(task__plan=plan)
+    if units is not None:
+        assignments = assignments.filter(unit__in=units)
+    for task_id, unit_id, role in assignments.values_list("task_id", "unit_id", "role"):
         roles[unit_id][task_id] = role
-    reported = reported_statuses(tasks)
+    reported = reported_statuses(tasks, units)
     units = Unit.objects.filter(pk__in=roles).order_by("category", "sort_order", "name")
     rows = []
     for unit in units:

@@ -178,3 +178,17 @@ def test_leads_list_of_attachment_2(real_units, leads_file, plan_2022):
     assert leads[4].responsible_text == "区财政局"  # 部门 merged over its three items
     assert dict(TaskUnit.objects.filter(task=leads[0]).values_list("unit__name", "role")) == {"区委编办": "lead"}
     assert plan_2022.tasks.filter(source=Task.Source.PLAN).count() == 63  # 附件1 untouched
+
+
+def test_a_rejected_file_still_previews_its_good_rows_without_deleting_anything(real_units):
+    run(sheet(BASE, merges=("B2:B4",)))
+    rows = [BASE[0], [2, None, "抓好减税降费信息公开", "区农业局", "长期坚持"]]
+
+    with pytest.raises(Exception) as caught:
+        run(sheet(rows, merges=("B2:B3",)))
+
+    assert [str(e) for e in caught.value.errors] == [
+        "第3行 责任单位: 找不到单位“区农业局”，请检查名称或在单位管理中添加别名"
+    ]
+    assert [(c.what, c.action) for c in caught.value.result.changes] == [("第1项任务", "不变")]
+    assert Task.objects.count() == 3

@@ -212,3 +212,15 @@ def test_a_unit_reports_progress_in_the_browser(client, plan, units, renshe_user
     detail = client.get(reverse("workplans:task", args=[task.pk])).content.decode()
     assert "已公开二季度进展" in detail
     assert client.get(reverse("workplans:progress_report", args=[task.pk, "Q9"])).status_code == 404
+
+
+def test_the_matrix_pages_through_many_units(client, plan, staff, monkeypatch):
+    monkeypatch.setattr("workplans.progress_views.MATRIX_PAGE_SIZE", 3)
+    client.force_login(staff)
+
+    first = client.get(reverse("workplans:matrix", args=[2022])).content.decode()
+    second = client.get(reverse("workplans:matrix", args=[2022]) + "?page=2").content.decode()
+
+    assert "第1页，共2页（4个单位）" in first
+    assert [name in first for name in ("区人社局", "区商务局", "区档案馆", "凤凰镇")] == [True, True, True, False]
+    assert '<td class="unit">凤凰镇</td>' in second and '<td class="unit">区人社局</td>' not in second
