@@ -73,6 +73,7 @@ bench: setup
 	$(PY) bench/bench_notice.py
 	$(PY) bench/bench_pdf.py
 	$(PY) bench/bench_annual.py
+	$(PY) bench/bench_workplans.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var/media staticfiles

@@ -7,11 +7,12 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -24,6 +25,18 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 FONT = "仿宋_GB2312"
 NUMBER_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+# Cells are styled through three named styles registered once per workbook: assigning a font,
+# border and alignment object to every cell makes openpyxl hash them each time (seconds for a
+# few thousand rows), a named style is copied by index.
+HEADER_STYLE = NamedStyle("gk-header", font=Font(name=FONT, bold=True, size=11), border=BORDER, alignment=CENTER)
+BODY_CENTER_STYLE = NamedStyle("gk-body", font=Font(name=FONT, size=11), border=BORDER, alignment=CENTER)
+BODY_LEFT_STYLE = NamedStyle("gk-body-left", font=Font(name=FONT, size=11), border=BORDER, alignment=LEFT)
+
+
+def _named_styles(workbook: Workbook) -> None:
+    for style in (HEADER_STYLE, BODY_CENTER_STYLE, BODY_LEFT_STYLE):
+        if style.name not in workbook.named_styles:
+            workbook.add_named_style(copy(style))
 
 
 @dataclass
@@ -87,9 +100,7 @@ def _write_header(ws: Worksheet, start_row: int, header_rows: Sequence[Sequence[
             for rr in range(row, end_row + 1):
                 for cc in range(column, end_col + 1):
                     occupied.add((rr, cc))
-                    ws.cell(row=rr, column=cc).border = BORDER
-                    ws.cell(row=rr, column=cc).alignment = CENTER
-                    ws.cell(row=rr, column=cc).font = Font(name=FONT, bold=True, size=11)
+                    ws.cell(row=rr, column=cc).style = HEADER_STYLE.name
             if end_row > row or end_col > column:
                 ws.merge_cells(start_row=row, start_column=column, end_row=end_row, end_column=end_col)
             column = end_col + 1
@@ -106,30 +117,27 @@ def _body_value(value: object) -> object:
 def _write_body(ws: Worksheet, first_row: int, spec: SheetSpec) -> None:
     """Body rows; a :class:`Cell` among the values merges like a header cell (``colspan``/``rowspan``)."""
     occupied: set[tuple[int, int]] = set()
-    font = Font(name=FONT, size=11)
     for r, values in enumerate(spec.rows):
         row = first_row + r
         column = 1
         for value in values:
             while (row, column) in occupied:
                 column += 1
-            set_safe(ws.cell(row=row, column=column), _body_value(value))
             span = value if isinstance(value, Cell) else Cell("")
             left = span.align == "left" if isinstance(value, Cell) else column - 1 in spec.text_columns
             end_row, end_col = row + span.rowspan - 1, column + span.colspan - 1
             for rr in range(row, end_row + 1):
                 for cc in range(column, end_col + 1):
                     occupied.add((rr, cc))
-                    target = ws.cell(row=rr, column=cc)
-                    target.border = BORDER
-                    target.alignment = LEFT if left else CENTER
-                    target.font = font
+                    ws.cell(row=rr, column=cc).style = BODY_LEFT_STYLE.name if left else BODY_CENTER_STYLE.name
+            set_safe(ws.cell(row=row, column=column), _body_value(value))  # after the style: keeps quotePrefix
             if end_row > row or end_col > column:
                 ws.merge_cells(start_row=row, start_column=column, end_row=end_row, end_column=end_col)
             column = end_col + 1
 
 
 def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
+    _named_styles(workbook)
     ws = workbook.create_sheet(title=spec.name[:31])
     width = len(spec.col_widths)
     set_safe(ws.cell(row=1, column=1), spec.title)

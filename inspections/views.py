@@ -116,7 +116,7 @@ def round_detail(request, pk: int):
 @office_required
 def finding_create(request, pk: int):
     inspection = get_object_or_404(rounds_visible_to(request.user), pk=pk)
-    units = units_visible_to(request.user).order_by("category", "sort_order", "name")
+    units = units_visible_to(request.user).filter(is_assessed=True).order_by("category", "sort_order", "name")
     if request.method == "POST":
         form = FindingForm(request.POST, units=units)
         if form.is_valid():

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "scoring",
     "reports",
     "annual_reports",
+    "workplans",
     "bootstrap",
 ]
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("inspections/", include("inspections.urls")),
     path("reports/", include("reports.urls")),
     path("annual/", include("annual_reports.urls")),
+    path("workplans/", include("workplans.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from django.utils import timezone
 
 from core.calendar import CN_QUARTER, CalendarUnavailable, Quarter, add_working_days
+from core.panels import NoticeProblem, notice_problems
 from inspections.models import Finding
 from inspections.selectors import findings_for_quarter
 from scoring.selectors import NoRuleSet, quarter_scores
@@ -76,7 +77,9 @@ def overview_text(scores, *, late_units: bool = False) -> str:
     return f"{first}。本季度暂无单位稿件被市级、省级采用。"
 
 
-def problems_text(scores, findings: list[Finding]) -> str:
+def problems_text(scores, findings: list[Finding], extra: Iterable[NoticeProblem] = ()) -> str:
+    """一是… 二是…: findings by category, submissions, late rectification, then the problems other
+    apps offer (``extra``, e.g. overdue work-plan tasks)."""
     points: list[str] = []
     for category, template in CATEGORY_SENTENCES:
         units = [f.unit.name for f in findings if f.category == category]
@@ -99,6 +102,7 @@ def problems_text(scores, findings: list[Finding]) -> str:
     late = late_units(findings)
     if late:
         points.append(f"问题整改方面存在整改不及时问题，如{unit_list(late)}等")
+    points.extend(problem.template.format(units=unit_list(problem.units)) for problem in extra if problem.units)
     if not points:
         return "本季度检查未发现突出问题。"
     return "".join(f"{ORDINALS[i]}是{text}。" for i, text in enumerate(points))
@@ -159,7 +163,9 @@ def draft_notice(*, year: int, quarter: int, issue_date: datetime.date | None = 
             f"区政府办公室对各镇街道、区政府各部门{year}年第{cn}季度政务公开工作进行了检查，现将有关情况通报如下。"
         ),
         overview=overview_text(scores, late_units=bool(late_units(findings))) if scores else "",
-        problems=problems_text(scores, findings) if scores else "",
+        problems=problems_text(scores, findings, notice_problems(year=year, quarter=quarter, as_of=issue_date))
+        if scores
+        else "",
         requirements=requirements_text(deadline),
         attachments=[str(a) for a in attachments],
         signature=ISSUER,

@@ -236,7 +236,7 @@ def unit_trend(
     for that quarter (before the system was in use). About a dozen queries, whatever the number of units."""
     quarters = Quarter(year, quarter).back(count)
     span = data_quarter_range()
-    if span is None:
+    if span is None or not unit.is_assessed:
         return [(q, None) for q in quarters]
     rule_sets = list(RuleSet.objects.filter(valid_from__lt=quarters[-1].end).order_by("valid_from"))
     demo_periods = list(unit.demo_site_periods.values_list("start", "end"))

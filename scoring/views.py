@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.calendar import Quarter, year_in_range
 from core.charts import trend_line
+from core.panels import unit_panels
 from core.permissions import office_required
 from core.xlsx import build_workbook
 from inspections.selectors import open_findings_for_unit
@@ -123,5 +124,6 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
         "articles": articles_of_quarter(unit=unit, quarter=period)[:100],
         "open_findings": list(open_findings_for_unit(unit)),
         "category_size": len(result.by_category(unit.category)),
+        "panels": unit_panels(user=request.user, unit=unit, today=timezone.localdate()),
     }
     return render(request, "scoring/unit_quarter.html", context)

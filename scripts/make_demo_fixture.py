@@ -144,6 +144,8 @@ def main() -> None:
     articles, publications = [], []
     for row in units:
         name = row["name"]
+        if (row.get("assessed") or "").strip().lower() == "no":
+            continue  # takes work-plan tasks only, never scored
         publications.append(
             {"unit": name, "counts": [rng.choice([0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15]) for _ in range(3)]}
         )

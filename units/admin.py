@@ -17,8 +17,16 @@ class DemoSitePeriodInline(admin.TabularInline):
 
 @admin.register(Unit)
 class UnitAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "category", "sort_order", "submission_exempt", "assessed_from", "assessed_until"]
-    list_filter = ["category", "submission_exempt"]
+    list_display = [
+        "name",
+        "category",
+        "sort_order",
+        "is_assessed",
+        "submission_exempt",
+        "assessed_from",
+        "assessed_until",
+    ]
+    list_filter = ["category", "is_assessed", "submission_exempt"]
     search_fields = ["name", "aliases__name"]
     list_editable = ["sort_order"]
     inlines = [UnitAliasInline, DemoSitePeriodInline]

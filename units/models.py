@@ -15,7 +15,8 @@ def is_first_of_month(value: datetime.date) -> None:
 
 
 class Unit(models.Model):
-    """A department (部门) or a town / street (镇街) whose transparency work is assessed."""
+    """A department (部门) or a town / street (镇街) whose transparency work is assessed, or a body
+    that only takes work-plan tasks (``is_assessed`` false: 区档案馆, 区委编办 …)."""
 
     class Category(models.TextChoices):
         DEPARTMENT = "部门", "部门"
@@ -26,6 +27,12 @@ class Unit(models.Model):
     sort_order = models.PositiveIntegerField("排序", default=0)
     submission_exempt = models.BooleanField(
         "免于投稿考核", default=False, help_text="如区政府办公室为考核单位本身，不考核投稿。"
+    )
+    is_assessed = models.BooleanField(
+        "参加考核",
+        default=True,
+        help_text="不参加考核的单位（如区档案馆）承担工作方案任务、报送台账，但不计分、不排名，"
+        "不列入月度填报表格和季度通报。",
     )
     assessed_from = models.DateField(
         "纳入考核起始月",
@@ -70,6 +77,8 @@ class Unit(models.Model):
 
     def is_assessed_in(self, month: datetime.date) -> bool:
         """Whether the unit is scored in the month starting on ``month``."""
+        if not self.is_assessed:
+            return False
         if self.assessed_from and month < self.assessed_from:
             return False
         return not (self.assessed_until and month > self.assessed_until)

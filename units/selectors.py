@@ -66,8 +66,10 @@ def first_of_month(year: int, month: int) -> datetime.date:
 
 
 def assessed_units_in(start: datetime.date, end: datetime.date) -> QuerySet[Unit]:
-    """Units scored in at least one month between the months starting ``start`` and ``end``."""
+    """Units scored in at least one month between the months starting ``start`` and ``end``
+    (never a unit that is not assessed at all)."""
     return Unit.objects.filter(
+        Q(is_assessed=True),
         Q(assessed_from__isnull=True) | Q(assessed_from__lte=end),
         Q(assessed_until__isnull=True) | Q(assessed_until__gte=start),
     )

@@ -33,6 +33,9 @@ class SyncResult:
 def units_sync_from_csv(*, path: Path = UNITS_CSV) -> SyncResult:
     """Create or update units, aliases and demonstration-site periods from ``units.csv``.
 
+    The optional ``assessed`` column says ``no`` for bodies that take work-plan tasks but are not
+    assessed (区档案馆 …); empty means assessed.
+
     Idempotent: running it again changes nothing. Units are matched by official name.
     """
     created = updated = 0
@@ -48,6 +51,7 @@ def units_sync_from_csv(*, path: Path = UNITS_CSV) -> SyncResult:
             "sort_order": index - 1,
             "submission_exempt": row.get("submission_exempt", "").strip().lower() in {"yes", "true", "1", "是"},
             "assessed_from": _month(row.get("assessed_from", ""), line=index, field="assessed_from"),
+            "is_assessed": (row.get("assessed") or "").strip().lower() not in {"no", "false", "0", "否"},
         }
         unit = Unit.objects.filter(name=name).first()
         if unit is None:

@@ -4,7 +4,18 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "units", "submissions", "inspections", "scoring", "reports", "annual_reports", "bootstrap", "linzi_gk")
+APPS = (
+    "core",
+    "units",
+    "submissions",
+    "inspections",
+    "scoring",
+    "reports",
+    "annual_reports",
+    "workplans",
+    "bootstrap",
+    "linzi_gk",
+)
 MAX_MODULE_LINES = 400
 MAX_VIEW_LINES = 30
 

@@ -63,7 +63,7 @@ def imported_2020q3(real_units, xlsx_file):
                 deduction_rows.append([unit, reason, float(points)])
     article_rows = [["单位", "月份", "投稿件数", "不合格件数", "市级采用", "省级采用"]]
     publication_rows = [["单位", "7月", "8月", "9月"]]
-    for unit in Unit.objects.exclude(name="区文物局").order_by("sort_order"):
+    for unit in Unit.objects.filter(is_assessed=True).exclude(name="区文物局").order_by("sort_order"):
         for month in (7, 8, 9):
             # Nobody had to submit in July (the call went out on 10 August 2020).
             sent = 0 if month == 7 or month in missing_months.get(unit.name, ()) else 1

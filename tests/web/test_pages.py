@@ -126,6 +126,7 @@ def test_unit_list(client, staff, real_units, django_assert_max_num_queries):
         response = client.get(reverse("units:list"))
 
     html = response.content.decode()
-    assert html.count('<tr><td class="num">') == 68
+    assert html.count('<tr><td class="num">') == 71
+    assert html.count("<td>不参加考核</td>") == 3
     assert "区卫健委、区卫生健康局、卫健委、卫健局" in html
     assert "2020年8月起" in html

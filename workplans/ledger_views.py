@@ -1,0 +1,183 @@
+"""Pages of the ledgers (台账): a unit fills in and submits its own; the office sees who has, exports
+and returns them. Each view parses input, checks permission, calls one service and renders."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from core.forms import apply_service_errors
+from core.permissions import office_required
+from units.selectors import units_visible_to
+
+from . import services
+from .exports import ledger_workbook
+from .forms import DeadlineForm, LedgerRowForm, ReturnForm
+from .models import Ledger
+from .overviews import ledger_overview, ledger_sheets
+from .selectors import ledger_rows_visible_to, ledgers_visible_to, plan_or_404, tasks_visible_to
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _errors(request, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+@office_required
+def ledger_status(request, year: int):
+    plan = plan_or_404(request.user, year)
+    lines = ledger_overview(plan)
+    context = {
+        "plan": plan,
+        "lines": lines,
+        "today": timezone.localdate(),
+        "submitted": sum(line.submitted for line in lines),
+        "not_submitted": sum(not line.submitted for line in lines),
+        "deadline_form": DeadlineForm(initial={"deadline": plan.ledger_deadline}),
+        "return_form": ReturnForm(),
+    }
+    return render(request, "workplans/ledger_status.html", context)
+
+
+@office_required
+@require_POST
+def ledger_deadline(request, year: int):
+    plan = plan_or_404(request.user, year)
+    form = DeadlineForm(request.POST)
+    if form.is_valid():
+        services.plan_ledger_deadline_set(plan=plan, deadline=form.cleaned_data["deadline"], acting_user=request.user)
+        messages.success(request, "已保存台账报送截止日期。")
+    else:
+        messages.error(request, "请填写有效的截止日期。")
+    return redirect("workplans:ledger_status", plan.year)
+
+
+@office_required
+def ledger_export(request, year: int):
+    plan = plan_or_404(request.user, year)
+    content = ledger_workbook(plan, ledger_sheets(plan))
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{plan.year}年政务公开工作任务台账.xlsx')}"
+    return response
+
+
+@login_required
+def ledger_detail(request, year: int, unit_id: int):
+    plan = plan_or_404(request.user, year)
+    unit = units_visible_to(request.user).filter(pk=unit_id).first()
+    if unit is None:
+        raise Http404("没有这个单位的台账。")
+    sheets = ledger_sheets(plan, [unit])
+    sheet = sheets[0] if sheets else None
+    ledger = ledgers_visible_to(request.user).filter(plan=plan, unit=unit).first()
+    context = {
+        "plan": plan,
+        "unit": unit,
+        "sheet": sheet,
+        "ledger": ledger,
+        "transitions": list(ledger.transitions.select_related("by")) if ledger else [],
+        "editable": not request.user.is_office and (ledger is None or ledger.status == Ledger.Status.DRAFT),
+        "form": LedgerRowForm(),
+        "return_form": ReturnForm(),
+    }
+    return render(request, "workplans/ledger_detail.html", context)
+
+
+@login_required
+@require_POST
+def ledger_row_add(request, pk: int):
+    task = get_object_or_404(tasks_visible_to(request.user).select_related("plan"), pk=pk)
+    if request.user.is_office:
+        raise PermissionDenied("台账由承担任务的单位账号填写。")
+    form = LedgerRowForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+    else:
+        try:
+            services.ledger_row_add(task=task, unit=request.user.unit, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(request, f"已添加第{task.label}项任务的工作举措。")
+    return redirect(f"{_ledger_url(task.plan.year, request.user.unit_id)}#task-{task.pk}")
+
+
+def _ledger_url(year: int, unit_id: int) -> str:
+    return reverse("workplans:ledger", args=[year, unit_id])
+
+
+def _own_row(request, pk: int):
+    row = get_object_or_404(
+        ledger_rows_visible_to(request.user).select_related("ledger__plan", "ledger__unit", "task"), pk=pk
+    )
+    if request.user.is_office:
+        raise PermissionDenied("台账由承担任务的单位账号填写。")
+    return row
+
+
+@login_required
+def ledger_row_edit(request, pk: int):
+    row = _own_row(request, pk)
+    form = LedgerRowForm(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ledger_row_update(row=row, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "已保存工作举措。")
+            return redirect(f"{_ledger_url(row.ledger.plan.year, row.ledger.unit_id)}#task-{row.task_id}")
+    return render(request, "workplans/ledger_row_form.html", {"form": form, "row": row, "plan": row.ledger.plan})
+
+
+@login_required
+@require_POST
+def ledger_row_delete(request, pk: int):
+    row = _own_row(request, pk)
+    try:
+        services.ledger_row_delete(row=row, acting_user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, "已删除该条工作举措。")
+    return redirect(_ledger_url(row.ledger.plan.year, row.ledger.unit_id))
+
+
+@login_required
+@require_POST
+def ledger_submit(request, year: int):
+    plan = plan_or_404(request.user, year)
+    if request.user.is_office:
+        raise PermissionDenied("台账由承担任务的单位账号报送。")
+    try:
+        services.ledger_submit(plan=plan, unit=request.user.unit, acting_user=request.user)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, "台账已报送区政府办公室。")
+    return redirect(_ledger_url(plan.year, request.user.unit_id))
+
+
+@office_required
+@require_POST
+def ledger_return(request, pk: int):
+    ledger = get_object_or_404(ledgers_visible_to(request.user).select_related("plan", "unit"), pk=pk)
+    form = ReturnForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    try:
+        services.ledger_return(ledger=ledger, acting_user=request.user, reason=reason)
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, f"已退回{ledger.unit}的台账。")
+    return redirect("workplans:ledger", ledger.plan.year, ledger.unit_id)

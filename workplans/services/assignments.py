@@ -1,0 +1,42 @@
+"""Assigning units to a described party of 责任单位 (有关职能部门 …), which the import cannot resolve."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from units.models import Unit, User
+
+from ..models import LedgerRow, ProgressReport, TaskParty, TaskUnit
+
+
+@transaction.atomic
+def party_units_set(*, party: TaskParty, units: list[Unit], acting_user: User) -> list[TaskUnit]:
+    """Make ``units`` exactly the units assigned through ``party`` (role as the party's).
+
+    Units already responsible for the task in their own right are left as they are; a unit that
+    has ledger measures or progress on the task cannot be taken off it.
+    """
+    if not acting_user.is_office:
+        raise PermissionDenied("只有区政府办公室工作人员可以指定责任单位。")
+    task = party.task
+    wanted = {unit.pk: unit for unit in units}
+    current = {a.unit_id: a for a in party.assigned.all()}
+    other = set(TaskUnit.objects.filter(task=task).exclude(party=party).values_list("unit_id", flat=True))
+    removed = [unit_id for unit_id in current if unit_id not in wanted]
+    used = set(
+        LedgerRow.objects.filter(task=task, ledger__unit__in=removed).values_list("ledger__unit__name", flat=True)
+    ) | set(ProgressReport.objects.filter(task=task, unit__in=removed).values_list("unit__name", flat=True))
+    if used:
+        raise ValidationError(f"{'、'.join(sorted(used))}已填报该任务的台账或进度，不能取消指定。")
+    TaskUnit.objects.filter(party=party, unit__in=removed).delete()
+    now = timezone.now()
+    added = TaskUnit.objects.bulk_create(
+        TaskUnit(
+            task=task, unit=unit, role=party.role, via=party.name, party=party, assigned_by=acting_user, assigned_at=now
+        )
+        for unit_id, unit in wanted.items()
+        if unit_id not in current and unit_id not in other
+    )
+    return added
