@@ -3,7 +3,8 @@
 The layers import only downwards, yet the score pages (``scoring``) must know whether a quarter's
 notice was issued and with which figures, which only ``reports`` knows. So ``core`` names the
 question here, the app that knows registers the answer in its ``AppConfig.ready()``, and the lower
-layer asks through the hook. Without an answer a hook returns its default.
+layer asks through the hook. Without an answer a hook returns its default. (Contributions of
+many apps to one page — panels, notice problems — are in :mod:`core.panels`.)
 """
 
 from __future__ import annotations
