@@ -1,9 +1,14 @@
 from django.urls import path
 
-from . import import_views
+from . import import_views, job_views
 
 app_name = "core"
 urlpatterns = [
     path("data/import/", import_views.import_upload, name="import_upload"),
     path("data/import/<str:token>/", import_views.import_preview, name="import_preview"),
+    path("jobs/", job_views.job_list, name="jobs"),
+    path("jobs/<int:pk>/", job_views.job_detail, name="job"),
+    path("jobs/<int:pk>/status/", job_views.job_status, name="job_status"),
+    path("jobs/<int:pk>/download/", job_views.job_download, name="job_download"),
+    path("notifications/read/", job_views.notifications_read, name="notifications_read"),
 ]

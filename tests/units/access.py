@@ -6,3 +6,4 @@ ACCESS = {
     "units:list": OFFICE_ONLY,
 }
 ACCESS["units:history"] = OFFICE_ONLY
+ACCESS["units:lockouts"] = OFFICE_ONLY
