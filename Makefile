@@ -57,6 +57,7 @@ db: setup
 	mkdir -p staticfiles
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_units
+	$(PY) manage.py install_schedule
 
 demo: db
 	$(PY) manage.py load_demo

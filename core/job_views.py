@@ -63,6 +63,12 @@ def job_list(request):
 
 
 @login_required
+def notification_list(request):
+    items = request.user.notifications.all()[:100]
+    return render(request, "core/notifications.html", {"items": items})
+
+
+@login_required
 @require_POST
 def notifications_read(request):
     notifications_mark_read(user=request.user)

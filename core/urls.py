@@ -10,5 +10,6 @@ urlpatterns = [
     path("jobs/<int:pk>/", job_views.job_detail, name="job"),
     path("jobs/<int:pk>/status/", job_views.job_status, name="job_status"),
     path("jobs/<int:pk>/download/", job_views.job_download, name="job_download"),
+    path("notifications/", job_views.notification_list, name="notifications"),
     path("notifications/read/", job_views.notifications_read, name="notifications_read"),
 ]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from core.calendar import Quarter, year_in_range
 from core.charts import trend_line
 from core.panels import unit_panels
+from core.notifications import unread_for
 from core.permissions import office_required
 from core.xlsx import build_workbook
 from inspections.selectors import open_findings_for_unit
@@ -123,6 +124,7 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
         "trend_chart": trend_line([q.short_label for q, _ in trend], [t for _, t in trend], title="季度得分走势"),
         "articles": articles_of_quarter(unit=unit, quarter=period)[:100],
         "open_findings": list(open_findings_for_unit(unit)),
+        "notifications": list(unread_for(request.user)[:10]),
         "category_size": len(result.by_category(unit.category)),
         "panels": unit_panels(user=request.user, unit=unit, today=timezone.localdate()),
     }
