@@ -166,7 +166,7 @@ def job_execute(job_pk: int) -> Job:
         raise
     fields = {"status": Job.Status.DONE, "progress": 100, "finished_at": timezone.now()}
     if isinstance(outcome, Result):
-        fields.update(result=_store(job, outcome), result_name=outcome.filename)
+        fields.update(result=_store(job, outcome), result_name=outcome.filename, message="")
     else:
         fields["message"] = outcome
     Job.objects.filter(pk=job.pk).update(**fields)

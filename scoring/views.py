@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from core.calendar import Quarter, year_in_range
 from core.charts import trend_line
-from core.panels import unit_panels
 from core.notifications import unread_for
+from core.panels import unit_panels
 from core.permissions import office_required
 from core.xlsx import build_workbook
 from inspections.selectors import open_findings_for_unit
