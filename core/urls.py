@@ -1,9 +1,10 @@
 from django.urls import path
 
-from . import import_views, job_views
+from . import import_views, job_views, views
 
 app_name = "core"
 urlpatterns = [
+    path("healthz/", views.healthz, name="healthz"),
     path("data/import/", import_views.import_upload, name="import_upload"),
     path("data/import/<str:token>/", import_views.import_preview, name="import_preview"),
     path("jobs/", job_views.job_list, name="jobs"),

@@ -1,6 +1,9 @@
-"""Error pages in Chinese (403, 404, CSRF failure)."""
+"""Error pages in Chinese (403, 404, CSRF failure) and the health check of the web process."""
 
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 
 def permission_denied(request, exception=None):
@@ -15,3 +18,14 @@ def page_not_found(request, exception=None):
 def csrf_failure(request, reason=""):
     message = "页面已过期或请求来源无法验证（CSRF校验失败），请刷新页面后重新提交。"
     return render(request, "403.html", {"message": message}, status=403)
+
+
+@never_cache
+def healthz(request):
+    """For load balancers, docker and monitoring: 200 when the web process reaches its database."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")

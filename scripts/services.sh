@@ -3,6 +3,7 @@
 # components for CI (`.ci/run`) and for trying the production path on one machine.
 #
 #   scripts/services.sh start   install if missing, start, create the role and database
+#   scripts/services.sh restart-pg  restart PostgreSQL (the fault tests)
 #   scripts/services.sh stop
 #   scripts/services.sh env     print the DATABASE_URL and REDIS_URL to export
 #
@@ -23,6 +24,10 @@ install() {
   local missing=()
   command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # The tools that prove deploy/ and docker-compose.yml in the tests (nginx -t, docker-compose
+  # config); nginx is not started (gunicorn is reached directly on loopback).
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  command -v docker-compose >/dev/null || missing+=(docker-compose)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "apt-get install ${missing[*]}"
     "${SUDO[@]}" apt-get update -qq
