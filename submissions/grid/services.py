@@ -138,23 +138,20 @@ class _Stored:
 
 
 def _load(month: Month, unit_ids: list[int], user: User) -> _Stored:
+    # No select_related on the locked rows: on PostgreSQL a SELECT … FOR UPDATE that waited for
+    # another save re-reads the locked row but not the joined one, so ``updated_by`` would name the
+    # person before. The (rare) conflict message loads who saved on its own.
     visible = (assessed_units_in(month.start, month.start) & units_visible_to(user)).filter(pk__in=unit_ids)
     same_month = {"year": month.year, "month": month.month, "unit__in": unit_ids}
     return _Stored(
         units={u.pk: u for u in visible},
         publications={
             p.unit_id: p
-            for p in MonthlyPublication.objects.select_for_update(of=("self",))
-            .filter(**same_month)
-            .select_related("updated_by")
-            .order_by()
+            for p in MonthlyPublication.objects.select_for_update(of=("self",)).filter(**same_month).order_by()
         },
         tallies={
             t.unit_id: t
-            for t in MonthlyArticleTally.objects.select_for_update(of=("self",))
-            .filter(**same_month)
-            .select_related("updated_by")
-            .order_by()
+            for t in MonthlyArticleTally.objects.select_for_update(of=("self",)).filter(**same_month).order_by()
         },
         registered=set(
             Article.objects.filter(unit__in=unit_ids, received_on__gte=month.start, received_on__lt=month.end)
