@@ -1,6 +1,8 @@
 """Error pages in Chinese (403, 404, CSRF failure) and the health check of the web process."""
 
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -13,6 +15,17 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """An error nobody foresaw (500), or a database that went away outside a view (a middleware
+    loading the session, say): that one is the same 503 page as inside a view, never a 500.
+
+    Django calls this while handling the exception, so it is still the current one."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, OperationalError | InterfaceError):
+        return render(request, "503.html", status=503)
+    return render(request, "500.html", status=500)
 
 
 def csrf_failure(request, reason=""):

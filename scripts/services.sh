@@ -3,7 +3,7 @@
 # components for CI (`.ci/run`) and for trying the production path on one machine.
 #
 #   scripts/services.sh start   install if missing, start, create the role and database
-#   scripts/services.sh restart-pg  restart PostgreSQL (the fault tests)
+#   scripts/services.sh stop-pg | start-pg   stop or start PostgreSQL alone (the fault tests)
 #   scripts/services.sh stop
 #   scripts/services.sh env     print the DATABASE_URL and REDIS_URL to export
 #
@@ -73,8 +73,10 @@ case "${1:-start}" in
   stop)
     redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
     read -r version cluster < <(pg_cluster); [ -n "${version:-}" ] && "${SUDO[@]}" pg_ctlcluster "$version" "$cluster" stop || true ;;
+  stop-pg) read -r version cluster < <(pg_cluster); "${SUDO[@]}" pg_ctlcluster "$version" "$cluster" stop -m fast ;;
+  start-pg) read -r version cluster < <(pg_cluster); "${SUDO[@]}" pg_ctlcluster "$version" "$cluster" start ;;
   env)
     echo "export DATABASE_URL=postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$DB"
     echo "export REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0" ;;
-  *) echo "usage: $0 start|stop|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-pg|start-pg|env" >&2; exit 2 ;;
 esac
