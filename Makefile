@@ -91,6 +91,11 @@ test-production: setup browser services
 	  DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
 	  $(PY) manage.py check --deploy --fail-level WARNING
 
+## gunicorn + PostgreSQL + Redis with 2,000 units under 16 connections (wrk); bench/results/load.json
+bench-load: setup services
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	env $(PG_ENV) $(REDIS_ENV) $(PY) bench/bench_load.py
+
 ## Database and uploaded files into var/backups/linzi_gk-<time>.tar.gz; back with make restore FILE=…
 backup: setup
 	$(PY) manage.py backup

@@ -211,6 +211,13 @@ else:
         }
     }
 
+# Scores and ranked tables are computed once per change of the data (core.versioning), not per request.
+SCORE_CACHE = env_bool("LINZI_SCORE_CACHE", True)
+# Rows per page of the ranked tables: the whole district on one page up to this size.
+QUARTER_TABLE_PAGE_SIZE = int(os.environ.get("LINZI_QUARTER_TABLE_PAGE_SIZE", "100"))
+# Rows per page of the month grid: one page for the district's ~70 units, pages for a large one.
+GRID_PAGE_SIZE = int(os.environ.get("LINZI_GRID_PAGE_SIZE", "100"))
+
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))

@@ -11,11 +11,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from core.calendar import Month, Quarter
 from core.formatting import ZERO
+from core.versioning import versioned
 from inspections.models import Deduction
 from submissions.selectors import MonthFigures, data_month_range, monthly_figures
 from units.models import DemoSitePeriod, Unit
@@ -101,6 +103,17 @@ def _deduction_items(deductions) -> dict:
             DeductionItem(reason=reason, points=points, deduction_id=pk)
         )
     return items
+
+
+def quarter_scores_current(*, year: int, quarter: int) -> QuarterScores:
+    """:func:`quarter_scores` of today, computed once per process and change of the data (the pages
+    of a large district ask for it on every request). Never to be modified by the caller."""
+    if not settings.SCORE_CACHE:
+        return quarter_scores(year=year, quarter=quarter)
+    today = timezone.localdate()
+    return versioned(
+        ("quarter_scores", year, quarter, today), lambda: quarter_scores(year=year, quarter=quarter, today=today)
+    )
 
 
 def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = None) -> QuarterScores:

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.calendar import Quarter, year_in_range
@@ -11,13 +12,14 @@ from core.charts import trend_line
 from core.notifications import unread_for
 from core.panels import unit_panels
 from core.permissions import office_required
+from core.versioning import cached_fragment
 from core.xlsx import build_workbook
 from inspections.selectors import open_findings_for_unit
 from submissions.selectors import articles_of_quarter
 from units.selectors import units_visible_to
 
 from .exports import quarter_sheets
-from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores, unit_trend
+from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores_current, unit_trend
 from .status import quarter_status
 from .tables import quarter_sections
 
@@ -71,15 +73,20 @@ def unit_latest(request, unit_id: int):
 def quarter_table(request, year: int, quarter: int):
     period = _quarter_or_404(year, quarter)
     try:
-        result = quarter_scores(year=year, quarter=quarter)
+        result = quarter_scores_current(year=year, quarter=quarter)
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     name, deducted = request.GET.get("q", "").strip(), bool(request.GET.get("deducted"))
     status = quarter_status(result)
+
+    def tables_html() -> str:
+        sections = quarter_sections(request, result, name=name, deducted=deducted, provisional=status.provisional)
+        return render_to_string("scoring/_quarter_sections.html", {"sections": sections}, request=request)
+
     context = {
         "result": result,
         "status": status,
-        "sections": quarter_sections(request, result, name=name, deducted=deducted, provisional=status.provisional),
+        "tables": cached_fragment(("quarter", year, quarter, status.provisional), tables_html, request=request),
         "period": period,
         "label": period.label,
         "no_data": not _has_data(period),
@@ -93,7 +100,7 @@ def quarter_table(request, year: int, quarter: int):
 def quarter_xlsx(request, year: int, quarter: int):
     period = _quarter_or_404(year, quarter)
     try:
-        result = quarter_scores(year=year, quarter=quarter)
+        result = quarter_scores_current(year=year, quarter=quarter)
     except NoRuleSet as exc:
         raise Http404(str(exc)) from exc
     response = HttpResponse(build_workbook(quarter_sheets(result)), content_type=XLSX)
@@ -106,7 +113,7 @@ def quarter_xlsx(request, year: int, quarter: int):
 def unit_quarter(request, year: int, quarter: int, unit_id: int):
     period, unit = _quarter_or_404(year, quarter), _visible_unit(request.user, unit_id)
     try:
-        result = quarter_scores(year=year, quarter=quarter)
+        result = quarter_scores_current(year=year, quarter=quarter)
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     score = result.for_unit(unit.pk)

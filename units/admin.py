@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.versioning import data_changed
+
 from .models import DemoSitePeriod, Unit, UnitAlias, User
 
 
@@ -30,6 +32,24 @@ class UnitAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "aliases__name"]
     list_editable = ["sort_order"]
     inlines = [UnitAliasInline, DemoSitePeriodInline]
+
+    # A unit's category, order, assessment period and demonstration periods change scores and
+    # tables: cached ones are dropped (core.versioning), as after any other write.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        data_changed()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        data_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        data_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        data_changed()
 
 
 @admin.register(User)

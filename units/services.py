@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.versioning import data_changed
+
 from .models import DemoSitePeriod, Unit, UnitAlias, User
 
 UNITS_CSV = Path(__file__).resolve().parent.parent / "fixtures" / "units.csv"
@@ -38,6 +40,7 @@ def units_sync_from_csv(*, path: Path = UNITS_CSV) -> SyncResult:
 
     Idempotent: running it again changes nothing. Units are matched by official name.
     """
+    data_changed()
     created = updated = 0
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -12,6 +12,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from ..versioning import data_changed
 from .parsing import RowParser
 from .results import ImportRejected, file_error
 
@@ -54,6 +55,7 @@ def bulk_write(model, *, create: list, update: list, fields: list[str], acting_u
     Updates are grouped by their new values: one ``UPDATE … WHERE id IN (…)`` per distinct set of
     values (a sheet of counts has few), instead of Django's ``bulk_update`` CASE per row.
     """
+    data_changed()
     now = timezone.now()
     for record in [*create, *update]:
         record.updated_by = acting_user

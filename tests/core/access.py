@@ -24,5 +24,7 @@ def setup(world):
     from core.models import Job
 
     world.extra["job"] = Job.objects.create(kind="export", label="导出", requested_by=world.unit_user)
+
+
 # The health check of docker, nginx and monitoring: open to all (it says only "ok").
 ACCESS["core:healthz"] = Access(anonymous=200, unit_user=200, office_staff=200, office_admin=200)

@@ -67,7 +67,7 @@ def test_any_other_page_answers_503_in_chinese(staff_client, monkeypatch):
     def down(**kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(scoring_views, "quarter_scores", down)
+    monkeypatch.setattr(scoring_views, "quarter_scores_current", down)
     response = staff_client.get(reverse("scoring:quarter", args=[2024, 4]))
 
     assert response.status_code == 503
@@ -101,7 +101,7 @@ def test_any_other_error_is_a_chinese_500_page(staff, monkeypatch):
     def broken(**kwargs):
         raise ValueError("a bug")
 
-    monkeypatch.setattr(scoring_views, "quarter_scores", broken)
+    monkeypatch.setattr(scoring_views, "quarter_scores_current", broken)
     response = client.get(reverse("scoring:quarter", args=[2024, 4]))
 
     assert response.status_code == 500
