@@ -28,7 +28,7 @@ from django.utils.safestring import SafeString, mark_safe
 KEY = "linzi:data-version"
 T = TypeVar("T")
 _LOCAL: OrderedDict[tuple, object] = OrderedDict()
-_LOCAL_SIZE = 32
+_LOCAL_SIZE = 256
 _LOCK = threading.Lock()
 
 
@@ -54,7 +54,10 @@ def data_changed() -> None:
 
 
 def versioned(key: Hashable, compute: Callable[[], T]) -> T:
-    """``compute()`` once per process and data version for ``key``; the last few are kept."""
+    """``compute()`` once per process and data version for ``key``; the last few are kept.
+    (Computed every time when ``SCORE_CACHE`` is off.) The value is shared: never modify it."""
+    if not settings.SCORE_CACHE:
+        return compute()
     full = (connection.settings_dict["NAME"], key, data_version())
     with _LOCK:
         if full in _LOCAL:

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.calendar import Quarter
+from core.versioning import data_changed
 from units.models import User
 
 from .builders import notice_pdf, pdf_page_count
@@ -127,6 +128,7 @@ def notice_issue(
         xlsx=notice_xlsx(data),
     )
     with transaction.atomic():
+        data_changed()
         locked = Notice.objects.select_for_update().get(pk=notice.pk)
         if (locked.issues.aggregate(n=Max("number"))["n"] or 0) != last:
             raise ValidationError(f"该通报刚刚已由他人印发为第{last + 1}版，未重复印发；如需更正请刷新页面后重新印发。")

@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -108,8 +107,6 @@ def _deduction_items(deductions) -> dict:
 def quarter_scores_current(*, year: int, quarter: int) -> QuarterScores:
     """:func:`quarter_scores` of today, computed once per process and change of the data (the pages
     of a large district ask for it on every request). Never to be modified by the caller."""
-    if not settings.SCORE_CACHE:
-        return quarter_scores(year=year, quarter=quarter)
     today = timezone.localdate()
     return versioned(
         ("quarter_scores", year, quarter, today), lambda: quarter_scores(year=year, quarter=quarter, today=today)

@@ -12,7 +12,7 @@ from core.charts import trend_line
 from core.notifications import unread_for
 from core.panels import unit_panels
 from core.permissions import office_required
-from core.versioning import cached_fragment
+from core.versioning import cached_fragment, versioned
 from core.xlsx import build_workbook
 from inspections.selectors import open_findings_for_unit
 from submissions.selectors import articles_of_quarter
@@ -77,7 +77,7 @@ def quarter_table(request, year: int, quarter: int):
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     name, deducted = request.GET.get("q", "").strip(), bool(request.GET.get("deducted"))
-    status = quarter_status(result)
+    status = versioned(("quarter_status", year, quarter, timezone.localdate()), lambda: quarter_status(result))
 
     def tables_html() -> str:
         sections = quarter_sections(request, result, name=name, deducted=deducted, provisional=status.provisional)
@@ -117,11 +117,14 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     score = result.for_unit(unit.pk)
-    trend = unit_trend(unit=unit, year=year, quarter=quarter)
+    today = timezone.localdate()
+    trend = versioned(
+        ("unit_trend", unit.pk, year, quarter, today), lambda: unit_trend(unit=unit, year=year, quarter=quarter)
+    )
     context = {
         "unit": unit,
         "score": score,
-        "status": quarter_status(result),
+        "status": versioned(("quarter_status", year, quarter, today), lambda: quarter_status(result)),
         "result": result,
         "period": period,
         "label": period.label,

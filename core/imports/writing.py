@@ -37,6 +37,7 @@ def write_or_reject(write: Callable[[], T]) -> T:
     (nothing written) with a plain sentence instead of a traceback or an error page."""
     try:
         with transaction.atomic():
+            data_changed()  # cached scores and tables are dropped once this commits
             return write()
     except ValidationError as exc:
         raise ImportRejected([file_error(f"写入时校验未通过：{'；'.join(exc.messages)}。未写入任何数据。")]) from exc

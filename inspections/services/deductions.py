@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import IO
 
+from django.db import transaction
 from django.db.models import Count
 from simple_history.utils import bulk_create_with_history
 
@@ -21,6 +22,7 @@ from ..models import Deduction, Finding
 from ..reasons import is_no_submission_reason
 
 
+@transaction.atomic
 def deduction_create(
     *,
     unit: Unit,

@@ -82,7 +82,6 @@ def rectification_submit(
     The evidence file is written with the answer, in its transaction; if that transaction fails
     (e.g. somebody answered the same finding a moment earlier), the file is removed again.
     """
-    data_changed()
     if acting_user.is_office or acting_user.unit_id != finding.unit_id:
         raise PermissionDenied("只能由本单位账号答复本单位的整改事项。")
     if not text.strip():
@@ -102,6 +101,7 @@ def rectification_submit(
     response.full_clean()
     try:
         with transaction.atomic():
+            data_changed()
             response.save()
             _transition(finding=finding, to=Finding.Status.SUBMITTED, user=acting_user, response=response)
     except BaseException:
