@@ -62,8 +62,9 @@ def _by_count(pairs: list[tuple[str, int]], level: str) -> str:
 
 
 def overview_text(scores, *, late_units: bool = False) -> str:
-    province = [(r.name, sum(f.province_adopted for f in r.figures)) for r in scores.rows]
-    city = [(r.name, sum(f.city_adopted for f in r.figures)) for r in scores.rows]
+    rows = scores.in_official_order()
+    province = [(r.name, sum(f.province_adopted for f in r.figures)) for r in rows]
+    city = [(r.name, sum(f.city_adopted for f in r.figures)) for r in rows]
     province = [p for p in province if p[1]]
     city = [c for c in city if c[1]]
     adoption = "；".join(
@@ -85,12 +86,13 @@ def problems_text(scores, findings: list[Finding], extra: Iterable[NoticeProblem
         units = [f.unit.name for f in findings if f.category == category]
         if units:
             points.append(template.format(units=unit_list(units)))
+    rows = scores.in_official_order()
     zero = [
         r.name
-        for r in scores.rows
+        for r in rows
         if not r.submission_exempt and any(r.assessed) and sum(f.submitted for f in r.figures) == 0
     ]
-    poor = [r.name for r in scores.rows if sum(f.non_compliant for f in r.figures) > 0]
+    poor = [r.name for r in rows if sum(f.non_compliant for f in r.figures) > 0]
     submission_finding_units = [f.unit.name for f in findings if f.category == Finding.Category.SUBMISSION]
     parts = []
     if zero:

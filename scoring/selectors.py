@@ -55,6 +55,10 @@ class QuarterScores:
     def for_unit(self, unit_id: int) -> UnitQuarterScore | None:
         return next((row for row in self.rows if row.unit_id == unit_id), None)
 
+    def in_official_order(self) -> list[UnitQuarterScore]:
+        """Every row in the office's order of units (部门 first, then 镇街), not by rank."""
+        return sorted(self.rows, key=lambda r: (r.category != "部门", r.sort_order, r.name))
+
 
 def _assessed_months(months: tuple[Month, ...], assessed_from, assessed_until) -> frozenset[int]:
     return frozenset(
