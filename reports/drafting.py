@@ -88,9 +88,7 @@ def problems_text(scores, findings: list[Finding], extra: Iterable[NoticeProblem
             points.append(template.format(units=unit_list(units)))
     rows = scores.in_official_order()
     zero = [
-        r.name
-        for r in rows
-        if not r.submission_exempt and any(r.assessed) and sum(f.submitted for f in r.figures) == 0
+        r.name for r in rows if not r.submission_exempt and any(r.assessed) and sum(f.submitted for f in r.figures) == 0
     ]
     poor = [r.name for r in rows if sum(f.non_compliant for f in r.figures) > 0]
     submission_finding_units = [f.unit.name for f in findings if f.category == Finding.Category.SUBMISSION]
