@@ -39,7 +39,13 @@ class Notice(AuditedModel):
         "投稿情况附件样式", max_length=4, choices=SubmissionsStyle.choices, default=SubmissionsStyle.Y2024
     )
     cc = models.CharField("抄送机关", max_length=300, blank=True, help_text="版记中的抄送机关，可不填。")
-    printing_office = models.CharField("印发机关", max_length=100, default="临淄区人民政府办公室")
+    printing_office = models.CharField(
+        "印发机关",
+        max_length=100,
+        blank=True,
+        default="临淄区人民政府办公室",
+        help_text="版记中的印发机关；不填则不印版记。",
+    )
     printing_date = models.DateField(
         "印发日期", null=True, blank=True, help_text="版记中的印发日期；不填则同成文日期。"
     )

@@ -97,9 +97,9 @@ def notice_draft_file(request, pk: int, fmt: str):
     data = build_notice_data(notice)
     name = f"{Quarter(notice.year, notice.quarter).label}政务公开工作情况通报（草稿）"
     if fmt == "xlsx":
-        return _download(notice_xlsx(data), XLSX, f"{name}.xlsx")
+        return _download(notice_xlsx(data, draft=True), XLSX, f"{name}.xlsx")
     try:
-        content = notice_pdf(data)
+        content = notice_pdf(data, draft=True)
     except (MissingGlyphError, FontsNotInstalledError) as exc:
         messages.error(request, str(exc))
         return redirect("reports:notice_edit", notice.pk)

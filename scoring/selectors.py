@@ -44,6 +44,8 @@ class QuarterScores:
     rules: RuleSet
     months: tuple[int, int, int]
     rows: list[UnitQuarterScore]
+    required_months: frozenset[int] = frozenset()
+    """Months whose article requirement applies (from the rule set's start month, ended months)."""
 
     @property
     def period(self) -> Quarter:
@@ -136,7 +138,9 @@ def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = Non
         unit_figures = [figures.get((unit[0], m)) or MonthFigures() for m in months]
         rows.append(score_unit(facts, period.month_numbers, unit_figures, manual.get(unit[0], []), rules, points_table))
     rows = assign_ranks(rows, method=rules.rank_method)
-    return QuarterScores(year=year, quarter=quarter, rules=rules, months=period.month_numbers, rows=rows)
+    return QuarterScores(
+        year=year, quarter=quarter, rules=rules, months=period.month_numbers, rows=rows, required_months=required
+    )
 
 
 @dataclass(frozen=True)

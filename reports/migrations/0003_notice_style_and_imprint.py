@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalnotice',
             name='printing_office',
-            field=models.CharField(default='临淄区人民政府办公室', max_length=100, verbose_name='印发机关'),
+            field=models.CharField(blank=True, default='临淄区人民政府办公室', help_text='版记中的印发机关；不填则不印版记。', max_length=100, verbose_name='印发机关'),
         ),
         migrations.AddField(
             model_name='historicalnotice',
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='notice',
             name='printing_office',
-            field=models.CharField(default='临淄区人民政府办公室', max_length=100, verbose_name='印发机关'),
+            field=models.CharField(blank=True, default='临淄区人民政府办公室', help_text='版记中的印发机关；不填则不印版记。', max_length=100, verbose_name='印发机关'),
         ),
         migrations.AddField(
             model_name='notice',
