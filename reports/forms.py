@@ -27,8 +27,7 @@ class NoticeForm(forms.ModelForm):
             "requirements": forms.Textarea(attrs={"rows": 5}),
         }
         help_texts = {
-            "problems": "每段一行；“一是…二是…”可按需修改。",
-            "overview": "留空则不印“一、总体情况”及其标题（2020年的通报不分节）。",
+            "problems": "每段一行；“一是…二是…”可按需修改；留空则不印这一节及其标题。",
         }
 
     def __init__(self, *args, **kwargs):

@@ -28,9 +28,11 @@ class Notice(AuditedModel):
     title = models.CharField("标题", max_length=200)
     addressee = models.CharField("主送机关", max_length=300)
     basis = models.TextField("开头（通报依据）")
-    overview = models.TextField("一、总体情况")
-    problems = models.TextField("二、主要问题")
-    requirements = models.TextField("三、工作要求")
+    overview = models.TextField(
+        "一、总体情况", blank=True, help_text="留空则不印这一节及其标题（2020年的通报不分节）。"
+    )
+    problems = models.TextField("二、主要问题", blank=True, help_text="留空则不印这一节及其标题。")
+    requirements = models.TextField("三、工作要求", blank=True, help_text="留空则不印这一节及其标题。")
     attachments = models.JSONField("附件", default=list, blank=True, help_text="附件种类及顺序")
     signature = models.CharField("发文机关署名", max_length=100)
     issue_date = models.DateField("成文日期")

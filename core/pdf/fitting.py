@@ -1,6 +1,7 @@
-"""Text in a narrow table cell that would wrap leaving one character alone on its last line
-(``区住房保障事务服务中`` / ``心``): printed a step smaller so that it fits on one line, or, where
-even the smallest step does not fit, broken into evenly filled lines.
+"""Text in a narrow table cell (a unit's name) that would wrap: printed a step or two smaller so
+that it fits on one line (down to 10 pt; to 9 pt rather than leave one character alone on the last
+line, ``区住房保障事务服务中`` / ``心``), or, where even that does not fit and a character would be
+left alone, broken into evenly filled lines.
 
 The widths are estimated as the fonts draw them: a Chinese character (and full-width punctuation)
 is 1 em, ASCII letters, digits and half-width punctuation about half of that.
@@ -18,6 +19,8 @@ SAFETY_MM = 0.8
 """Kept free in every cell: rules, rounding, and the line breaker's own choices."""
 STEPS_PT = (11.0, 10.5, 10.0, 9.5, 9.0)
 """The sizes tried, largest first, before a text is broken into even lines instead."""
+SMALLEST_PT = 10.0
+"""The smallest size for a text that would wrap without leaving a character alone."""
 
 
 def char_em(char: str) -> float:
@@ -59,11 +62,14 @@ def fit_cell(text: str, width_mm: float, size_pt: float) -> Fit:
     usable = width_mm - CELL_PADDING_MM - SAFETY_MM
     capacity = usable / (size_pt * PT_MM)
     lines = wrap(text, capacity)
-    if len(lines) == 1 or len(lines[-1].strip()) > 1:
+    if len(lines) == 1:
         return Fit()
+    widow = len(lines[-1].strip()) <= 1
     for step in STEPS_PT:
-        if step < size_pt and text_em(text) <= usable / (step * PT_MM):
+        if step < size_pt and (widow or step >= SMALLEST_PT) and text_em(text) <= usable / (step * PT_MM):
             return Fit(size_pt=step)
+    if not widow:
+        return Fit()
     count = len(lines)
     per_line = math.ceil(len(text) / count)
     even = tuple(text[i : i + per_line] for i in range(0, len(text), per_line))

@@ -31,7 +31,7 @@ from .document import (
 )
 from .fitting import fit_cell
 from .fonts import FontFace, check_coverage, font_face_css, resolve_fonts
-from .keeping import MAIN_SPACINGS, signature_with_text
+from .keeping import MAIN_SPACINGS, main_text_fit
 
 CSS_TEMPLATE = Path(__file__).with_name("official.css")
 LOGGER = logging.getLogger(__name__)
@@ -283,6 +283,8 @@ def _css(faces: dict[str, FontFace], doc: OfficialDocument) -> str:
         table_size=f"{TABLE_PT:g}pt",
         table_gap=f"{LINE_MM / 2:.4f}mm",
         half_line=f"{LINE_MM / 2:.4f}mm",
+        line23=f"{TEXT_HEIGHT_MM / 23 - 0.0005:.4f}mm",
+        line24=f"{TEXT_HEIGHT_MM / 24 - 0.0005:.4f}mm",
         issuer_size=f"{issuer_pt:.1f}pt",
     )
     return font_face_css(faces) + CSS_TEMPLATE.read_text(encoding="utf-8") % values
@@ -353,14 +355,19 @@ def _layout(markup: str, css: str):
 
 
 def main_text_spacing(doc: OfficialDocument, faces: dict[str, FontFace], css: str) -> str:
-    """The spacing of the main text that keeps the 署名 on a page with some of the body text: the
-    main text alone is laid out (a page or two, quickly) as it is, then with the blank lines before
-    the 附件说明 and the 署名 narrowed, until the 署名 shares its page with the text."""
+    """The spacing of the main text that keeps the 署名 with some of the text (never with the last
+    title of the 附件说明 alone) without leaving three lines empty at the foot of the page before: the
+    main text alone is laid out (a page or two, quickly) as GB/T 9704 sets it, then with paragraphs
+    free to break, narrower blank lines and closer lines (:data:`~core.pdf.keeping.MAIN_SPACINGS`);
+    the first that does both is used, else the first that leaves fewer than three lines empty."""
+    fits = []
     for spacing in MAIN_SPACINGS:
         markup = _Builder(faces, spacing).document(doc, attachments=[])
-        if signature_with_text(_layout(markup, css)):
+        fit = main_text_fit(_layout(markup, css), LINE_MM)
+        if fit.good:
             return spacing
-    return ""
+        fits.append((spacing, fit))
+    return next((spacing for spacing, fit in fits if fit.empty_lines_before < 3), "")
 
 
 def render_document(doc: OfficialDocument):
