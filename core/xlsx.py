@@ -207,7 +207,7 @@ def add_sheet(workbook: Workbook, spec: SheetSpec, *, watermark: str = "") -> Wo
         ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=width)
         ws.cell(row=note_row, column=1).alignment = LEFT
         ws.cell(row=note_row, column=1).font = Font(name=FONT, size=BODY_PT)
-        ws.row_dimensions[note_row].height = text_lines(spec.note, total_width) * BODY_PT * LINE_PT + 4
+        ws.row_dimensions[note_row].height = round(text_lines(spec.note, total_width) * BODY_PT * LINE_PT + 4, 1)
     ws.oddFooter.center.text = PAGE_FOOTER
     ws.oddFooter.center.size = BODY_PT
     if watermark:

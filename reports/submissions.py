@@ -87,11 +87,12 @@ def submissions_note(scores, style: str) -> str:
     )
 
 
-def count_text(submitted: int | None, non_compliant: int | None) -> str:
-    """``1``, or ``1 (1)`` with the non-compliant articles in brackets; ``—`` where not assessed."""
+def count_text(submitted: int | None, non_compliant: int | None) -> int | str:
+    """``1`` (a number, in the Excel too), or ``1 (1)`` with the non-compliant articles in brackets;
+    ``—`` where the unit was not assessed that month."""
     if submitted is None:
         return NOT_ASSESSED
-    return f"{submitted} ({non_compliant})" if non_compliant else str(submitted)
+    return f"{submitted} ({non_compliant})" if non_compliant else submitted
 
 
 def submissions_table(months: list[int], rows: list[SubmissionRow], *, style: str, note: str) -> TableData:
