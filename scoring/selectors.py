@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core.calendar import Month, Quarter
 from core.formatting import ZERO
+from core.hooks import MonthRules
 from inspections.models import Deduction
 from submissions.selectors import MonthFigures, data_month_range, monthly_figures
 from units.models import DemoSitePeriod, Unit
@@ -35,6 +36,15 @@ def rule_set_for(year: int, quarter: int) -> RuleSet:
     if rules is None:
         raise NoRuleSet(f"没有适用于{period.label}的计分规则，请管理员先设置计分规则。")
     return rules
+
+
+def month_rules(month: Month) -> MonthRules | None:
+    """What the month grid shows a month's score with (answer of :data:`core.hooks.month_rules`)."""
+    try:
+        rules = rule_set_for(month.year, month.quarter.number)
+    except NoRuleSet:
+        return None
+    return MonthRules(name=rules.name, points_per_item=rules.points_per_item, monthly_item_cap=rules.monthly_item_cap)
 
 
 @dataclass
