@@ -56,3 +56,7 @@ class MonthRules:
 
 month_rules = Hook("month_rules", lambda month: None)
 """``month_rules(month) -> MonthRules | None``: the rules of the quarter ``month`` is in (``scoring``)."""
+
+alias_choices = Hook("alias_choices", lambda: [])
+"""``alias_choices() -> list[tuple[int, str]]``: the units (id, name) a name an import did not know
+may be saved as an alias of (``units``), for the fix offered on the import preview."""

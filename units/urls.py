@@ -6,4 +6,5 @@ app_name = "units"
 urlpatterns = [
     path("", views.unit_list, name="list"),
     path("history/", views.history, name="history"),
+    path("aliases/add/", views.alias_add, name="alias_add"),
 ]

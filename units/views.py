@@ -1,16 +1,21 @@
 from urllib.parse import quote
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from core.history import history_page
 from core.permissions import office_required
 
 from .exports import history_xlsx
-from .forms import HistoryFilterForm
+from .forms import AliasForm, HistoryFilterForm
 from .selectors import units_visible_to
+from .services import unit_alias_add
 
 HISTORY_PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -41,3 +46,29 @@ def history(request):
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "units/history.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+def _back(request, target: str) -> str:
+    """Back to the page the fix was offered on (an import preview), never to another site."""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return "units:list"
+
+
+@office_required
+@require_POST
+def alias_add(request):
+    """Save a name an import did not know as a unit's alias; the preview then checks the file again."""
+    form = AliasForm(request.POST, units=units_visible_to(request.user))
+    target = _back(request, request.POST.get("next", ""))
+    if not form.is_valid():
+        messages.error(request, "；".join(e for errors in form.errors.values() for e in errors))
+        return redirect(target)
+    unit, name = form.cleaned_data["unit"], form.cleaned_data["name"]
+    try:
+        unit_alias_add(unit=unit, name=name, acting_user=request.user, reason="导入时添加别名")
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, f"已把“{name}”保存为{unit.name}的别名，文件已重新检查。")
+    return redirect(target)
