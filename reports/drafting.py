@@ -11,7 +11,7 @@ from core.calendar import CN_QUARTER, CalendarUnavailable, Quarter, add_working_
 from core.panels import NoticeProblem, notice_problems
 from inspections.models import Finding
 from inspections.selectors import findings_for_quarter
-from scoring.selectors import NoRuleSet, quarter_scores
+from scoring.selectors import NoRuleSet, in_official_order, quarter_scores
 
 from .models import Notice
 from .submissions import STYLE_2020, STYLE_2024
@@ -82,7 +82,7 @@ def _by_count(pairs: list[tuple[str, int]], level: str) -> str:
 
 
 def overview_text(scores, *, late_units: bool = False) -> str:
-    rows = scores.in_official_order()
+    rows = in_official_order(scores.rows)
     province = [(r.name, sum(f.province_adopted for f in r.figures)) for r in rows]
     city = [(r.name, sum(f.city_adopted for f in r.figures)) for r in rows]
     province = [p for p in province if p[1]]
@@ -106,7 +106,7 @@ def problems_text(scores, findings: list[Finding], extra: Iterable[NoticeProblem
         units = [f.unit.name for f in findings if f.category == category]
         if units:
             points.append(template.format(units=unit_list(units)))
-    rows = scores.in_official_order()
+    rows = in_official_order(scores.rows)
     zero = [
         r.name for r in rows if not r.submission_exempt and any(r.assessed) and sum(f.submitted for f in r.figures) == 0
     ]

@@ -69,7 +69,12 @@ class QuarterScores:
 
     def in_official_order(self) -> list[UnitQuarterScore]:
         """Every row in the office's order of units (部门 first, then 镇街), not by rank."""
-        return sorted(self.rows, key=lambda r: (r.category != "部门", r.sort_order, r.name))
+        return in_official_order(self.rows)
+
+
+def in_official_order(rows: list) -> list:
+    """Rows of units (``category``, ``sort_order``, ``name``) in the office's order: 部门 first."""
+    return sorted(rows, key=lambda r: (r.category != "部门", r.sort_order, r.name))
 
 
 def _assessed_months(months: tuple[Month, ...], assessed_from, assessed_until) -> frozenset[int]:
