@@ -7,11 +7,10 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from .calendar import Quarter, year_in_range
-from .forms import UploadForm
+from .calendar import year_in_range
+from .forms import UploadForm, quarter_just_ended
 from .imports import staging
 from .imports.flow import run_staged
 from .imports.registry import get_kind, kinds
@@ -30,9 +29,7 @@ def import_upload(request):
             meta = {"kind": data["kind"], "year": data["year"], "quarter": data.get("quarter")}
             return redirect("core:import_preview", staging.stage(request.session, data["file"], meta).token)
     else:
-        last = Quarter.last_finished(timezone.localdate())
-        initial = {"year": last.year, "quarter": last.number, "kind": request.GET.get("kind") or kinds()[0].key}
-        form = UploadForm(initial=initial)
+        form = UploadForm(initial={**quarter_just_ended(), "kind": request.GET.get("kind") or kinds()[0].key})
     return render(request, "core/import_upload.html", {"form": form, "kinds": kinds()})
 
 
@@ -43,9 +40,7 @@ def import_template(request, kind: str):
     if found is None or found.template is None:
         raise Http404("没有这种导入模板。")
     text = request.GET.get("year", "")
-    year = (
-        int(text) if text.isdigit() and year_in_range(int(text)) else Quarter.last_finished(timezone.localdate()).year
-    )
+    year = int(text) if text.isdigit() and year_in_range(int(text)) else quarter_just_ended()["year"]
     response = HttpResponse(found.template(year), content_type=XLSX)
     filename = f"{found.label}导入模板（{year}年）.xlsx"
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"

@@ -1,5 +1,7 @@
 from django import forms
 
+from core.forms import QUARTER_CHOICES
+
 from .models import Notice
 from .services import EDITABLE_FIELDS
 
@@ -37,9 +39,7 @@ class NoticeForm(forms.ModelForm):
 
 class NewNoticeForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    quarter = forms.TypedChoiceField(
-        label="季度", coerce=int, choices=[(1, "一季度"), (2, "二季度"), (3, "三季度"), (4, "四季度")]
-    )
+    quarter = forms.TypedChoiceField(label="季度", coerce=int, choices=QUARTER_CHOICES)
 
 
 class IssueForm(forms.Form):
