@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from .calendar import FIRST_YEAR, LAST_YEAR
+from .calendar import FIRST_YEAR, LAST_YEAR, Quarter
 from .imports.reading import MAX_FILE_BYTES
 from .imports.registry import kinds
 
@@ -53,6 +56,13 @@ def year_field(**kwargs) -> forms.IntegerField:
 
 
 QUARTER_CHOICES = [(1, "一季度"), (2, "二季度"), (3, "三季度"), (4, "四季度")]
+
+
+def quarter_just_ended(today: datetime.date | None = None) -> dict[str, int]:
+    """``{"year", "quarter"}`` of the quarter just ended: the default of every form that asks for a
+    quarter (in January 2025, and until March, 2024年四季度)."""
+    quarter = Quarter.last_finished(today or timezone.localdate())
+    return {"year": quarter.year, "quarter": quarter.number}
 
 
 class UploadForm(ChineseLabelsMixin, forms.Form):

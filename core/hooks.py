@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 
@@ -42,3 +43,20 @@ issued_figures = Hook("issued_figures", lambda year, quarter: None)
 
 issued_quarters = Hook("issued_quarters", lambda: [])
 """``issued_quarters() -> list[tuple[int, int]]``: every (year, quarter) with an issued notice."""
+
+
+@dataclass(frozen=True)
+class MonthRules:
+    """The numbers of a month's rule set the month grid needs to show a row's score as it is typed."""
+
+    name: str
+    points_per_item: Decimal
+    monthly_item_cap: int
+
+
+month_rules = Hook("month_rules", lambda month: None)
+"""``month_rules(month) -> MonthRules | None``: the rules of the quarter ``month`` is in (``scoring``)."""
+
+alias_choices = Hook("alias_choices", lambda: [])
+"""``alias_choices() -> list[tuple[int, str]]``: the units (id, name) a name an import did not know
+may be saved as an alias of (``units``), for the fix offered on the import preview."""

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.contrib import messages
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from .calendar import Month
-from .forms import UploadForm
+from .calendar import year_in_range
+from .forms import UploadForm, quarter_just_ended
 from .imports import staging
 from .imports.flow import run_staged
-from .imports.registry import kinds
+from .imports.registry import get_kind, kinds
 from .permissions import office_required
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @office_required
@@ -25,9 +29,22 @@ def import_upload(request):
             meta = {"kind": data["kind"], "year": data["year"], "quarter": data.get("quarter")}
             return redirect("core:import_preview", staging.stage(request.session, data["file"], meta).token)
     else:
-        year = Month.last_finished(timezone.localdate()).year
-        form = UploadForm(initial={"year": year, "kind": request.GET.get("kind") or kinds()[0].key})
+        form = UploadForm(initial={**quarter_just_ended(), "kind": request.GET.get("kind") or kinds()[0].key})
     return render(request, "core/import_upload.html", {"form": form, "kinds": kinds()})
+
+
+@office_required
+def import_template(request, kind: str):
+    """The blank sheet of an import kind for ``?year=`` (default: the year of the quarter just ended)."""
+    found = get_kind(kind)
+    if found is None or found.template is None:
+        raise Http404("没有这种导入模板。")
+    text = request.GET.get("year", "")
+    year = int(text) if text.isdigit() and year_in_range(int(text)) else quarter_just_ended()["year"]
+    response = HttpResponse(found.template(year), content_type=XLSX)
+    filename = f"{found.label}导入模板（{year}年）.xlsx"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
 
 
 @office_required

@@ -6,6 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("data/import/", import_views.import_upload, name="import_upload"),
+    path("data/import/template/<str:kind>/", import_views.import_template, name="import_template"),
     path("data/import/<str:token>/", import_views.import_preview, name="import_preview"),
     path("jobs/", job_views.job_list, name="jobs"),
     path("jobs/<int:pk>/", job_views.job_detail, name="job"),

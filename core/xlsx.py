@@ -1,10 +1,12 @@
 """Rows to .xlsx bytes: merged headers (and merged body cells) as in the office's tables, numbers
-stored as numbers, printable (A4, header rows repeated, fit to width) and every text cell safe from
-formula injection."""
+stored as numbers, printable (A4, header rows repeated, fit to width, rows as tall as their wrapped
+text, ``第 1 页 共 3 页`` in the footer, an optional mark such as 草稿 at the head of every page) and
+every text cell safe from formula injection."""
 
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Sequence
 from copy import copy
@@ -24,6 +26,14 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 FONT = "仿宋_GB2312"
+BODY_PT = 11
+TITLE_PT = 16
+PAGE_FOOTER = "第 &[Page] 页 共 &[Pages] 页"
+"""Written to the file as ``第 &P 页 共 &N 页`` (Excel's page number and page count)."""
+LINE_PT = 1.35
+"""Height of a line of text, in points per point of font size."""
+CHAR_UNITS = 2.0
+"""Column-width units (the width of a ``0``) a Chinese character of 11 pt takes; half for ASCII."""
 NUMBER_TEXT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 # Cells are styled through three named styles registered once per workbook: assigning a font,
 # border and alignment object to every cell makes openpyxl hash them each time (seconds for a
@@ -136,24 +146,77 @@ def _write_body(ws: Worksheet, first_row: int, spec: SheetSpec) -> None:
             column = end_col + 1
 
 
-def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
+def text_lines(value: object, width_units: float, size_pt: float = BODY_PT) -> int:
+    """How many lines a cell's text wraps to in a column ``width_units`` wide."""
+    text = "" if value is None else str(value.text if isinstance(value, Cell) else value)
+    if isinstance(value, Decimal | int | float):
+        return 1
+    per_char = CHAR_UNITS * size_pt / BODY_PT
+    capacity = max(1.0, (width_units - 1) / per_char)
+    return sum(
+        max(1, math.ceil(sum(1.0 if ord(c) >= 0x2E80 else 0.5 for c in part) / capacity)) for part in text.split("\n")
+    )
+
+
+def _row_heights(spec: SheetSpec, header_start: int) -> dict[int, float]:
+    """Each row's height (points) so that its wrapped text shows whole, on screen and on paper."""
+    widths = spec.col_widths
+    heights: dict[int, float] = {}
+    spans: list[tuple[int, int, float]] = []
+    for start, rows in ((header_start, spec.header_rows), (header_start + len(spec.header_rows), spec.rows)):
+        occupied: set[tuple[int, int]] = set()
+        for r, values in enumerate(rows):
+            row, column = start + r, 0
+            heights.setdefault(row, BODY_PT * LINE_PT + 4)
+            for value in values:
+                while (row, column) in occupied:
+                    column += 1
+                span = value if isinstance(value, Cell) else Cell("")
+                width = sum(widths[column : column + span.colspan]) or 8
+                need = text_lines(value, width) * BODY_PT * LINE_PT + 4
+                for rr in range(row, row + span.rowspan):
+                    occupied.update((rr, cc) for cc in range(column, column + span.colspan))
+                spans.append((row, span.rowspan, need))
+                column += span.colspan
+    for row, rowspan, need in spans:
+        covered = sum(heights.get(rr, 0) for rr in range(row, row + rowspan))
+        if need > covered:
+            heights[row + rowspan - 1] = heights.get(row + rowspan - 1, 0) + need - covered
+    return heights
+
+
+def add_sheet(workbook: Workbook, spec: SheetSpec, *, watermark: str = "") -> Worksheet:
     _named_styles(workbook)
     ws = workbook.create_sheet(title=spec.name[:31])
     width = len(spec.col_widths)
     set_safe(ws.cell(row=1, column=1), spec.title)
-    ws.cell(row=1, column=1).font = Font(name="方正小标宋简体", size=16)
+    ws.cell(row=1, column=1).font = Font(name="方正小标宋简体", size=TITLE_PT)
     ws.cell(row=1, column=1).alignment = CENTER
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    ws.row_dimensions[1].height = 32
+    total_width = sum(spec.col_widths)
+    ws.row_dimensions[1].height = max(32, text_lines(spec.title, total_width, TITLE_PT) * TITLE_PT * LINE_PT + 8)
     header_start = 2
     _write_header(ws, header_start, spec.header_rows)
     first_data = header_start + len(spec.header_rows)
     _write_body(ws, first_data, spec)
+    for row, height in _row_heights(spec, header_start).items():
+        ws.row_dimensions[row].height = round(height, 1)
     if spec.note:
         note_row = first_data + len(spec.rows) + 1
         set_safe(ws.cell(row=note_row, column=1), spec.note)
         ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=width)
         ws.cell(row=note_row, column=1).alignment = LEFT
+        ws.cell(row=note_row, column=1).font = Font(name=FONT, size=BODY_PT)
+        ws.row_dimensions[note_row].height = round(text_lines(spec.note, total_width) * BODY_PT * LINE_PT + 4, 1)
+    ws.oddFooter.center.text = PAGE_FOOTER
+    ws.oddFooter.center.size = BODY_PT
+    if watermark:
+        ws.oddHeader.center.text = watermark
+        ws.oddHeader.center.size = 28
+        ws.oddHeader.center.font = "黑体,Bold"
+        ws.oddHeader.center.color = "C00000"
+        ws.page_margins.top = 1.2
+        ws.page_margins.header = 0.4
     for index, col_width in enumerate(spec.col_widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = col_width
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -169,11 +232,12 @@ def add_sheet(workbook: Workbook, spec: SheetSpec) -> Worksheet:
     return ws
 
 
-def build_workbook(sheets: Sequence[SheetSpec]) -> bytes:
+def build_workbook(sheets: Sequence[SheetSpec], *, watermark: str = "") -> bytes:
+    """The sheets as .xlsx bytes; ``watermark`` (e.g. 草稿) heads every printed page of every sheet."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     for spec in sheets:
-        add_sheet(workbook, spec)
+        add_sheet(workbook, spec, watermark=watermark)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

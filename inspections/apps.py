@@ -10,6 +10,7 @@ class InspectionsConfig(AppConfig):
         from core.history import track
         from core.imports.registry import ImportKind, register
 
+        from .import_templates import deductions_template
         from .models import Deduction, Finding, InspectionRound
         from .services import deductions_import
 
@@ -26,6 +27,8 @@ class InspectionsConfig(AppConfig):
                 run=deductions_import,
                 order=3,
                 needs_quarter=True,
-                columns="列“单位”“事项”“减分”（正数），每项一行；文件替换各单位本季度此前导入的减分，手工录入的保留。",
+                columns="列“单位”“事项”“减分”（正数），每项一行；文件替换各单位本季度此前导入的减分，手工录入的保留；"
+                "没有事项和减分的行不导入。",
+                template=deductions_template,
             )
         )

@@ -8,8 +8,8 @@ from decimal import Decimal
 from django import forms
 
 from core.bounds import MAX_POINTS
-from core.calendar import CN_QUARTER, MAX_WORKING_DAYS, Quarter
-from core.forms import DateInput
+from core.calendar import MAX_WORKING_DAYS, Quarter
+from core.forms import QUARTER_CHOICES, DateInput, quarter_just_ended
 from units.models import Unit
 
 from .models import ALLOWED_UPLOAD_EXTENSIONS, Finding, validate_evidence_file
@@ -18,9 +18,7 @@ from .models import ALLOWED_UPLOAD_EXTENSIONS, Finding, validate_evidence_file
 class InspectionRoundForm(forms.Form):
     name = forms.CharField(label="批次名称", max_length=100, help_text="例如：2024年四季度检查")
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    quarter = forms.TypedChoiceField(
-        label="季度", coerce=int, choices=[(q, f"{CN_QUARTER[q]}季度") for q in (1, 2, 3, 4)]
-    )
+    quarter = forms.TypedChoiceField(label="季度", coerce=int, choices=QUARTER_CHOICES)
     inspected_on = forms.DateField(label="检查日期", widget=DateInput())
     carry_over = forms.BooleanField(
         label="延续上一批次未整改的问题", required=False, help_text="把上一检查批次中尚未验收的问题转入本批次。"
@@ -30,12 +28,11 @@ class InspectionRoundForm(forms.Form):
     @classmethod
     def with_defaults(cls, today: datetime.date) -> InspectionRoundForm:
         """Suggest the quarter just ended: in January 2025 that is 2024年四季度."""
-        quarter = Quarter.last_finished(today)
+        initial = quarter_just_ended(today)
         return cls(
             initial={
-                "name": f"{quarter.label}检查",
-                "year": quarter.year,
-                "quarter": quarter.number,
+                "name": f"{Quarter(initial['year'], initial['quarter']).label}检查",
+                **initial,
                 "inspected_on": today,
                 "carry_over": True,
             }

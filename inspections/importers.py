@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.calendar import Quarter
-from core.imports import Columns, ImportRejected, RowError, RowParser, Sheet, is_blank
+from core.imports import Columns, ImportRejected, RowError, RowParser, Sheet, cell_text, is_blank
 from core.imports.writing import validate_instance
 from units.models import Unit
 from units.selectors import UnitNotFound, UnitResolver
@@ -37,8 +37,8 @@ def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitRes
     rows: list[DeductionRow] = []
     seen: dict[tuple[int, str], int] = {}
     for excel_row, values in columns.body:
-        if is_blank(values):
-            continue
+        if is_blank(values) or all(cell_text(columns.cell(values, t)) == "" for t in ("事项", "减分")):
+            continue  # a unit of the template without items
         parser = RowParser(excel_row, errors)
         name = parser.text(columns.cell(values, "单位"), "单位", max_length=100)
         unit = None
@@ -46,7 +46,7 @@ def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitRes
             try:
                 unit = resolver.resolve(name)
             except UnitNotFound as exc:
-                parser.error("单位", str(exc))
+                parser.error("单位", str(exc), unknown_unit=exc.unknown)
         reason = parser.text(columns.cell(values, "事项"), "事项", max_length=reason_length)
         points = parser.points(columns.cell(values, "减分"), "减分")
         if unit is not None and not any(unit.is_assessed_in(m.start) for m in period.months):

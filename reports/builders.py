@@ -6,13 +6,13 @@ import io
 
 from pypdf import PdfReader
 
-from core.pdf import Attachment, Cell, OfficialDocument, Paragraph, Table, render_pdf
+from core.pdf import Attachment, Imprint, OfficialDocument, Paragraph, Table, render_pdf
 from scoring.statistics import stats_table
 
 from .models import Notice
-from .notice_data import AttachmentData, NoticeData, blank_zero
+from .notice_data import DRAFT_MARK, AttachmentData, NoticeData
+from .submissions import STYLE_2024, submissions_table, table_widths
 
-SUBMISSIONS_NOTE = "注：表中数字为当月投稿件数，括号内数字为不符合条件件数。"
 STATS_WIDTHS_MM = [10, 50, 14, 14, 14, 20, 11, 11, 12]
 
 
@@ -21,36 +21,16 @@ def paragraphs(text: str, kind: str = "body") -> list[Paragraph]:
 
 
 def _stats_table(att: AttachmentData) -> Table:
-    return Table.of_data(stats_table(att.months, att.stats), STATS_WIDTHS_MM)
-
-
-def _count_text(submitted: int, non_compliant: int) -> str:
-    return f"{submitted} ({non_compliant})" if non_compliant else str(submitted)
+    return Table.of_data(stats_table(att.months, att.stats, note=att.note), STATS_WIDTHS_MM)
 
 
 def _submissions_table(att: AttachmentData) -> Table:
-    months = att.months
-    header = [
-        [
-            Cell("单位", rowspan=2),
-            Cell("投稿件数", colspan=len(months)),
-            Cell("市级采用", rowspan=2),
-            Cell("省级采用", rowspan=2),
-            Cell("加分", rowspan=2),
-        ],
-        [Cell(f"{m}月") for m in months],
-    ]
-    rows = [
-        [
-            Cell(row.unit, align="left"),
-            *[_count_text(s, n) for s, n in zip(row.submitted, row.non_compliant, strict=True)],
-            row.city_adopted or "",
-            row.province_adopted or "",
-            blank_zero(row.bonus),
-        ]
-        for row in att.submissions
-    ]
-    return Table(header_rows=header, rows=rows, col_widths_mm=[48, 16, 16, 16, 20, 20, 20], note=SUBMISSIONS_NOTE)
+    n = len(att.months)
+    if att.style == STYLE_2024:
+        widths = table_widths(n, att.style, unit=60, month=(156 - 60) / n, other=0)
+    else:
+        widths = table_widths(n, att.style, unit=56, month=20, other=(156 - 56 - 20 * n) / 3)
+    return Table.of_data(submissions_table(att.months, att.submissions, style=att.style, note=att.note), widths)
 
 
 def _attachment_blocks(att: AttachmentData) -> list:
@@ -67,16 +47,22 @@ def _attachment_blocks(att: AttachmentData) -> list:
     raise ValueError(f"未知的附件种类：{att.kind}")
 
 
-def official_document(data: NoticeData) -> OfficialDocument:
-    body = [
-        *paragraphs(data.basis),
-        Paragraph("一、总体情况", "h1"),
-        *paragraphs(data.overview),
-        Paragraph("二、主要问题", "h1"),
-        *paragraphs(data.problems),
-        Paragraph("三、工作要求", "h1"),
-        *paragraphs(data.requirements),
-    ]
+SECTIONS = (("overview", "一、总体情况"), ("problems", "二、主要问题"), ("requirements", "三、工作要求"))
+
+
+def official_document(data: NoticeData, *, draft: bool = False) -> OfficialDocument:
+    """The notice as an official document; a draft carries the 草稿 mark on every page. A section
+    left empty is left out with its heading (the 2020 notices ran on without headings)."""
+    body = paragraphs(data.basis)
+    for name, heading in SECTIONS:
+        text = getattr(data, name)
+        if text.strip():
+            body += [Paragraph(heading, "h1"), *paragraphs(text)]
+    imprint = (
+        Imprint(printer=data.printing_office, printed_on=data.printed_on, cc=data.cc)
+        if data.printing_office.strip()
+        else None
+    )
     return OfficialDocument(
         issuer=data.signature,
         title=data.title,
@@ -89,11 +75,14 @@ def official_document(data: NoticeData) -> OfficialDocument:
         attachments=[
             Attachment(number=a.number, title=a.title, blocks=_attachment_blocks(a)) for a in data.attachments
         ],
+        imprint=imprint,
+        watermark=DRAFT_MARK if draft else "",
     )
 
 
-def notice_pdf(data: NoticeData) -> bytes:
-    return render_pdf(official_document(data))
+def notice_pdf(data: NoticeData, *, draft: bool = False) -> bytes:
+    """The notice's PDF; ``draft`` marks every page 草稿 (an issued notice never is)."""
+    return render_pdf(official_document(data, draft=draft))
 
 
 def pdf_page_count(content: bytes) -> int:

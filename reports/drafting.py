@@ -11,20 +11,40 @@ from core.calendar import CN_QUARTER, CalendarUnavailable, Quarter, add_working_
 from core.panels import NoticeProblem, notice_problems
 from inspections.models import Finding
 from inspections.selectors import findings_for_quarter
-from scoring.selectors import NoRuleSet, quarter_scores
+from scoring.selectors import NoRuleSet, in_official_order, quarter_scores
 
 from .models import Notice
+from .submissions import STYLE_2020, STYLE_2024
 
 ISSUER = "临淄区人民政府办公室"
 ADDRESSEE = "各镇人民政府、街道办事处，各开发区管委会，区政府各部门，有关企事业单位："
 ORDINALS = "一二三四五六七八九十"
-DEFAULT_ATTACHMENTS = [
-    Notice.AttachmentKind.STATS_DEPARTMENTS,
-    Notice.AttachmentKind.STATS_TOWNS,
-    Notice.AttachmentKind.SUBMISSIONS,
-    Notice.AttachmentKind.DEDUCTIONS,
-    Notice.AttachmentKind.FINDINGS,
-]
+Kind = Notice.AttachmentKind
+ATTACHMENT_ORDER = {
+    # Seed 000 (2024 Q4): 1. 政务公开工作检查情况 2. 各单位政务公开工作投稿情况.
+    STYLE_2024: [Kind.FINDINGS, Kind.SUBMISSIONS, Kind.STATS_DEPARTMENTS, Kind.STATS_TOWNS, Kind.DEDUCTIONS],
+    # Seed 001 (2020 Q3): 1–2. the statistics tables 3. the submissions 4. the deductions.
+    STYLE_2020: [Kind.STATS_DEPARTMENTS, Kind.STATS_TOWNS, Kind.SUBMISSIONS, Kind.DEDUCTIONS, Kind.FINDINGS],
+}
+"""The office's order of attachments in each published style."""
+STYLE_ATTACHMENTS = {
+    STYLE_2024: [Kind.FINDINGS, Kind.SUBMISSIONS],
+    STYLE_2020: [Kind.STATS_DEPARTMENTS, Kind.STATS_TOWNS, Kind.SUBMISSIONS, Kind.DEDUCTIONS, Kind.FINDINGS],
+}
+"""The attachments a draft of each style starts with (the findings only when there are some)."""
+
+
+def default_style(year: int) -> str:
+    """The submissions layout the office used: 2020's for 2020, the current one afterwards."""
+    return STYLE_2020 if year <= 2020 else STYLE_2024
+
+
+def ordered_attachments(kinds: Iterable[str], style: str) -> list[str]:
+    """``kinds`` in the office's order of ``style``, whatever order they were ticked in."""
+    chosen = set(kinds)
+    return [str(kind) for kind in ATTACHMENT_ORDER.get(style, ATTACHMENT_ORDER[STYLE_2024]) if kind in chosen]
+
+
 CATEGORY_SENTENCES = [
     (Finding.Category.COLUMN_NOT_UPDATED, "政府信息主动公开方面个别单位存在栏目更新不及时问题，如{units}等"),
     (
@@ -62,8 +82,9 @@ def _by_count(pairs: list[tuple[str, int]], level: str) -> str:
 
 
 def overview_text(scores, *, late_units: bool = False) -> str:
-    province = [(r.name, sum(f.province_adopted for f in r.figures)) for r in scores.rows]
-    city = [(r.name, sum(f.city_adopted for f in r.figures)) for r in scores.rows]
+    rows = in_official_order(scores.rows)
+    province = [(r.name, sum(f.province_adopted for f in r.figures)) for r in rows]
+    city = [(r.name, sum(f.city_adopted for f in r.figures)) for r in rows]
     province = [p for p in province if p[1]]
     city = [c for c in city if c[1]]
     adoption = "；".join(
@@ -85,12 +106,11 @@ def problems_text(scores, findings: list[Finding], extra: Iterable[NoticeProblem
         units = [f.unit.name for f in findings if f.category == category]
         if units:
             points.append(template.format(units=unit_list(units)))
+    rows = in_official_order(scores.rows)
     zero = [
-        r.name
-        for r in scores.rows
-        if not r.submission_exempt and any(r.assessed) and sum(f.submitted for f in r.figures) == 0
+        r.name for r in rows if not r.submission_exempt and any(r.assessed) and sum(f.submitted for f in r.figures) == 0
     ]
-    poor = [r.name for r in scores.rows if sum(f.non_compliant for f in r.figures) > 0]
+    poor = [r.name for r in rows if sum(f.non_compliant for f in r.figures) > 0]
     submission_finding_units = [f.unit.name for f in findings if f.category == Finding.Category.SUBMISSION]
     parts = []
     if zero:
@@ -150,9 +170,10 @@ def draft_notice(*, year: int, quarter: int, issue_date: datetime.date | None = 
         scores = None
     findings = list(findings_for_quarter(year, quarter, today=issue_date))
     deadline = default_deadline(issue_date, findings)
-    attachments = [kind for kind in DEFAULT_ATTACHMENTS if kind != Notice.AttachmentKind.FINDINGS or findings]
+    style = default_style(year)
+    attachments = [kind for kind in STYLE_ATTACHMENTS[style] if kind != Kind.FINDINGS or findings]
     if scores is None:
-        attachments = [Notice.AttachmentKind.FINDINGS] if findings else []
+        attachments = [Kind.FINDINGS] if findings else []
     return Notice(
         year=year,
         quarter=quarter,
@@ -167,8 +188,10 @@ def draft_notice(*, year: int, quarter: int, issue_date: datetime.date | None = 
         if scores
         else "",
         requirements=requirements_text(deadline),
-        attachments=[str(a) for a in attachments],
+        attachments=ordered_attachments(attachments, style),
+        submissions_style=style,
         signature=ISSUER,
+        printing_office=ISSUER,
         issue_date=issue_date,
         rectification_deadline=deadline,
     )

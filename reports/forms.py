@@ -1,12 +1,18 @@
 from django import forms
 
+from core.forms import QUARTER_CHOICES
+
 from .models import Notice
 from .services import EDITABLE_FIELDS
 
 
 class NoticeForm(forms.ModelForm):
     attachments = forms.MultipleChoiceField(
-        label="附件", choices=Notice.AttachmentKind.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label="附件",
+        choices=Notice.AttachmentKind.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="印发时按所选样式的顺序排列（2024年样式：检查情况、投稿情况在前）。",
     )
 
     class Meta:
@@ -15,28 +21,25 @@ class NoticeForm(forms.ModelForm):
         widgets = {
             "issue_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "rectification_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "printing_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "submissions_style": forms.RadioSelect,
             "basis": forms.Textarea(attrs={"rows": 4}),
             "overview": forms.Textarea(attrs={"rows": 6}),
             "problems": forms.Textarea(attrs={"rows": 10}),
             "requirements": forms.Textarea(attrs={"rows": 5}),
         }
-        help_texts = {"problems": "每段一行；“一是…二是…”可按需修改。"}
+        help_texts = {
+            "problems": "每段一行；“一是…二是…”可按需修改；留空则不印这一节及其标题。",
+        }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "：")
         super().__init__(*args, **kwargs)
 
-    def clean_attachments(self):
-        chosen = self.cleaned_data["attachments"]
-        # Keep the office's usual order of attachments whatever order the boxes were ticked in.
-        return [kind for kind in Notice.AttachmentKind.values if kind in chosen]
-
 
 class NewNoticeForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    quarter = forms.TypedChoiceField(
-        label="季度", coerce=int, choices=[(1, "一季度"), (2, "二季度"), (3, "三季度"), (4, "四季度")]
-    )
+    quarter = forms.TypedChoiceField(label="季度", coerce=int, choices=QUARTER_CHOICES)
 
 
 class IssueForm(forms.Form):

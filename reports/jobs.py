@@ -21,8 +21,8 @@ def _draft_file(params: dict, progress) -> Result:
     progress(40, "正在排版")
     name = f"{Quarter(notice.year, notice.quarter).label}政务公开工作情况通报（草稿）"
     if params["fmt"] == "xlsx":
-        return Result(f"{name}.xlsx", notice_xlsx(data))
-    return Result(f"{name}.pdf", notice_pdf(data))
+        return Result(f"{name}.xlsx", notice_xlsx(data, draft=True))
+    return Result(f"{name}.pdf", notice_pdf(data, draft=True))
 
 
 def _issue(params: dict, progress) -> str:

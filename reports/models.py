@@ -16,19 +16,41 @@ class Notice(AuditedModel):
         DEDUCTIONS = "deductions", "各单位政务公开工作减分情况"
         FINDINGS = "findings", "政务公开工作检查情况"
 
+    class SubmissionsStyle(models.TextChoices):
+        """The two layouts of the submissions attachment the office has published."""
+
+        Y2024 = "2024", "2024年样式：全部单位按规定顺序，括号内为不符合条件件数"
+        Y2020 = "2020", "2020年样式：只列有投稿的单位和考核月份，按加分、投稿数排序"
+
     year = models.PositiveSmallIntegerField("年度", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     quarter = models.PositiveSmallIntegerField("季度", validators=[MinValueValidator(1), MaxValueValidator(4)])
     doc_number = models.CharField("发文字号", max_length=50, blank=True, help_text="如 临政办字〔2025〕3号，可不填")
     title = models.CharField("标题", max_length=200)
     addressee = models.CharField("主送机关", max_length=300)
     basis = models.TextField("开头（通报依据）")
-    overview = models.TextField("一、总体情况")
-    problems = models.TextField("二、主要问题")
-    requirements = models.TextField("三、工作要求")
+    overview = models.TextField(
+        "一、总体情况", blank=True, help_text="留空则不印这一节及其标题（2020年的通报不分节）。"
+    )
+    problems = models.TextField("二、主要问题", blank=True, help_text="留空则不印这一节及其标题。")
+    requirements = models.TextField("三、工作要求", blank=True, help_text="留空则不印这一节及其标题。")
     attachments = models.JSONField("附件", default=list, blank=True, help_text="附件种类及顺序")
     signature = models.CharField("发文机关署名", max_length=100)
     issue_date = models.DateField("成文日期")
     rectification_deadline = models.DateField("整改期限", null=True, blank=True)
+    submissions_style = models.CharField(
+        "投稿情况附件样式", max_length=4, choices=SubmissionsStyle.choices, default=SubmissionsStyle.Y2024
+    )
+    cc = models.CharField("抄送机关", max_length=300, blank=True, help_text="版记中的抄送机关，可不填。")
+    printing_office = models.CharField(
+        "印发机关",
+        max_length=100,
+        blank=True,
+        default="临淄区人民政府办公室",
+        help_text="版记中的印发机关；不填则不印版记。",
+    )
+    printing_date = models.DateField(
+        "印发日期", null=True, blank=True, help_text="版记中的印发日期；不填则同成文日期。"
+    )
 
     class Meta:
         verbose_name = "季度通报"

@@ -15,32 +15,27 @@ from core.formatting import points_text
 from inspections.selectors import carried_over_note, findings_for_quarter
 from scoring.selectors import quarter_scores
 from scoring.sentences import deduction_sentence
-from scoring.statistics import StatsRow, stats_rows
+from scoring.statistics import StatsRow, bonus_note, stats_rows
 
 from .models import Notice
+from .submissions import STYLE_2020, STYLE_2024, SubmissionRow, submission_months, submission_rows, submissions_note
 
 TOWNS_FIRST = {"镇街": 0, "部门": 1}
+DRAFT_MARK = "草稿"
+"""Printed across every page of a draft's PDF and at the head of every page of its Excel."""
 
 
-def attachment_title(kind: str, quarter: int) -> str:
+def attachment_title(kind: str, quarter: int, style: str = STYLE_2020) -> str:
+    """The titles the office printed: 2020 names the quarter in the submissions title, 2024 does not."""
     cn = CN_QUARTER[quarter]
+    submissions = "各单位政务公开工作投稿情况" if style == STYLE_2024 else f"各单位政务公开工作第{cn}季度投稿情况"
     return {
         Notice.AttachmentKind.STATS_DEPARTMENTS: f"各部门第{cn}季度政务公开工作情况统计",
         Notice.AttachmentKind.STATS_TOWNS: f"各镇、街道第{cn}季度政务公开工作情况统计",
-        Notice.AttachmentKind.SUBMISSIONS: f"各单位政务公开工作第{cn}季度投稿情况",
+        Notice.AttachmentKind.SUBMISSIONS: submissions,
         Notice.AttachmentKind.DEDUCTIONS: f"各单位第{cn}季度政务公开工作减分情况",
         Notice.AttachmentKind.FINDINGS: "政务公开工作检查情况",
     }[kind]
-
-
-@dataclass
-class SubmissionRow:
-    unit: str
-    submitted: list[int]
-    non_compliant: list[int]
-    city_adopted: int
-    province_adopted: int
-    bonus: str
 
 
 @dataclass
@@ -60,6 +55,10 @@ class AttachmentData:
     sentences: list[str] = field(default_factory=list)
     deduction_totals: list[str] = field(default_factory=list)
     findings: list[FindingEntry] = field(default_factory=list)
+    note: str = ""
+    """The note printed under the table (注：…)."""
+    style: str = ""
+    """The submissions attachment's style (``2024`` / ``2020``)."""
 
 
 @dataclass
@@ -76,10 +75,20 @@ class NoticeData:
     signature: str
     issue_date: str
     attachments: list[AttachmentData]
+    submissions_style: str = STYLE_2024
+    cc: str = ""
+    """抄送机关 of the 版记 (empty: none)."""
+    printing_office: str = ""
+    """印发机关 of the 版记 (empty: no 版记)."""
+    printing_date: str = ""
 
     @property
     def date(self) -> datetime.date:
         return datetime.date.fromisoformat(self.issue_date)
+
+    @property
+    def printed_on(self) -> datetime.date:
+        return datetime.date.fromisoformat(self.printing_date or self.issue_date)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -111,29 +120,26 @@ def build_notice_data(notice: Notice) -> NoticeData:
     year, quarter = notice.year, notice.quarter
     needs_scores = any(k != Notice.AttachmentKind.FINDINGS for k in notice.attachments)
     scores = quarter_scores(year=year, quarter=quarter) if needs_scores else None
+    style = notice.submissions_style
+    kinds = list(notice.attachments)
+    see = (
+        f"附件{kinds.index(Notice.AttachmentKind.SUBMISSIONS) + 1}"
+        if Notice.AttachmentKind.SUBMISSIONS in kinds and style == STYLE_2020
+        else ""
+    )
     attachments = []
-    for number, kind in enumerate(notice.attachments, start=1):
-        data = AttachmentData(kind=kind, number=number, title=attachment_title(kind, quarter))
+    for number, kind in enumerate(kinds, start=1):
+        data = AttachmentData(kind=kind, number=number, title=attachment_title(kind, quarter, style))
         if kind in (Notice.AttachmentKind.STATS_DEPARTMENTS, Notice.AttachmentKind.STATS_TOWNS):
             category = "部门" if kind == Notice.AttachmentKind.STATS_DEPARTMENTS else "镇街"
             data.months = list(scores.months)
             data.stats = stats_rows(scores.by_category(category))
+            data.note = bonus_note(scores.rules, see=see)
         elif kind == Notice.AttachmentKind.SUBMISSIONS:
-            data.months = list(scores.months)
-            rows = sorted(
-                (r for r in scores.rows if not r.submission_exempt), key=lambda r: (r.category != "部门", r.sort_order)
-            )
-            data.submissions = [
-                SubmissionRow(
-                    unit=row.name,
-                    submitted=[f.submitted for f in row.figures],
-                    non_compliant=[f.non_compliant for f in row.figures],
-                    city_adopted=sum(f.city_adopted for f in row.figures),
-                    province_adopted=sum(f.province_adopted for f in row.figures),
-                    bonus=points_text(row.bonus),
-                )
-                for row in rows
-            ]
+            data.style = style
+            data.months = submission_months(scores, style)
+            data.submissions = submission_rows(scores, style)
+            data.note = submissions_note(scores, style)
         elif kind == Notice.AttachmentKind.DEDUCTIONS:
             rows = sorted(
                 (r for r in scores.rows if r.deduction_items), key=lambda r: (TOWNS_FIRST[r.category], r.sort_order)
@@ -156,6 +162,10 @@ def build_notice_data(notice: Notice) -> NoticeData:
         signature=notice.signature,
         issue_date=notice.issue_date.isoformat(),
         attachments=attachments,
+        submissions_style=style,
+        cc=notice.cc,
+        printing_office=notice.printing_office,
+        printing_date=(notice.printing_date or notice.issue_date).isoformat(),
     )
 
 

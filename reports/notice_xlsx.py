@@ -1,4 +1,6 @@
-"""Notice data to an Excel workbook: one sheet per attachment."""
+"""Notice data to an Excel workbook: one sheet per attachment, the same tables as the PDF (the
+statistics and submissions tables are defined once), page numbers in the footer and, on a draft,
+草稿 in the header of every printed page."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from scoring.exports import stats_widths
 from scoring.statistics import stats_table
 
 from .models import Notice
-from .notice_data import AttachmentData, NoticeData
+from .notice_data import DRAFT_MARK, AttachmentData, NoticeData
+from .submissions import submissions_table, table_widths
 
 
 def _num(text: str) -> Decimal | None:
@@ -20,47 +23,32 @@ def _num(text: str) -> Decimal | None:
 def _sheet(att: AttachmentData) -> SheetSpec:
     name = f"附件{att.number}"
     if att.kind in (Notice.AttachmentKind.STATS_DEPARTMENTS, Notice.AttachmentKind.STATS_TOWNS):
-        return SheetSpec.of_table(name, att.title, stats_table(att.months, att.stats), stats_widths(att.months))
+        return SheetSpec.of_table(
+            name, att.title, stats_table(att.months, att.stats, note=att.note), stats_widths(att.months)
+        )
     if att.kind == Notice.AttachmentKind.SUBMISSIONS:
-        header = [
-            [
-                Cell("序号", rowspan=2),
-                Cell("单位", rowspan=2),
-                *[Cell(f"{m}月", colspan=2) for m in att.months],
-                Cell("市级采用", rowspan=2),
-                Cell("省级采用", rowspan=2),
-                Cell("加分", rowspan=2),
-            ],
-            [cell for _ in att.months for cell in (Cell("投稿件数"), Cell("不符合条件"))],
-        ]
-        rows = [
-            [
-                i,
-                r.unit,
-                *[v for pair in zip(r.submitted, r.non_compliant, strict=True) for v in pair],
-                r.city_adopted,
-                r.province_adopted,
-                _num(r.bonus),
-            ]
-            for i, r in enumerate(att.submissions, start=1)
-        ]
-        widths = [6, 30, *([9] * (2 * len(att.months))), 9, 9, 7]
-        return SheetSpec(name, att.title, header, rows, widths, landscape=True, text_columns={1})
+        table = submissions_table(att.months, att.submissions, style=att.style, note=att.note)
+        return SheetSpec.of_table(
+            name, att.title, table, table_widths(len(att.months), att.style, unit=30, month=12, other=10)
+        )
     if att.kind == Notice.AttachmentKind.DEDUCTIONS:
         header = [[Cell("序号"), Cell("单位"), Cell("减分情况"), Cell("共减（分）")]]
         rows = [
             [i, s.split("：", 1)[0], s.split("：", 1)[1], _num(total)]
             for i, (s, total) in enumerate(zip(att.sentences, att.deduction_totals, strict=True), start=1)
         ]
+        rows = rows or [[Cell("本季度无减分单位。", colspan=4)]]
         return SheetSpec(name, att.title, header, rows, [6, 28, 80, 10], landscape=True, text_columns={1, 2})
     header = [[Cell("序号"), Cell("单位"), Cell("检查发现问题")]]
     rows = [[i, e.unit, "".join(e.texts)] for i, e in enumerate(att.findings, start=1)]
+    rows = rows or [[Cell("本季度检查未发现问题。", colspan=3)]]
     return SheetSpec(name, att.title, header, rows, [6, 28, 90], landscape=True, text_columns={1, 2})
 
 
-def notice_xlsx(data: NoticeData) -> bytes:
-    """One sheet per attachment (a notice without attachments gets one sheet saying so)."""
+def notice_xlsx(data: NoticeData, *, draft: bool = False) -> bytes:
+    """One sheet per attachment (a notice without attachments gets one sheet saying so); ``draft``
+    prints 草稿 at the head of every page (an issued notice never has it)."""
     sheets = [_sheet(att) for att in data.attachments] or [
         SheetSpec("说明", data.title, [[Cell("说明")]], [["本通报没有附件表格。"]], [80], text_columns={0})
     ]
-    return build_workbook(sheets)
+    return build_workbook(sheets, watermark=DRAFT_MARK if draft else "")

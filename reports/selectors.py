@@ -71,7 +71,7 @@ def missing_figures(year: int, quarter: int) -> list[str]:
         scores = quarter_scores(year=year, quarter=quarter)
     except NoRuleSet:
         return []
-    return [row.name for row in scores.rows if not row.complete]
+    return [row.name for row in scores.in_official_order() if not row.complete]
 
 
 def missing_sentence(names: list[str]) -> str:

@@ -14,7 +14,7 @@ from core.versioning import data_changed
 from units.models import User
 
 from .builders import notice_pdf, pdf_page_count
-from .drafting import draft_notice
+from .drafting import draft_notice, ordered_attachments
 from .models import IssuedNotice, Notice
 from .notice_data import build_notice_data
 from .notice_xlsx import notice_xlsx
@@ -32,6 +32,10 @@ EDITABLE_FIELDS = (
     "signature",
     "issue_date",
     "rectification_deadline",
+    "submissions_style",
+    "cc",
+    "printing_office",
+    "printing_date",
 )
 
 
@@ -73,6 +77,10 @@ def notice_draft_update(*, notice: Notice, acting_user: User, **fields) -> Notic
         raise ValueError(f"不可修改的字段：{sorted(unknown)}")
     if "attachments" in fields:
         _validate_attachments(fields["attachments"])
+    if "attachments" in fields or "submissions_style" in fields:
+        # In the office's order of the chosen style, whatever order they were ticked in.
+        style = fields.get("submissions_style", notice.submissions_style)
+        fields["attachments"] = ordered_attachments(fields.get("attachments", notice.attachments), style)
     old, new = notice.rectification_deadline, fields.get("rectification_deadline", notice.rectification_deadline)
     if old and new and old != new and fields.get("requirements", notice.requirements) == notice.requirements:
         # The generated sentence “请于1月15日前…” follows the 整改期限 field unless the text was edited too.

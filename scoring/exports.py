@@ -5,7 +5,7 @@ from __future__ import annotations
 from core.xlsx import SheetSpec
 
 from .selectors import QuarterScores
-from .statistics import stats_rows, stats_table
+from .statistics import bonus_note, stats_rows, stats_table
 
 CATEGORY_TITLES = (("部门", "各部门"), ("镇街", "各镇、街道"))
 
@@ -21,7 +21,9 @@ def quarter_sheets(result: QuarterScores) -> list[SheetSpec]:
         SheetSpec.of_table(
             name,
             f"{name}{label}政务公开工作情况统计",
-            stats_table(months, stats_rows(result.by_category(category))),
+            stats_table(
+                months, stats_rows(result.by_category(category)), rank_title="名次", note=bonus_note(result.rules)
+            ),
             stats_widths(months),
         )
         for category, name in CATEGORY_TITLES

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from core.calendar import Month, Quarter
 from core.formatting import ZERO
+from core.hooks import MonthRules
 from core.versioning import versioned
 from inspections.models import Deduction
 from submissions.selectors import MonthFigures, data_month_range, monthly_figures
@@ -38,6 +39,15 @@ def rule_set_for(year: int, quarter: int) -> RuleSet:
     return rules
 
 
+def month_rules(month: Month) -> MonthRules | None:
+    """What the month grid shows a month's score with (answer of :data:`core.hooks.month_rules`)."""
+    try:
+        rules = rule_set_for(month.year, month.quarter.number)
+    except NoRuleSet:
+        return None
+    return MonthRules(name=rules.name, points_per_item=rules.points_per_item, monthly_item_cap=rules.monthly_item_cap)
+
+
 @dataclass
 class QuarterScores:
     year: int
@@ -45,6 +55,8 @@ class QuarterScores:
     rules: RuleSet
     months: tuple[int, int, int]
     rows: list[UnitQuarterScore]
+    required_months: frozenset[int] = frozenset()
+    """Months whose article requirement applies (from the rule set's start month, ended months)."""
 
     @property
     def period(self) -> Quarter:
@@ -55,6 +67,15 @@ class QuarterScores:
 
     def for_unit(self, unit_id: int) -> UnitQuarterScore | None:
         return next((row for row in self.rows if row.unit_id == unit_id), None)
+
+    def in_official_order(self) -> list[UnitQuarterScore]:
+        """Every row in the office's order of units (部门 first, then 镇街), not by rank."""
+        return in_official_order(self.rows)
+
+
+def in_official_order(rows: list) -> list:
+    """Rows of units (``category``, ``sort_order``, ``name``) in the office's order: 部门 first."""
+    return sorted(rows, key=lambda r: (r.category != "部门", r.sort_order, r.name))
 
 
 def _assessed_months(months: tuple[Month, ...], assessed_from, assessed_until) -> frozenset[int]:
@@ -142,7 +163,9 @@ def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = Non
         unit_figures = [figures.get((unit[0], m)) or MonthFigures() for m in months]
         rows.append(score_unit(facts, period.month_numbers, unit_figures, manual.get(unit[0], []), rules, points_table))
     rows = assign_ranks(rows, method=rules.rank_method)
-    return QuarterScores(year=year, quarter=quarter, rules=rules, months=period.month_numbers, rows=rows)
+    return QuarterScores(
+        year=year, quarter=quarter, rules=rules, months=period.month_numbers, rows=rows, required_months=required
+    )
 
 
 @dataclass(frozen=True)

@@ -62,11 +62,23 @@ def _blank_zero(text: str) -> Decimal | None:
     return None if text in ("", "0") else Decimal(text)
 
 
-def stats_table(months: list[int], rows: list[StatsRow]) -> TableData:
-    """序号 | 单位 | 政府网站信息公开发布情况（数量 by month, 累计得分）| 加分 | 减分 | 合计."""
+def bonus_note(rules, *, see: str = "") -> str:
+    """The note of a statistics table whose rule set keeps the adoption bonus out of the quarterly
+    total (2020): the empty 加分 column is not an oversight. ``see`` names where the bonus is shown."""
+    if rules.bonus_in_quarterly_total:
+        return ""
+    where = f"（见{see}）" if see else ""
+    return f"注：稿件被市级、省级采用的加分{where}计入年终考核，不计入季度合计，故本表“加分”栏为空。"
+
+
+def stats_table(months: list[int], rows: list[StatsRow], *, rank_title: str = "序号", note: str = "") -> TableData:
+    """序号 | 单位 | 政府网站信息公开发布情况（数量 by month, 累计得分）| 加分 | 减分 | 合计.
+
+    The office's notices head the rank column 序号; the score-table download heads it 名次.
+    """
     header = [
         [
-            Cell("序号", rowspan=3),
+            Cell(rank_title, rowspan=3),
             Cell("单位", rowspan=3),
             Cell("政府网站信息公开发布情况", colspan=len(months) + 1),
             Cell("加分", rowspan=3),
@@ -88,4 +100,4 @@ def stats_table(months: list[int], rows: list[StatsRow]) -> TableData:
         ]
         for row in rows
     ]
-    return TableData(header_rows=header, rows=body, text_columns={1})
+    return TableData(header_rows=header, rows=body, note=note, text_columns={1})

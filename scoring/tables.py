@@ -10,6 +10,12 @@ from core.formatting import format_points
 from .statistics import month_cell
 
 
+def best_first(accessor: str, *, higher_is_better: bool = True) -> tuple[str, ...]:
+    """The ``order_by`` of a score column whose first click puts the best on top (the most points,
+    or the fewest deducted); ties stay in the office's order of units. The second click reverses."""
+    return (f"-{accessor}" if higher_is_better else accessor, "sort_order")
+
+
 class PointsColumn(tables.Column):
     def render(self, value):
         return format_points(value)
@@ -20,7 +26,9 @@ class MonthColumn(tables.Column):
 
     def __init__(self, index: int, **kwargs):
         self.index = index
-        super().__init__("", attrs={"td": {"class": "num"}}, empty_values=(), **kwargs)
+        super().__init__(
+            "", attrs={"td": {"class": "num"}}, empty_values=(), order_by=best_first(f"m{index + 1}"), **kwargs
+        )
 
     def render(self, value, record):
         return record["months_text"][self.index]
@@ -34,10 +42,14 @@ class QuarterTable(tables.Table):
     m1 = MonthColumn(0)
     m2 = MonthColumn(1)
     m3 = MonthColumn(2)
-    publication_score = PointsColumn("累计得分", attrs={"td": {"class": "num"}})
-    bonus_counted = PointsColumn("加分", attrs={"td": {"class": "num"}})
-    deduction = PointsColumn("减分", attrs={"td": {"class": "num"}})
-    total = PointsColumn("合计", attrs={"td": {"class": "num strong"}})
+    publication_score = PointsColumn(
+        "累计得分", attrs={"td": {"class": "num"}}, order_by=best_first("publication_score")
+    )
+    bonus_counted = PointsColumn("加分", attrs={"td": {"class": "num"}}, order_by=best_first("bonus_counted"))
+    deduction = PointsColumn(
+        "减分", attrs={"td": {"class": "num"}}, order_by=best_first("deduction", higher_is_better=False)
+    )
+    total = PointsColumn("合计", attrs={"td": {"class": "num strong"}}, order_by=best_first("total"))
 
     class Meta:
         orderable = True

@@ -9,6 +9,7 @@ class SubmissionsConfig(AppConfig):
         from core.history import track
         from core.imports.registry import ImportKind, register
 
+        from .import_templates import publications_template, tallies_template
         from .models import Article, MonthlyArticleTally, MonthlyPublication
         from .services import article_tallies_import, publications_import
 
@@ -22,6 +23,7 @@ class SubmissionsConfig(AppConfig):
                 run=publications_import,
                 order=1,
                 columns="表头含“单位”列和“7月”“8月”等月份列，每个单位一行；空单元格不改动已有数据。",
+                template=publications_template,
             )
         )
         register(
@@ -31,6 +33,7 @@ class SubmissionsConfig(AppConfig):
                 run=article_tallies_import,
                 order=2,
                 columns="列“单位”“月份”（1–12）“投稿件数”，可选“不合格件数”“市级采用”“省级采用”。"
-                "已逐篇登记稿件的单位和月份不能再导入合计。",
+                "已逐篇登记稿件的单位和月份不能再导入合计；只有单位和月份、没有数字的行不导入。",
+                template=tallies_template,
             )
         )

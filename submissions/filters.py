@@ -42,6 +42,11 @@ class MonthFilter(django_filters.Filter):
 
 
 class ArticleFilter(django_filters.FilterSet):
+    title = django_filters.CharFilter(
+        label="标题",
+        method="filter_title",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "标题中的字词"}),
+    )
     unit = django_filters.ModelChoiceFilter(
         label="单位", queryset=None, empty_label="全部单位", error_messages={"invalid_choice": "所选单位不存在"}
     )
@@ -78,6 +83,12 @@ class ArticleFilter(django_filters.FilterSet):
         self.form.fields["unit"].error_messages["invalid_choice"] = "所选单位不存在"
         for name in ("compliant", "adopted"):
             self.form.fields[name].error_messages["invalid_choice"] = "请从列表中选择"
+
+    def filter_title(self, qs, name, value):
+        """Every word typed (separated by spaces) somewhere in the title."""
+        for word in value.split():
+            qs = qs.filter(title__icontains=word)
+        return qs
 
     def filter_compliant(self, qs, name, value):
         if value == "yes":

@@ -8,6 +8,8 @@ from django.db.models import QuerySet
 from core.forms import DATE_MESSAGES, DateInput
 from units.models import Unit
 
+from .models import MIN_ARTICLE_CHARS, SHORT_ARTICLE_REASON, length_verdict
+
 
 class ArticleForm(forms.Form):
     unit = forms.ModelChoiceField(
@@ -32,8 +34,14 @@ class ArticleForm(forms.Form):
         required=False,
         min_value=0,
         error_messages={"invalid": "字数应为整数", "min_value": "字数不能为负数"},
-        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-        help_text="要求至少400字。",
+        widget=forms.NumberInput(
+            attrs={
+                "inputmode": "numeric",
+                "data-min-chars": MIN_ARTICLE_CHARS,
+                "data-short-reason": SHORT_ARTICLE_REASON,
+            }
+        ),
+        help_text=f"要求至少{MIN_ARTICLE_CHARS}字；不足的，自动登记为“不符合要求”，原因“{SHORT_ARTICLE_REASON}”（另填原因的以所填为准）。",
     )
     is_compliant = forms.TypedChoiceField(
         label="是否符合要求",
@@ -69,8 +77,12 @@ class ArticleForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        compliant = data.get("is_compliant")
-        reason = (data.get("non_compliance_reason") or "").strip()
+        # Checked as the service will save it: under 400 characters it marks the article itself.
+        compliant, reason = length_verdict(
+            char_count=data.get("char_count"),
+            is_compliant=data.get("is_compliant"),
+            reason=data.get("non_compliance_reason") or "",
+        )
         if compliant is False and not reason:
             self.add_error("non_compliance_reason", "不符合要求的稿件须填写原因")
         if compliant is True and reason:

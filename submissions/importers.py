@@ -9,7 +9,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from core.imports import Columns, ImportRejected, RowError, RowParser, Sheet, find_header_row, header_title, is_blank
+from core.imports import (
+    Columns,
+    ImportRejected,
+    RowError,
+    RowParser,
+    Sheet,
+    cell_text,
+    find_header_row,
+    header_title,
+    is_blank,
+)
 from core.imports.parsing import parse_month_title
 from core.imports.writing import validate_instance
 from units.models import Unit
@@ -50,7 +60,7 @@ def resolve_unit_cell(parser: RowParser, resolver: UnitResolver, value, column: 
     try:
         return resolver.resolve(name)
     except UnitNotFound as exc:
-        parser.error(column, str(exc))
+        parser.error(column, str(exc), unknown_unit=exc.unknown)
         return None
 
 
@@ -141,8 +151,8 @@ def parse_article_tallies(sheet: Sheet, *, year: int, resolver: UnitResolver) ->
     rows: list[ArticleTallyRow] = []
     seen: dict[tuple[int, int], int] = {}
     for excel_row, values in columns.body:
-        if is_blank(values):
-            continue
+        if is_blank(values) or all(cell_text(columns.cell(values, t)) == "" for t in TALLY_TITLES.values()):
+            continue  # a row of the template left without figures
         parser = RowParser(excel_row, errors)
         unit = resolve_unit_cell(parser, resolver, columns.cell(values, "单位"))
         month_text = header_title(columns.cell(values, "月份")).removesuffix("份").removesuffix("月")

@@ -50,3 +50,20 @@ class HistoryFilterForm(ChineseLabelsMixin, forms.Form):
             since=data.get("since"),
             until=data.get("until"),
         )
+
+
+class AliasForm(ChineseLabelsMixin, forms.Form):
+    """A name an import did not know, saved as the alias of the unit chosen."""
+
+    name = forms.CharField(label="文件中的名称", max_length=100, error_messages={"required": "请填写名称"})
+    unit = forms.ModelChoiceField(
+        label="对应单位",
+        queryset=Unit.objects.none(),
+        empty_label="请选择单位",
+        error_messages={"required": "请选择这个名称对应的单位", "invalid_choice": "所选单位不存在"},
+    )
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

@@ -88,7 +88,8 @@ class UnitAlias(models.Model):
     """Another name a unit goes by in documents (区卫健委 for 区卫健局 …)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="aliases", verbose_name="单位")
-    name = models.CharField("别名", max_length=100, unique=True)
+    name = models.CharField("别名", max_length=100, unique=True, error_messages={"unique": "已有这个别名。"})
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "单位别名"

@@ -8,7 +8,12 @@ _DISTRICT_PREFIXES = ("临淄区", "淄博市临淄区")
 
 
 class UnitNotFound(LookupError):
-    """No unit, or more than one, answers to a name."""
+    """No unit, or more than one, answers to a name. ``unknown`` is the name when no unit answers
+    to it at all (it may be saved as a unit's alias), else ``""``."""
+
+    def __init__(self, message: str, *, unknown: str = "") -> None:
+        super().__init__(message)
+        self.unknown = unknown
 
 
 def normalize_unit_name(name: str) -> str:

@@ -8,6 +8,8 @@ from django.db.models import Q, QuerySet
 from .models import Unit, UnitAlias, User
 from .names import UnitNotFound, name_keys, normalize_unit_name
 
+NOT_FOUND_HINT = "请检查名称，或把它保存为对应单位的别名"
+
 
 class UnitResolver:
     """Turns any official name or alias of a unit (with or without 区) into the unit.
@@ -53,7 +55,7 @@ class UnitResolver:
         if candidates:
             names = "、".join(sorted(self._by_id[pk].name for pk in candidates))
             raise UnitNotFound(f"单位“{name}”不唯一，可能是：{names}")
-        raise UnitNotFound(f"找不到单位“{name}”，请检查名称或在单位管理中添加别名")
+        raise UnitNotFound(f"找不到单位“{name}”，{NOT_FOUND_HINT}", unknown=str(name).strip())
 
 
 def resolve_unit(name: str) -> Unit:
@@ -84,3 +86,9 @@ def units_visible_to(user: User) -> QuerySet[Unit]:
     if user.unit_id is None:
         return Unit.objects.none()
     return Unit.objects.filter(pk=user.unit_id)
+
+
+def alias_choices() -> list[tuple[int, str]]:
+    """The units a name from an import may be saved as an alias of: the assessed ones first, in the
+    official order (answer of :data:`core.hooks.alias_choices`)."""
+    return list(Unit.objects.order_by("-is_assessed", "category", "sort_order", "name").values_list("pk", "name"))

@@ -5,8 +5,10 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.models import stamp_history
 from core.versioning import data_changed
 
 from .models import DemoSitePeriod, Unit, UnitAlias, User
@@ -99,3 +101,19 @@ def account_create(
     user.full_clean()
     user.save()
     return user
+
+
+@transaction.atomic
+def unit_alias_add(*, unit: Unit, name: str, acting_user: User, reason: str = "添加别名") -> UnitAlias:
+    """Save ``name`` as another name of ``unit`` (e.g. a name an import did not know): the alias
+    must not read as another unit's name or alias (:meth:`UnitAlias.clean`)."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": "请填写别名。"})
+    if name == unit.name:
+        raise ValidationError({"name": f"“{name}”就是{unit.name}的正式名称，不需要别名。"})
+    alias = UnitAlias(unit=unit, name=name)
+    alias.full_clean()
+    stamp_history(alias, acting_user=acting_user, reason=reason)
+    alias.save()
+    return alias

@@ -10,6 +10,7 @@ class WorkplansConfig(AppConfig):
         from core.imports.registry import ImportKind, register
         from core.panels import NoticeProblemSource, UnitPanel, register_notice_problems, register_unit_panel
 
+        from .import_templates import work_plan_template
         from .jobs import register_jobs
         from .models import LedgerRow, ProgressReport, Task, WorkPlan, task_label
         from .panels import overdue_notice_problems, unit_panel
@@ -42,6 +43,7 @@ class WorkplansConfig(AppConfig):
                 order=5,
                 columns="工作方案附件1（列“序号”“工作任务”（一列或两列）“工作要求”“责任单位”“时限要求”，可有合并单元格）"
                 "或附件2（列“部门”“牵头公开内容”“要求”）；同一年度重新导入即替换，并列出修改。",
+                template=work_plan_template,
             )
         )
         register_unit_panel(UnitPanel(key="workplans", title="工作方案任务", render=unit_panel, order=10))

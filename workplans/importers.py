@@ -162,7 +162,7 @@ def _responsible(parser: RowParser, text: str, context: ParseContext, *, lead: b
     try:
         parts = parse_responsibility(text, context.resolver)
     except ResponsibilityError as exc:
-        parser.error("责任单位", str(exc))
+        parser.error("责任单位", str(exc), unknown_unit=exc.unknown)
         return [], []
     if lead:  # 附件2: the department named is the lead of its item
         parts = [

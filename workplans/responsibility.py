@@ -60,7 +60,12 @@ _ROLE_ONLY = frozenset(word for word, _ in ROLE_WORDS)
 
 
 class ResponsibilityError(ValueError):
-    """A part of 责任单位 reads as a unit's name but no unit answers to it."""
+    """A part of 责任单位 reads as a unit's name but no unit answers to it (``unknown``: that name
+    when no unit at all answers to it)."""
+
+    def __init__(self, message: str, *, unknown: str = "") -> None:
+        super().__init__(message)
+        self.unknown = unknown
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ def parse_responsibility(text: str, resolver: UnitResolver) -> list[Part]:
             try:
                 parts.append(Part(text=name, role=role, unit=resolver.resolve(name)))
             except UnitNotFound as exc:
-                raise ResponsibilityError(str(exc)) from exc
+                raise ResponsibilityError(str(exc), unknown=exc.unknown) from exc
     return parts
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
+
+from core import hooks
 
 from .registry import get_kind
 from .results import ImportRejected, ImportResult, file_error
@@ -35,7 +38,49 @@ class Outcome:
             "result": result,
             "counts": result.counts if result else {},
             "writes": result.writes if result else 0,
+            "alias_fixes": alias_fixes(rejected.unknown_units) if rejected else [],
         }
+
+
+@dataclass(frozen=True)
+class AliasFix:
+    """A unit name of the file that matches no unit, the units it may stand for and the likeliest."""
+
+    name: str
+    choices: list[tuple[int, str]]
+    suggested: int | None
+
+
+_PREFIXES = ("淄博市", "临淄区", "临淄", "区")
+SUGGEST_AT = 0.5
+"""How alike (difflib ratio, the district prefix left out) a unit's name must be to be preselected."""
+
+
+def _stem(name: str) -> str:
+    """A name without the district prefix, which every name shares and which says nothing."""
+    text = "".join(name.split())
+    for prefix in _PREFIXES:
+        text = text.removeprefix(prefix)
+    return text or name
+
+
+def alias_fixes(names: list[str]) -> list[AliasFix]:
+    """For each unknown name, the fix the preview offers: pick the unit, save the name as its
+    alias. The likeliest unit is preselected only when its name is clearly alike (区网信办 is not
+    区工信局 for sharing 区 and 信)."""
+    if not names:
+        return []
+    choices = hooks.alias_choices()
+    fixes = []
+    for name in names:
+        stem = _stem(name)
+        scored = [
+            (difflib.SequenceMatcher(None, stem, _stem(label)).ratio(), -i) for i, (_, label) in enumerate(choices)
+        ]
+        best, index = max(scored, default=(0.0, 0))
+        suggested = choices[-index][0] if best >= SUGGEST_AT else None
+        fixes.append(AliasFix(name=name, choices=choices, suggested=suggested))
+    return fixes
 
 
 def describe(meta: dict) -> str:

@@ -95,8 +95,8 @@ class RowParser:
         self.errors = errors
         self.ok = True
 
-    def error(self, field_name: str, reason: str) -> None:
-        self.errors.append(RowError(self.row, field_name, reason))
+    def error(self, field_name: str, reason: str, *, unknown_unit: str = "") -> None:
+        self.errors.append(RowError(self.row, field_name, reason, unknown_unit))
         self.ok = False
 
     def text(self, value: Any, field_name: str, *, required: bool = True, max_length: int | None = None) -> str:

@@ -23,6 +23,11 @@ class ImportKind:
     template: Callable[[int], bytes] | None = None
     """``template(year) -> xlsx bytes``: an empty workbook in the expected layout."""
 
+    @property
+    def has_template(self) -> bool:
+        """For templates, which would call :attr:`template` (without its year) if asked about it."""
+        return self.template is not None
+
     def execute(self, *, source: IO[bytes], year: int, quarter: int | None, **kwargs) -> ImportResult:
         if self.needs_quarter:
             kwargs["quarter"] = quarter

@@ -12,6 +12,8 @@ class RowError:
     row: int
     field: str
     reason: str
+    unknown_unit: str = field(default="", compare=False)
+    """A unit name that matches no unit (the preview offers to save it as a unit's alias)."""
 
     def __str__(self) -> str:
         if self.row <= 0:
@@ -42,6 +44,11 @@ class ImportRejected(Exception):
     def listed(self) -> list[RowError]:
         """At most :data:`MAX_LISTED_ERRORS` errors, for pages and terminals."""
         return self.errors[:MAX_LISTED_ERRORS]
+
+    @property
+    def unknown_units(self) -> list[str]:
+        """The unit names no unit answers to, each once, in the order of the file."""
+        return list(dict.fromkeys(e.unknown_unit for e in self.errors if e.unknown_unit))
 
     @property
     def more(self) -> str:

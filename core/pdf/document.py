@@ -81,6 +81,16 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Imprint:
+    """版记 (GB/T 9704-2012 7.4): 抄送机关 (optional), 印发机关 and 印发日期, each on its own line
+    between rules (the first and the last thick, those between thin), at the foot of the last page."""
+
+    printer: str
+    printed_on: datetime.date
+    cc: str = ""
+
+
+@dataclass(frozen=True)
 class OfficialDocument:
     """A document laid out per GB/T 9704-2012.
 
@@ -88,7 +98,9 @@ class OfficialDocument:
     is set).  title: 标题 (``"\\n"`` forces a break).  addressee: 主送机关, printed as given
     (end it with ``：``).  attachment_titles: the 附件说明 after the body; when empty, the titles of
     ``attachments`` are used.  signature: 发文机关署名.  date: 成文日期 (printed ``2025年1月10日``).
-    doc_number: 发文字号 such as ``临政办字〔2022〕16号`` (optional).
+    doc_number: 发文字号 such as ``临政办字〔2022〕16号`` (optional).  imprint: the 版记 at the foot of the
+    last page (optional).  watermark: a mark across every page, e.g. ``草稿`` for a draft (never on an
+    issued document).
     """
 
     issuer: str
@@ -100,6 +112,8 @@ class OfficialDocument:
     date: datetime.date
     doc_number: str = ""
     attachments: list[Attachment] = field(default_factory=list)
+    imprint: Imprint | None = None
+    watermark: str = ""
 
 
 def format_number(value: int | float | Decimal) -> str:

@@ -26,7 +26,16 @@ from concurrent.futures import ProcessPoolExecutor
 
 from .document import Block, OfficialDocument, Table
 from .fonts import FontFace, FontsNotInstalledError, MissingGlyphError, check_coverage, resolve_fonts
-from .render import CHARS_PER_LINE, WEASYPRINT_OPTIONS, _Builder, _css, _esc, _layout, render_one_piece
+from .render import (
+    CHARS_PER_LINE,
+    WEASYPRINT_OPTIONS,
+    _Builder,
+    _css,
+    _esc,
+    _layout,
+    main_text_spacing,
+    render_one_piece,
+)
 
 #: Below this estimated cost (≈ table cells + lines of text) a document is laid out in one piece.
 PARALLEL_MIN_COST = 800
@@ -224,7 +233,8 @@ def render_parallel(doc: OfficialDocument, *, workers: int) -> bytes | None:
     check_coverage(text_by_role, faces)
     css = _css(faces, doc)
     glyphs = _glyphs_page(faces, text_by_role)
-    markups = [_run_markup(_Builder(faces), doc, run, glyphs) for run in runs]
+    spacing = main_text_spacing(doc, faces, css)
+    markups = [_run_markup(_Builder(faces, spacing), doc, run, glyphs) for run in runs]
     futures = [_executor(workers).submit(_render_run, m, css + NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
     pdfs = [_render_run(markups[0], css + NUMBERED_AFTER_LEADING_CSS)] + [f.result() for f in futures]
     landscape = [wide for pdf in pdfs for wide in _landscape_pages(pdf)[LEADING:]]

@@ -29,13 +29,16 @@ from .document import (
     Table,
     format_number,
 )
+from .fitting import fit_cell
 from .fonts import FontFace, check_coverage, font_face_css, resolve_fonts
+from .keeping import MAIN_SPACINGS, main_text_fit
 
 CSS_TEMPLATE = Path(__file__).with_name("official.css")
 LOGGER = logging.getLogger(__name__)
 
 # The grid of GB/T 9704-2012: 22 lines of 28 characters of 16 pt in a 156 x 225 mm text block.
 TEXT_WIDTH_MM = 156.0
+LANDSCAPE_TEXT_WIDTH_MM = 225.0
 TEXT_HEIGHT_MM = 225.0
 LINES_PER_PAGE = 22
 CHARS_PER_LINE = 28
@@ -61,10 +64,14 @@ def _esc(text: str) -> str:
 class _Builder:
     """Turns the document into HTML, remembering which text each font role must render."""
 
-    def __init__(self, faces: dict[str, FontFace]):
+    def __init__(self, faces: dict[str, FontFace], spacing: str = ""):
         self.faces = faces
+        self.spacing = spacing
+        """Extra class of the main text: ``tight``/``tighter`` narrow the blank lines before the 署名."""
         self.text_by_role: dict[str, list[str]] = defaultdict(list)
         self.parts: list[str] = []
+        self.wide = False
+        """Laying out landscape pages (a text block 225 mm wide instead of 156 mm)."""
 
     def text(self, role: str, text: str) -> str:
         self.text_by_role[role].append(text)
@@ -76,7 +83,7 @@ class _Builder:
         cls = "" if para.kind == "body" else f' class="{para.kind}"'
         return f"<p{cls}>{self.text(role, para.text)}</p>"
 
-    def cell(self, value: CellValue, tag: str, align: str | None) -> str:
+    def cell(self, value: CellValue, tag: str, align: str | None, width_mm: float | None = None) -> str:
         if isinstance(value, Cell):
             attrs = ""
             if value.colspan > 1:
@@ -95,6 +102,14 @@ class _Builder:
                 text = str(value)
             attrs = f' class="{align}"' if align and align != "center" else ""
         role = "hei" if tag == "th" else "fang"
+        colspan = value.colspan if isinstance(value, Cell) else 1
+        if tag == "td" and width_mm and colspan == 1 and isinstance(text, str):
+            fit = fit_cell(text, width_mm, TABLE_PT)
+            if fit.size_pt:
+                attrs += f' style="font-size:{fit.size_pt:g}pt"'
+            if fit.lines:
+                self.text(role, text)
+                return f"<{tag}{attrs}>{'<br>'.join(_esc(line) for line in fit.lines)}</{tag}>"
         return f"<{tag}{attrs}>{self.text(role, text)}</{tag}>"
 
     def table(self, table: Table) -> str:
@@ -114,10 +129,15 @@ class _Builder:
             out.append("</thead>")
         out.append("<tbody>" if table.header_rows else '<tbody class="first">')
         aligns = table.col_align or []
+        page_width = LANDSCAPE_TEXT_WIDTH_MM if self.wide else TEXT_WIDTH_MM
+        col_mm = [w / sum(widths) * page_width for w in widths] if fixed else []
         for row in table.rows:
             cells = []
-            for i, value in enumerate(row):
-                cells.append(self.cell(value, "td", aligns[i] if i < len(aligns) else None))
+            column = 0
+            for value in row:
+                width = col_mm[column] if column < len(col_mm) else None
+                cells.append(self.cell(value, "td", aligns[column] if column < len(aligns) else None, width))
+                column += value.colspan if isinstance(value, Cell) else 1
             out.append("<tr>" + "".join(cells) + "</tr>")
         out.append("</tbody></table>")
         if table.note:
@@ -130,7 +150,9 @@ class _Builder:
             if isinstance(block, Landscape):
                 # The text after landscape pages goes on to a new portrait page.
                 rest = blocks[index + 1 :]
+                wide, self.wide = self.wide, True
                 out.append(f'<div class="landscape-pages">{self.blocks(block.blocks)}</div>')
+                self.wide = wide
                 out.append(f'<div class="portrait-pages">{self.blocks(rest)}</div>' if rest else "")
                 break
             if isinstance(block, Paragraph):
@@ -153,20 +175,21 @@ class _Builder:
         )
 
     def attachment_list(self, titles: list[str]) -> str:
+        """附件说明: one paragraph per title, wrapped lines aligned with the title's first character;
+        the last two go together (with the 署名 after them), so a page never starts with the last
+        title alone before the 署名."""
         if not titles:
             return ""
         self.text_by_role["fang"].append("附件：.0123456789")
-        rows = []
-        if len(titles) == 1:
-            rows.append(f'<tr><td class="label">附件：</td><td>{self.text("fang", titles[0])}</td></tr>')
-        else:
-            for i, title in enumerate(titles, 1):
-                label = "附件：" if i == 1 else ""
-                rows.append(
-                    f'<tr><td class="label">{label}</td><td class="num">{i}.</td>'
-                    f"<td>{self.text('fang', title)}</td></tr>"
-                )
-        return f'<div class="att-list"><table>{"".join(rows)}</table></div>'
+        many = len(titles) > 1
+        items = []
+        for i, title in enumerate(titles, 1):
+            label = f'<span class="label">{"附件：" if i == 1 else ""}</span>'
+            number = f'<span class="num">{i}.</span>' if many else ""
+            keep = " keep" if many and i == len(titles) - 1 else ""
+            name = f'<span class="name">{self.text("fang", title)}</span>'
+            items.append(f'<div class="att-item{keep}">{label}{number}{name}</div>')
+        return f'<div class="att-list{"" if many else " single"}">{"".join(items)}</div>'
 
     def signature(self, doc: OfficialDocument) -> str:
         date = format_date(doc.date)
@@ -175,16 +198,44 @@ class _Builder:
         rows += f'<tr><td class="date">{self.text("fang", date)}</td></tr>'
         return f'<table class="sig">{rows}</table>'
 
-    def attachment(self, att: Attachment, numbered: bool) -> str:
+    def attachment(self, att: Attachment, numbered: bool, tail: str = "") -> str:
         label = f"附件{att.number}" if numbered else "附件"
         cls = "attachment landscape" if att.landscape else "attachment"
+        self.wide = att.landscape
+        blocks = self.blocks(att.blocks)
+        self.wide = False
         return (
             f'<section class="{cls}">'
             f'<div class="att-label">{self.text("hei", label)}</div>'
             f'<h1 class="title">{self.text("xbs", att.title)}</h1>'
-            f'<div class="text">{self.blocks(att.blocks)}</div>'
+            f'<div class="text">{blocks}</div>{tail}'
             "</section>"
         )
+
+    def watermark(self, doc: OfficialDocument) -> str:
+        """A mark repeated on every page (a fixed box is drawn on each page it covers)."""
+        if not doc.watermark:
+            return ""
+        return f'<div class="watermark" aria-hidden="true">{self.text("hei", doc.watermark)}</div>'
+
+    def imprint(self, doc: OfficialDocument) -> str:
+        """版记 at the foot of the page where the document ends: a footnote of its last line."""
+        imprint = doc.imprint
+        if imprint is None:
+            return ""
+        lines = []
+        if imprint.cc.strip():
+            cc = imprint.cc.strip().rstrip("。") + "。"
+            lines.append(
+                f'<span class="imprint-line cc"><span class="label">{self.text("fang", "抄送：")}</span>'
+                f'<span class="value">{self.text("fang", cc)}</span></span>'
+            )
+        printed = f"{format_date(imprint.printed_on)}印发"
+        lines.append(
+            f'<span class="imprint-line printer"><span>{self.text("fang", imprint.printer)}</span>'
+            f'<span class="printed">{self.text("fang", printed)}</span></span>'
+        )
+        return f'<p class="imprint-call">\u200b<span class="imprint">{"".join(lines)}</span></p>'
 
     def document(self, doc: OfficialDocument, *, main: bool = True, attachments: list | None = None) -> str:
         """The document as HTML; or only some of its parts (the main text and a run of attachments,
@@ -192,20 +243,23 @@ class _Builder:
         titles = list(doc.attachment_titles) or [a.title for a in doc.attachments]
         numbered = len(titles) > 1 or len(doc.attachments) > 1
         self.text_by_role["song"].append(PAGE_NUMBER_TEXT)
-        body = ""
+        chosen = doc.attachments if attachments is None else attachments
+        ends_here = (chosen and chosen[-1] is doc.attachments[-1]) if doc.attachments else main
+        tail = self.imprint(doc) if ends_here else ""
+        body = self.watermark(doc)
         if main:
-            body = (
+            body += (
                 self.masthead(doc)
                 + f'<h1 class="title">{self.text("xbs", doc.title)}</h1>'
-                + '<div class="text">'
+                + f'<div class="text{" " + self.spacing if self.spacing else ""}">'
                 + (f'<p class="addressee">{self.text("fang", doc.addressee)}</p>' if doc.addressee else "")
                 + self.blocks(doc.body)
                 + self.attachment_list(titles)
                 + self.signature(doc)
                 + "</div>"
+                + ("" if doc.attachments else tail)
             )
-        chosen = doc.attachments if attachments is None else attachments
-        body += "".join(self.attachment(a, numbered) for a in chosen)
+        body += "".join(self.attachment(a, numbered, tail if a is chosen[-1] else "") for a in chosen)
         head = (
             '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
             f"<title>{_esc(doc.title)}</title>"
@@ -228,15 +282,20 @@ def _css(faces: dict[str, FontFace], doc: OfficialDocument) -> str:
         indent=f"{2 * CHAR_MM:.4f}mm",
         table_size=f"{TABLE_PT:g}pt",
         table_gap=f"{LINE_MM / 2:.4f}mm",
+        half_line=f"{LINE_MM / 2:.4f}mm",
+        line23=f"{TEXT_HEIGHT_MM / 23 - 0.0005:.4f}mm",
+        line24=f"{TEXT_HEIGHT_MM / 24 - 0.0005:.4f}mm",
         issuer_size=f"{issuer_pt:.1f}pt",
     )
     return font_face_css(faces) + CSS_TEMPLATE.read_text(encoding="utf-8") % values
 
 
-def build_html(doc: OfficialDocument, faces: dict[str, FontFace] | None = None) -> tuple[str, str, dict]:
+def build_html(
+    doc: OfficialDocument, faces: dict[str, FontFace] | None = None, spacing: str = ""
+) -> tuple[str, str, dict]:
     """Return ``(html, css, text_by_role)`` for ``doc`` (useful for debugging the layout)."""
     faces = faces or resolve_fonts()
-    builder = _Builder(faces)
+    builder = _Builder(faces, spacing)
     markup = builder.document(doc)
     text_by_role = {role: "".join(parts) for role, parts in builder.text_by_role.items()}
     return markup, _css(faces, doc), text_by_role
@@ -295,11 +354,30 @@ def _layout(markup: str, css: str):
     )
 
 
+def main_text_spacing(doc: OfficialDocument, faces: dict[str, FontFace], css: str) -> str:
+    """The spacing of the main text that keeps the 署名 with some of the text (never with the last
+    title of the 附件说明 alone) without leaving three lines empty at the foot of the page before: the
+    main text alone is laid out (a page or two, quickly) as GB/T 9704 sets it, then with paragraphs
+    free to break, narrower blank lines and closer lines (:data:`~core.pdf.keeping.MAIN_SPACINGS`);
+    the first that does both is used, else the first that leaves fewer than three lines empty."""
+    fits = []
+    for spacing in MAIN_SPACINGS:
+        markup = _Builder(faces, spacing).document(doc, attachments=[])
+        fit = main_text_fit(_layout(markup, css), LINE_MM)
+        if fit.good:
+            return spacing
+        fits.append((spacing, fit))
+    return next((spacing for spacing, fit in fits if fit.empty_lines_before < 3), "")
+
+
 def render_document(doc: OfficialDocument):
     """Lay ``doc`` out in one piece and return the WeasyPrint ``Document`` (for inspection/tests)."""
     faces = resolve_fonts()
     markup, css, text_by_role = build_html(doc, faces)
     check_coverage(text_by_role, faces)
+    spacing = main_text_spacing(doc, faces, css)
+    if spacing:
+        markup = build_html(doc, faces, spacing)[0]
     return _layout(markup, css)
 
 

@@ -11,13 +11,14 @@ from html import escape
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from core.formatting import changed_line
+from core.formatting import changed_line, format_points
+from core.hooks import MonthRules
 
 from .forms import cell_name, encode_row_state, version_name
 from .selectors import FIELD_LABELS, GRID_FIELDS, GridRow
 
 SECTION_TITLES = {"部门": "区政府各部门", "镇街": "各镇、街道"}
-COLUMNS = 8
+COLUMNS = 9
 EXEMPT_TAG = '<span class="tag" title="不考核投稿，投稿数可照常填写">投稿免考核</span>'
 
 
@@ -69,7 +70,17 @@ def _who_cell(row: GridRow, adopted_url: str, pub_changed: str, tally_changed: s
     return f'<td class="who">{"".join(parts)}</td>'
 
 
-def render_grid_rows(rows: list[GridRow], *, register_base: str, month_param: str) -> SafeString:
+def month_score(text: str, rules: MonthRules | None) -> str:
+    """The month's publication score of a typed count (10.5 style), or "" when it cannot be read."""
+    text = text.strip()
+    if rules is None or not text.isdigit():
+        return ""
+    return format_points(min(int(text), rules.monthly_item_cap) * rules.points_per_item)
+
+
+def render_grid_rows(
+    rows: list[GridRow], *, register_base: str, month_param: str, rules: MonthRules | None = None
+) -> SafeString:
     out: list[str] = []
     category = None
     zone = timezone.get_current_timezone()
@@ -87,7 +98,11 @@ def render_grid_rows(rows: list[GridRow], *, register_base: str, month_param: st
         problem = ' class="problem"' if (row.errors or row.row_errors) else ""
         register_url = f"{register_base}?unit={row.unit_id}&month={month_param}"
         adopted_url = f"{register_base}?unit={row.unit_id}&adopted=any"
-        cells = [_cell(row, 0, GRID_FIELDS[0], unit_label, pub_changed)]
+        score = month_score(row.shown.get(GRID_FIELDS[0], ""), rules)
+        cells = [
+            _cell(row, 0, GRID_FIELDS[0], unit_label, pub_changed),
+            f'<td class="num score" data-score aria-label="{unit_label} 本月得分">{score}</td>',
+        ]
         if row.totals_read_only:
             cells.append(_register_cell(row, register_url))
         else:
@@ -95,7 +110,8 @@ def render_grid_rows(rows: list[GridRow], *, register_base: str, month_param: st
                 _cell(row, col, name, unit_label, tally_changed) for col, name in enumerate(GRID_FIELDS[1:], start=1)
             )
         out.append(
-            f'<tr{problem} id="unit-{row.unit_id}"><td class="num">{number}</td>'
+            f'<tr{problem} id="unit-{row.unit_id}" data-recent="{",".join(map(str, row.recent))}">'
+            f'<td class="num">{number}</td>'
             f'<th class="unit" scope="row">{unit_label}{EXEMPT_TAG if row.submission_exempt else ""}'
             f'<input type="hidden" name="{version_name(row.unit_id)}" value="{state}">{row_errors}</th>'
             f"{''.join(cells)}{_who_cell(row, adopted_url, pub_changed, tally_changed)}</tr>"

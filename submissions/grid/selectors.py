@@ -1,12 +1,15 @@
 """Reads of the month grid: every unit assessed in a month with its stored figures, the
-version each row was loaded with, and what the article register holds (four queries)."""
+version each row was loaded with, what the article register holds, each unit's recent publication
+counts and the rules of the month (six queries)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from core import hooks
 from core.calendar import Month
 from units.models import Unit, User
 from units.selectors import assessed_units_in, units_visible_to
@@ -66,6 +69,8 @@ class GridRow:
     loaded_publication: str = ""
     loaded_tally: str = ""
     loaded_values: GridValues = field(default_factory=GridValues)
+    recent: list[int] = field(default_factory=list)
+    """The unit's publication counts of the months before, oldest first (to spot a doubtful figure)."""
 
     @property
     def stored(self) -> GridValues:
@@ -97,6 +102,8 @@ class MonthGrid:
     page: int = 1
     pages: int = 1
     per_page: int | None = None
+    rules: hooks.MonthRules | None = None
+    """The rule set's points per item and monthly cap (``None``: no rule set for the month)."""
 
     def by_unit(self) -> dict[int, GridRow]:
         return {row.unit_id: row for row in self.rows}
@@ -127,6 +134,7 @@ def month_grid(*, month: Month, user: User, page: int = 1, per_page: int | None 
         t.unit_id: t for t in MonthlyArticleTally.objects.filter(**stored).select_related("updated_by").order_by()
     }
     registers = register_by_month(units=unit_ids, first=month, last=month)
+    recent = recent_publications(unit_ids=unit_ids, month=month)
     empty = RegisterCounts()
     rows = []
     for pk, name, category, exempt in unit_rows:
@@ -138,7 +146,37 @@ def month_grid(*, month: Month, user: User, page: int = 1, per_page: int | None 
             publication=publications.get(pk),
             tally=tallies.get(pk),
             register=registers.get((pk, month), empty),
+            recent=recent.get(pk, []),
         )
         row.reset_to_stored()
         rows.append(row)
-    return MonthGrid(month=month, rows=rows, total=len(every), page=page, pages=pages, per_page=per_page)
+    return MonthGrid(
+        month=month,
+        rows=rows,
+        total=len(every),
+        page=page,
+        pages=pages,
+        per_page=per_page,
+        rules=hooks.month_rules(month),
+    )
+
+
+RECENT_MONTHS = 6
+"""How many months before the grid's month a unit's own publication counts are compared with."""
+
+
+def recent_publications(*, unit_ids, month: Month) -> dict[int, list[int]]:
+    """Each unit's publication counts of the ``RECENT_MONTHS`` months before ``month``, oldest first
+    (one query; ``unit_ids`` a list or a queryset of ids)."""
+    first = Month.from_index(month.index - RECENT_MONTHS)
+    found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    rows = (
+        MonthlyPublication.objects.filter(unit__in=unit_ids, year__gte=first.year, year__lte=month.year)
+        .values_list("unit_id", "year", "month", "count")
+        .order_by()
+    )
+    for unit_id, year, number, count in rows:
+        index = year * 12 + number - 1
+        if first.index <= index < month.index:
+            found[unit_id].append((index, count))
+    return {unit_id: [count for _, count in sorted(values)] for unit_id, values in found.items()}

@@ -18,9 +18,10 @@ from units.selectors import units_visible_to
 from ..selectors import adoption_excess, adoption_totals
 from .forms import parse_grid_post, posted_unit_ids
 from .html import render_grid_rows
+from .plausibility import CONFIRM_FIELD, doubtful_values, limits_attribute
 from .selectors import month_grid
 from .services import CONFLICT, SAVED, UNCHANGED, GridRowResult, month_grid_save
-from .views_support import overlay_posted
+from .views_support import overlay_posted, overlay_unsaved
 
 BUSY = "数据库正忙（他人正在保存），本行未保存，已保留您填写的内容，请稍后重新保存"
 
@@ -51,6 +52,10 @@ def grid(request, year: int, month: int):
     if request.method == "GET":
         return _render(request, month_grid(month=period, user=request.user, **page))
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
+    if not request.POST.get(CONFIRM_FIELD) and (doubts := _doubts(request, period, parsed)):
+        grid_data = month_grid(month=period, user=request.user)
+        overlay_unsaved(grid_data, parsed)
+        return _render(request, grid_data, doubts=doubts)
     results = _save(request, period, parsed)
     if not any(p.errors for p in parsed) and all(r.status in (SAVED, UNCHANGED) for r in results):
         saved = [r.unit_id for r in results if r.status == SAVED]
@@ -81,13 +86,20 @@ def _save(request, period: Month, parsed) -> list[GridRowResult]:
         return [GridRowResult(row.unit_id, CONFLICT, message=BUSY) for row in rows]
 
 
+def _doubts(request, period: Month, parsed) -> list:
+    """Changed figures that are possible but hardly plausible: nothing is saved before they are confirmed."""
+    rows = [p.row_input for p in parsed if p.row_input]
+    names = dict(units_visible_to(request.user).filter(pk__in=[r.unit_id for r in rows]).values_list("pk", "name"))
+    return doubtful_values(month=period, rows=rows, names=names)
+
+
 def _flag_adoptions(request, unit_ids: list[int], period: Month) -> None:
     names = dict(units_visible_to(request.user).filter(pk__in=unit_ids).values_list("pk", "name"))
     for line in adoption_excess(adoption_totals(unit_ids=unit_ids, year=period.year), names, year=period.year):
         messages.warning(request, line)
 
 
-def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = None):
+def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = None, doubts: list | None = None):
     month = grid_data.month
     context = {
         "month": month,
@@ -95,12 +107,21 @@ def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = N
         "next": month.next(),
         "rows": grid_data.rows,
         "rows_html": render_grid_rows(
-            grid_data.rows, register_base=reverse("submissions:articles"), month_param=month.param
+            grid_data.rows,
+            register_base=reverse("submissions:articles"),
+            month_param=month.param,
+            rules=grid_data.rules,
         ),
         "summary": summary,
         "gone": gone or [],
         "unit_count": grid_data.total,
         "grid": grid_data,
         "page_numbers": range(1, grid_data.pages + 1),
+        "page_rows": len(grid_data.rows),
+        "doubts": doubts or [],
+        "confirm_field": CONFIRM_FIELD,
+        "filled": sum(1 for row in grid_data.rows if row.shown.get("publications", "").strip()),
+        "rules": grid_data.rules,
+        "limits": limits_attribute(),
     }
     return render(request, "submissions/grid.html", context)

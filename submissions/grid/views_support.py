@@ -47,6 +47,21 @@ def overlay_posted(
     return summary, _rows_not_on_page([*invalid, *conflicts], rows, by_unit, units)
 
 
+def overlay_unsaved(grid_data: MonthGrid, parsed: list[ParsedRow]) -> None:
+    """Show what was posted, unsaved (to be confirmed), as typed and with the version it was loaded
+    with: saving it next time still sees other people's changes."""
+    rows = grid_data.by_unit()
+    for p in parsed:
+        if (row := rows.get(p.unit_id)) is None or not p.typed:
+            continue
+        row.shown.update(p.typed)
+        row.typed_fields = set(p.typed)
+        row.errors = {name: msgs for name, msgs in p.errors.items() if name in GRID_FIELDS}
+        row.row_errors = [m for name, msgs in p.errors.items() if name not in GRID_FIELDS for m in msgs]
+        if p.state is not None:
+            row.loaded_publication, row.loaded_tally, row.loaded_values = p.state
+
+
 def _rows_not_on_page(parsed, rows, by_unit, units) -> list[str]:
     """Problems of submitted rows whose unit is no longer in this month's grid, with what was typed."""
     missing = [p for p in parsed if p.unit_id not in rows]

@@ -11,7 +11,7 @@ from core.formatting import format_cn_datetime
 from core.versioning import data_changed
 from units.models import Unit, User
 
-from ..models import Article, MonthlyArticleTally, MonthlyPublication
+from ..models import Article, MonthlyArticleTally, MonthlyPublication, length_verdict
 from ..selectors import version_of
 
 
@@ -45,14 +45,19 @@ def article_register(
     province_adopted_on: datetime.date | None = None,
     acting_user: User | None = None,
 ) -> Article:
+    """Register an article; under 400 characters it is marked 不符合要求 for 字数不足400字 (or the
+    reason given), as :func:`~submissions.models.length_verdict` says."""
     data_changed()
+    is_compliant, non_compliance_reason = length_verdict(
+        char_count=char_count, is_compliant=is_compliant, reason=non_compliance_reason
+    )
     article = Article(
         unit=unit,
         title=title.strip(),
         received_on=received_on,
         char_count=char_count,
         is_compliant=is_compliant,
-        non_compliance_reason=non_compliance_reason.strip(),
+        non_compliance_reason=non_compliance_reason,
         city_adopted_on=city_adopted_on,
         province_adopted_on=province_adopted_on,
     )
@@ -125,7 +130,8 @@ def article_update(
     acting_user: User | None = None,
     loaded_version: str | None = None,
 ) -> Article:
-    """Change a registered article; nothing is written when nothing changed.
+    """Change a registered article; nothing is written when nothing changed. The 400-character
+    rule applies as on registering (a count corrected to 400 or more lifts its mark).
 
     ``loaded_version`` is the :func:`~submissions.selectors.version_of` the edit form was opened
     with: if someone else saved the article since, the edit is refused rather than overwriting it.
@@ -136,13 +142,16 @@ def article_update(
         raise ValidationError(
             f"该稿件已被{current.updated_by or '他人'}于{format_cn_datetime(current.updated_at)}修改，请核对后重新保存。"
         )
+    is_compliant, non_compliance_reason = length_verdict(
+        char_count=char_count, is_compliant=is_compliant, reason=non_compliance_reason
+    )
     new = {
         "unit": unit,
         "title": title.strip(),
         "received_on": received_on,
         "char_count": char_count,
         "is_compliant": is_compliant,
-        "non_compliance_reason": non_compliance_reason.strip(),
+        "non_compliance_reason": non_compliance_reason,
         "city_adopted_on": city_adopted_on,
         "province_adopted_on": province_adopted_on,
     }

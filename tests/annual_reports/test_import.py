@@ -180,7 +180,7 @@ def test_a_year_not_opened_and_an_unknown_unit(office_unit, filled):
     assert err.getvalue().splitlines() == ["2024年度的年度报告尚未开启填报，请区政府办公室先开启该年度。"]
     with pytest.raises(CommandError) as error:
         call_command("import_annual_report", str(filled()), "--year", "2024", "--unit", "区不存在局")
-    assert str(error.value) == "找不到单位“区不存在局”，请检查名称或在单位管理中添加别名"
+    assert str(error.value) == "找不到单位“区不存在局”，请检查名称，或把它保存为对应单位的别名"
 
 
 def test_importing_again_changes_only_what_changed(year_2024, filled):

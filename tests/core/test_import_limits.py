@@ -193,6 +193,6 @@ def test_at_most_200_errors_are_listed(db, tmp_path, capsys):
 
     errors = capsys.readouterr().err.splitlines()
     assert len(errors) == 201
-    assert errors[0] == "第2行 单位: 找不到单位“无此单位0”，请检查名称或在单位管理中添加别名"
+    assert errors[0] == "第2行 单位: 找不到单位“无此单位0”，请检查名称，或把它保存为对应单位的别名"
     assert errors[-1] == "另有50处错误"
     assert str(caught.value) == "共250处错误，未导入任何数据。"

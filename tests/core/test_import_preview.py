@@ -78,7 +78,7 @@ def test_preview_shows_every_error_and_offers_no_commit(staff_client, units):
 
     html = response.content.decode()
     assert "文件有3处错误，不能导入" in html
-    assert "<li>第3行 单位: 找不到单位“区不存在局”，请检查名称或在单位管理中添加别名</li>" in html
+    assert "<li>第3行 单位: 找不到单位“区不存在局”，请检查名称，或把它保存为对应单位的别名</li>" in html
     assert "<li>第4行 10月: 不能为负数（-2）</li>" in html
     assert "<li>第5行 10月: “十”不是数字</li>" in html
     assert "确认导入" not in html

@@ -79,7 +79,7 @@ def test_imported_no_submission_item_stands_for_the_automatic_one(real_units, xl
 
 
 BAD_ROWS = [
-    (["区无此局", "错敏词", 1], "第3行 单位: 找不到单位“区无此局”，请检查名称或在单位管理中添加别名"),
+    (["区无此局", "错敏词", 1], "第3行 单位: 找不到单位“区无此局”，请检查名称，或把它保存为对应单位的别名"),
     (["区残联", "错敏词", -1], "第3行 减分: 不能为负数（-1），减分请填写正数，如5"),
     (["区残联", "错敏词", "五"], "第3行 减分: “五”不是数字"),
     (["区残联", "错敏词", 0], "第3行 减分: 不能为0"),
@@ -122,7 +122,7 @@ def test_rejected_file_still_plans_its_good_rows(real_units, xlsx_file):
         deductions_import(source=handle, year=2020, quarter=3)
 
     assert [str(e) for e in error.value.errors] == [
-        "第3行 单位: 找不到单位“区无此局”，请检查名称或在单位管理中添加别名"
+        "第3行 单位: 找不到单位“区无此局”，请检查名称，或把它保存为对应单位的别名"
     ]
     assert [(c.row, c.unit, c.action) for c in error.value.result.changes] == [(2, "区残联", "新增")]
     assert items() == []

@@ -30,13 +30,10 @@ def test_draft_text_from_the_data(quarter_data):
     )
     assert notice.requirements.endswith("请于1月15日前将反馈问题全部整改到位，区政府办公室将对整改情况进行检查。")
     assert notice.rectification_deadline == datetime.date(2025, 1, 15)
-    assert notice.attachments == [
-        Notice.AttachmentKind.STATS_DEPARTMENTS,
-        Notice.AttachmentKind.STATS_TOWNS,
-        Notice.AttachmentKind.SUBMISSIONS,
-        Notice.AttachmentKind.DEDUCTIONS,
-        Notice.AttachmentKind.FINDINGS,
-    ]
+    # The office's 2024 notice (seed 000): 1. 政务公开工作检查情况 2. 各单位政务公开工作投稿情况.
+    assert notice.submissions_style == Notice.SubmissionsStyle.Y2024
+    assert notice.attachments == [Notice.AttachmentKind.FINDINGS, Notice.AttachmentKind.SUBMISSIONS]
+    assert notice.printing_office == "临淄区人民政府办公室"
 
 
 def test_no_findings_no_findings_attachment_and_deadline_in_working_days(real_units):

@@ -14,10 +14,14 @@ from scoring.selectors import quarter_scores
 from submissions.models import MonthlyPublication
 from units.models import Unit
 
+ALL_ATTACHMENTS = ["stats_dept", "stats_town", "submissions", "deductions", "findings"]
+
 
 @pytest.fixture
 def issued(quarter_data, staff):
+    """The 2024 Q4 notice with every attachment, in the order of the 2020 style (statistics first)."""
     notice = notice_draft_create(year=2024, quarter=4, acting_user=staff, issue_date=datetime.date(2025, 1, 10))
+    notice_draft_update(notice=notice, acting_user=staff, submissions_style="2020", attachments=ALL_ATTACHMENTS)
     return notice_issue(notice=notice, acting_user=staff)
 
 
@@ -65,6 +69,9 @@ def test_issued_excel_equals_the_scoring_service(issued):
     sheet = workbook["附件1"]
     assert sheet["A1"].value == "各部门第四季度政务公开工作情况统计"
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5, values_only=False)]
+    # Under a blank row, the note of the 2020-style rules: the bonus counts towards the year only.
+    assert rows[-1][0] == "注：稿件被市级、省级采用的加分（见附件3）计入年终考核，不计入季度合计，故本表“加分”栏为空。"
+    rows = rows[:-2]
     expected = [
         [
             r.rank,

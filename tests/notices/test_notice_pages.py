@@ -36,7 +36,7 @@ def test_staff_drafts_edits_and_issues(client, quarter_data, staff, django_captu
     assert saved.status_code == 302
     notice.refresh_from_db()
     assert notice.overview == "全区政务公开工作总体平稳。"
-    assert notice.attachments == ["stats_town", "findings"]
+    assert notice.attachments == ["findings", "stats_town"]  # the 2024 style's order: findings first
 
     with django_capture_on_commit_callbacks(execute=True):  # as after a real request's commit
         job = client.get(f"/reports/notices/{notice.pk}/draft.xlsx")
@@ -90,7 +90,7 @@ def test_notice_list_query_count_is_constant(client, staff, django_assert_max_nu
 def test_export_notice_command(quarter_data, staff, tmp_path):
     xlsx = tmp_path / "draft.xlsx"
     call_command("export_notice", "--year", "2024", "--quarter", "4", "--format", "xlsx", "--output", str(xlsx))
-    assert load_workbook(xlsx).sheetnames == ["附件1", "附件2", "附件3", "附件4", "附件5"]
+    assert load_workbook(xlsx).sheetnames == ["附件1", "附件2"]  # 2024: findings and submissions
 
     notice = NoticeFactory(attachments=["stats_dept"])
     issued = notice_issue(notice=notice, acting_user=staff)
@@ -113,6 +113,7 @@ def test_a_notice_without_attachments_can_be_saved(client, staff):
         "requirements": "要求",
         "signature": "临淄区人民政府办公室",
         "issue_date": "2025-01-10",
+        "submissions_style": "2024",
     }
 
     response = client.post(f"/reports/notices/{notice.pk}/", data)

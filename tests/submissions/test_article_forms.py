@@ -180,27 +180,3 @@ def test_moving_an_article_into_a_month_with_a_total_is_refused(staff_client, un
 
 def test_an_unknown_article_is_404(staff_client):
     assert staff_client.get("/data/articles/999999/edit/").status_code == 404
-
-
-def test_an_article_under_400_characters_cannot_count(db):
-    from django.core.exceptions import ValidationError
-
-    from submissions.services import article_register
-    from tests.factories import UnitFactory
-
-    unit = UnitFactory()
-    with pytest.raises(ValidationError) as error:
-        article_register(unit=unit, title="短稿", received_on=D(2024, 10, 8), char_count=300)
-
-    assert error.value.message_dict == {
-        "is_compliant": ["字数300字，不足400字，应登记为“不符合要求”并填写原因（如：字数不足400字）。"]
-    }
-    article = article_register(
-        unit=unit,
-        title="短稿",
-        received_on=D(2024, 10, 8),
-        char_count=300,
-        is_compliant=False,
-        non_compliance_reason="字数不足400字",
-    )
-    assert article.is_compliant is False

@@ -70,7 +70,7 @@ def test_inputs_are_typed_like_a_spreadsheet(staff_client):
 
     html = staff_client.get(grid_url()).content.decode()
 
-    assert '<table class="data-table grid" data-grid>' in html
+    assert '<table class="data-table grid" data-grid data-points="0.5" data-cap="10" ' in html
     assert "js/grid.js" in html
     for col, name in enumerate(("pub", "sub", "nc", "city", "prov")):
         assert (
@@ -152,7 +152,8 @@ def populate(n: int) -> None:
             ArticleFactory(unit=unit, received_on=datetime.date(2024, 10, 3))
 
 
-GRID_QUERIES = 6  # session, user, units, publications, article totals, register counts
+# session, user, units, publications, article totals, register counts, recent publications, rule set
+GRID_QUERIES = 8
 
 
 @pytest.mark.parametrize("units", [5, 60])

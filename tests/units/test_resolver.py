@@ -40,7 +40,7 @@ def test_resolves_names_and_aliases(real_units, name, official):
 def test_unknown_name_says_so(real_units):
     with pytest.raises(UnitNotFound) as error:
         resolve_unit("区不存在局")
-    assert str(error.value) == "找不到单位“区不存在局”，请检查名称或在单位管理中添加别名"
+    assert str(error.value) == "找不到单位“区不存在局”，请检查名称，或把它保存为对应单位的别名"
 
 
 def test_empty_name(real_units):

@@ -55,7 +55,7 @@ def test_excel_download_matches_the_scores(client, staff, shangwu):
     dept = workbook["各部门"]
     assert dept["A1"].value == "各部门第三季度政务公开工作情况统计"
     assert [c.value for c in dept[2]] == [
-        "序号",
+        "名次",  # the score table's rank column (the notices keep the office's 序号)
         "单位",
         "政府网站信息公开发布情况",
         None,
@@ -68,6 +68,7 @@ def test_excel_download_matches_the_scores(client, staff, shangwu):
     assert [c.value for c in dept[3]][2:6] == ["数量", None, None, "累计得分"]
     assert [c.value for c in dept[4]][2:5] == ["7月", "8月", "9月"]
     assert [c.value for c in dept[5]] == [1, "区商务局", 12, 1, 11, 10.5, None, 7, 3.5]
+    assert dept["A7"].value == "注：稿件被市级、省级采用的加分计入年终考核，不计入季度合计，故本表“加分”栏为空。"
     assert "C2:F2" in {str(r) for r in dept.merged_cells.ranges}
     assert dept.print_title_rows == "$2:$4"
     assert dept.page_setup.paperSize == 9

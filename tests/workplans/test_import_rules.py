@@ -48,7 +48,10 @@ def test_a_name_that_matches_no_unit_is_an_error_naming_the_row_and_nothing_is_w
     with pytest.raises(CommandError, match="共1处错误，未导入任何数据。"):
         call_command("import_work_plan", str(path), "--year", "2022")
 
-    assert capsys.readouterr().err.strip() == "第5行 责任单位: 找不到单位“区农业局”，请检查名称或在单位管理中添加别名"
+    assert (
+        capsys.readouterr().err.strip()
+        == "第5行 责任单位: 找不到单位“区农业局”，请检查名称，或把它保存为对应单位的别名"
+    )
     assert not WorkPlan.objects.exists()
 
 
@@ -188,7 +191,7 @@ def test_a_rejected_file_still_previews_its_good_rows_without_deleting_anything(
         run(sheet(rows, merges=("B2:B3",)))
 
     assert [str(e) for e in caught.value.errors] == [
-        "第3行 责任单位: 找不到单位“区农业局”，请检查名称或在单位管理中添加别名"
+        "第3行 责任单位: 找不到单位“区农业局”，请检查名称，或把它保存为对应单位的别名"
     ]
     assert [(c.what, c.action) for c in caught.value.result.changes] == [("第1项任务", "不变")]
     assert Task.objects.count() == 3

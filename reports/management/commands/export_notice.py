@@ -11,7 +11,7 @@ from reports.notice_xlsx import notice_xlsx
 
 
 class Command(BaseCommand):
-    help = "导出季度通报：当前草稿（或 --issued N 已印发的第N版）为 PDF 或 Excel。"
+    help = "导出季度通报：当前草稿（每页印有“草稿”字样）或 --issued N 已印发的第N版，为 PDF 或 Excel。"
 
     def add_arguments(self, parser):
         parser.add_argument("--year", type=int, required=True)
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         else:
             data = build_notice_data(notice or draft_notice(year=year, quarter=quarter))
             try:
-                content = notice_pdf(data) if fmt == "pdf" else notice_xlsx(data)
+                content = notice_pdf(data, draft=True) if fmt == "pdf" else notice_xlsx(data, draft=True)
             except (MissingGlyphError, FontsNotInstalledError) as exc:
                 raise CommandError(str(exc)) from exc
         output = Path(options["output"])
