@@ -9,9 +9,11 @@ class UnitsConfig(AppConfig):
         from core import hooks
         from core.history import track
 
+        from .axes_names import name_axes_in_chinese
         from .models import Unit, UnitAlias
         from .selectors import alias_choices
 
         track(Unit, unit_field="id")
         track(UnitAlias, describe=lambda r: f"{r.unit} 别名“{r.name}”")
         hooks.alias_choices.register(alias_choices)
+        name_axes_in_chinese()
