@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test setup system-deps browser fonts db demo lint bench clean
+.PHONY: run test setup system-deps browser fonts db demo lint bench clean services test-production backup restore bench-load
 
 ## Everything a fresh Debian machine needs, then serve on http://$(HOST):$(PORT)
 run: setup db demo
@@ -57,6 +57,7 @@ db: setup
 	mkdir -p staticfiles
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_units
+	$(PY) manage.py install_schedule
 
 demo: db
 	$(PY) manage.py load_demo
@@ -74,6 +75,34 @@ bench: setup
 	$(PY) bench/bench_pdf.py
 	$(PY) bench/bench_annual.py
 	$(PY) bench/bench_workplans.py
+
+## PostgreSQL and Redis from Debian's packages, started on loopback (no Docker)
+services:
+	scripts/services.sh start
+
+# The production path in CI (.ci/run): the whole suite on PostgreSQL, then the tests that need a
+# real Celery worker over Redis and a real PostgreSQL restart, then Django's deployment check.
+PG_ENV = $$(scripts/services.sh env | grep DATABASE_URL | cut -d' ' -f2)
+REDIS_ENV = $$(scripts/services.sh env | grep REDIS_URL | cut -d' ' -f2)
+test-production: setup browser services
+	env -u REDIS_URL $(PG_ENV) $(VENV)/bin/pytest -p no:cacheprovider -m "not worker"
+	env $(PG_ENV) $(REDIS_ENV) LINZI_WORKER_TESTS=1 $(VENV)/bin/pytest -p no:cacheprovider -m worker -rs
+	env $(PG_ENV) DJANGO_ENV=production DJANGO_ALLOWED_HOSTS=zwgk.linzi.gov.cn \
+	  DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') \
+	  $(PY) manage.py check --deploy --fail-level WARNING
+
+## gunicorn + PostgreSQL + Redis with 2,000 units under 16 connections (wrk); bench/results/load.json
+bench-load: setup services
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	env $(PG_ENV) $(REDIS_ENV) $(PY) bench/bench_load.py
+
+## Database and uploaded files into var/backups/linzi_gk-<time>.tar.gz; back with make restore FILE=…
+backup: setup
+	$(PY) manage.py backup
+
+restore: setup
+	@test -n "$(FILE)" || { echo "用法：make restore FILE=var/backups/linzi_gk-….tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var/media staticfiles

@@ -8,7 +8,10 @@ class AnnualReportsConfig(AppConfig):
     def ready(self) -> None:
         from core.history import track
 
+        from .jobs import register_jobs
         from .models import AnnualReport, ReportYear
+
+        register_jobs()
 
         track(ReportYear, describe=lambda r: f"{r.year}年度报告（截止日期）", unit_field=None)
         track(AnnualReport, describe=_describe_report, skip=("figures",), select=("unit", "report_year"))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.imports import ImportRejected, staging
-from core.pdf import FontsNotInstalledError, MissingGlyphError
+from core.job_views import start_job
 from core.permissions import office_required
 
 from .checks import parse_typed
@@ -19,10 +19,9 @@ from .forms import ReportUploadForm, TextsForm, posted_cells
 from .layout import OVERVIEW_PARTS
 from .models import AnnualReport, ReportYear
 from .page import Posted, report_context
-from .pdf import report_pdf
-from .selectors import current_report, may_fill_unit, new_report, report_content
+from .selectors import current_report, may_fill_unit, new_report
 from .services import annual_report_import, report_save
-from .web import PDF, XLSX, download, form_errors, page_url, report_year_or_404, visible_unit
+from .web import XLSX, download, form_errors, page_url, report_year_or_404, visible_unit
 from .xlsx import report_workbook
 
 UPLOAD_KIND = "annual_report"
@@ -110,33 +109,23 @@ def _version(report_year: ReportYear, unit, version: str | None) -> AnnualReport
     return report
 
 
-def _file(report: AnnualReport, fmt: str) -> HttpResponse:
-    content = report_content(report)
-    name = report.title + ("" if report.version == 1 else f"（第{report.version}版）")
-    if fmt == "xlsx":
-        return download(report_workbook(content), XLSX, f"{name}.xlsx")
-    return download(report_pdf(content), PDF, f"{name}.pdf")
+def _label(report: AnnualReport, fmt: str) -> str:
+    return f"{report.title}（{'Excel' if fmt == 'xlsx' else 'PDF'}）"
 
 
 @login_required
 def report_file(request, year: int, unit_id: int, fmt: str):
     report = _version(report_year_or_404(year), visible_unit(request.user, unit_id), request.GET.get("version"))
-    try:
-        return _file(report, fmt)
-    except (MissingGlyphError, FontsNotInstalledError) as exc:
-        messages.error(request, str(exc))
-        return redirect(page_url(year, report.unit))
+    params = {"report": report.pk, "fmt": fmt}
+    return start_job(request, kind="annual_report_file", label=_label(report, fmt), params=params)
 
 
 @office_required
 def district_file(request, year: int, fmt: str):
     report_year = report_year_or_404(year)
     report = current_report(report_year, None) or new_report(report_year, None)
-    try:
-        return _file(report, fmt)
-    except (MissingGlyphError, FontsNotInstalledError) as exc:
-        messages.error(request, str(exc))
-        return redirect("annual_reports:district", year)
+    params = {"year": year, "fmt": fmt}
+    return start_job(request, kind="annual_district_file", label=_label(report, fmt), params=params)
 
 
 @login_required

@@ -35,3 +35,16 @@ def database_unavailable(get_response):
 
     middleware.process_exception = process_exception
     return middleware
+
+
+def no_store_when_logged_in(get_response):
+    """Pages of a logged-in person are never kept by browsers or proxies (``Cache-Control: no-store``)."""
+
+    def middleware(request):
+        response = get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store"
+        return response
+
+    return middleware

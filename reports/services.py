@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.calendar import Quarter
+from core.versioning import data_changed
 from units.models import User
 
 from .builders import notice_pdf, pdf_page_count
@@ -99,6 +100,16 @@ def _issue_checks(notice: Notice, last: int, correction_note: str) -> None:
         raise ValidationError("通报没有正文和附件，不能印发。")
 
 
+def notice_issue_check(*, notice: Notice, correction_note: str = "", confirm_incomplete: bool = False) -> int:
+    """Refuse an issue that cannot go ahead (before any file is rendered); returns the last number."""
+    last = notice.issues.aggregate(n=Max("number"))["n"] or 0
+    _issue_checks(notice, last, correction_note)
+    missing = missing_figures(notice.year, notice.quarter)
+    if missing and not confirm_incomplete:
+        raise ValidationError({"confirm_incomplete": missing_sentence(missing) + "确认按现有数据印发，请勾选“确认”。"})
+    return last
+
+
 def notice_issue(
     *, notice: Notice, acting_user: User, correction_note: str = "", confirm_incomplete: bool = False
 ) -> IssuedNotice:
@@ -106,16 +117,12 @@ def notice_issue(
 
     The first issue is number 1; a later issue is a correction and needs a note saying what
     changed. Earlier issues stay as they were. While some unit's figures are not entered the issue
-    needs ``confirm_incomplete``. The files are rendered before the short transaction
-    that records the issue (no lock is held while pages are laid out); if the draft was changed or
-    issued by somebody else meanwhile, nothing is recorded and the user is told.
+    needs ``confirm_incomplete``. The files are rendered before the short transaction that records
+    the issue (no lock is held while pages are laid out); if the draft was changed or issued by
+    somebody else meanwhile, nothing is recorded and the user is told.
     """
     notice = Notice.objects.get(pk=notice.pk)
-    last = notice.issues.aggregate(n=Max("number"))["n"] or 0
-    _issue_checks(notice, last, correction_note)
-    missing = missing_figures(notice.year, notice.quarter)
-    if missing and not confirm_incomplete:
-        raise ValidationError({"confirm_incomplete": missing_sentence(missing) + "确认按现有数据印发，请勾选“确认”。"})
+    last = notice_issue_check(notice=notice, correction_note=correction_note, confirm_incomplete=confirm_incomplete)
     data = build_notice_data(notice)
     pdf = notice_pdf(data)
     issued = IssuedNotice(
@@ -129,6 +136,7 @@ def notice_issue(
         xlsx=notice_xlsx(data),
     )
     with transaction.atomic():
+        data_changed()
         locked = Notice.objects.select_for_update().get(pk=notice.pk)
         if (locked.issues.aggregate(n=Max("number"))["n"] or 0) != last:
             raise ValidationError(f"该通报刚刚已由他人印发为第{last + 1}版，未重复印发；如需更正请刷新页面后重新印发。")

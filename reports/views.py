@@ -10,15 +10,12 @@ from django.views.decorators.http import require_POST
 
 from core.calendar import Quarter
 from core.forms import apply_service_errors
-from core.pdf import FontsNotInstalledError, MissingGlyphError
+from core.job_views import start_job
 from core.permissions import office_required
 
 from . import services
-from .builders import notice_pdf
 from .forms import IssueForm, NewNoticeForm, NoticeForm
 from .models import IssuedNotice
-from .notice_data import build_notice_data
-from .notice_xlsx import notice_xlsx
 from .selectors import issued_visible_to, missing_figures, missing_sentence, notices_visible_to
 
 PDF = "application/pdf"
@@ -94,16 +91,8 @@ def notice_edit(request, pk: int):
 @office_required
 def notice_draft_file(request, pk: int, fmt: str):
     notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
-    data = build_notice_data(notice)
-    name = f"{Quarter(notice.year, notice.quarter).label}政务公开工作情况通报（草稿）"
-    if fmt == "xlsx":
-        return _download(notice_xlsx(data, draft=True), XLSX, f"{name}.xlsx")
-    try:
-        content = notice_pdf(data, draft=True)
-    except (MissingGlyphError, FontsNotInstalledError) as exc:
-        messages.error(request, str(exc))
-        return redirect("reports:notice_edit", notice.pk)
-    return _download(content, PDF, f"{name}.pdf")
+    label = f"{Quarter(notice.year, notice.quarter).label}通报草稿（{'Excel' if fmt == 'xlsx' else 'PDF'}）"
+    return start_job(request, kind="notice_draft_file", label=label, params={"notice": notice.pk, "fmt": fmt})
 
 
 @office_required
@@ -112,19 +101,19 @@ def notice_issue(request, pk: int):
     notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
     form = IssueForm(request.POST)
     form.is_valid()
+    options = {
+        "correction_note": form.cleaned_data.get("correction_note", ""),
+        "confirm_incomplete": form.cleaned_data.get("confirm_incomplete", False),
+    }
     try:
-        issued = services.notice_issue(
-            notice=notice,
-            acting_user=request.user,
-            correction_note=form.cleaned_data.get("correction_note", ""),
-            confirm_incomplete=form.cleaned_data.get("confirm_incomplete", False),
-        )
-    except (ValidationError, MissingGlyphError, FontsNotInstalledError) as exc:
-        messages.error(request, "；".join(getattr(exc, "messages", [str(exc)])))
+        services.notice_issue_check(notice=notice, **options)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
         return redirect("reports:notice_edit", notice.pk)
-    word = "印发" if issued.number == 1 else f"重新印发（第{issued.number}版）"
-    messages.success(request, f"通报已{word}，各单位可以查看。")
-    return redirect("reports:notice_edit", notice.pk)
+    label = f"印发{Quarter(notice.year, notice.quarter).label}通报"
+    return start_job(
+        request, kind="notice_issue", label=label, params={"notice": notice.pk, "user": request.user.pk, **options}
+    )
 
 
 @login_required

@@ -17,6 +17,7 @@ from django.utils import timezone
 from core.calendar import Month, Quarter
 from core.formatting import ZERO
 from core.hooks import MonthRules
+from core.versioning import versioned
 from inspections.models import Deduction
 from submissions.selectors import MonthFigures, data_month_range, monthly_figures
 from units.models import DemoSitePeriod, Unit
@@ -122,6 +123,15 @@ def _deduction_items(deductions) -> dict:
             DeductionItem(reason=reason, points=points, deduction_id=pk)
         )
     return items
+
+
+def quarter_scores_current(*, year: int, quarter: int) -> QuarterScores:
+    """:func:`quarter_scores` of today, computed once per process and change of the data (the pages
+    of a large district ask for it on every request). Never to be modified by the caller."""
+    today = timezone.localdate()
+    return versioned(
+        ("quarter_scores", year, quarter, today), lambda: quarter_scores(year=year, quarter=quarter, today=today)
+    )
 
 
 def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = None) -> QuarterScores:

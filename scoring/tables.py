@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.conf import settings
 from django.urls import reverse
 from django.utils.html import format_html
 from django_tables2 import RequestConfig
@@ -106,8 +107,11 @@ def quarter_sections(request, result, *, name: str, deducted: bool, provisional:
             provisional=provisional,
             empty_text="没有符合筛选条件的单位。" if rows else "本季度没有考核单位。",
         )
-        RequestConfig(request, paginate=False).configure(table)
-        labels = [r.name if r.complete else f"{r.name}（未录入）" for r in shown]
-        chart = ranking_bars(labels, [r.total for r in shown], title=f"{title}得分排名")
+        # A district of 70 units sees its whole table; a large one pages (each table its own page).
+        RequestConfig(request, paginate={"per_page": settings.QUARTER_TABLE_PAGE_SIZE}).configure(table)
+        by_id = {r.unit_id: r for r in shown}
+        on_page = [by_id[row.record["unit_id"]] for row in table.page.object_list]
+        labels = [r.name if r.complete else f"{r.name}（未录入）" for r in on_page]
+        chart = ranking_bars(labels, [r.total for r in on_page], title=f"{title}得分排名")
         sections.append((title, table, chart))
     return sections

@@ -4,19 +4,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.calendar import Quarter, year_in_range
 from core.charts import trend_line
+from core.notifications import unread_for
 from core.panels import unit_panels
 from core.permissions import office_required
+from core.versioning import cached_fragment, versioned
 from core.xlsx import build_workbook
 from inspections.selectors import open_findings_for_unit
 from submissions.selectors import articles_of_quarter
 from units.selectors import units_visible_to
 
 from .exports import quarter_sheets
-from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores, unit_trend
+from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores_current, unit_trend
 from .status import quarter_status
 from .tables import quarter_sections
 
@@ -70,15 +73,20 @@ def unit_latest(request, unit_id: int):
 def quarter_table(request, year: int, quarter: int):
     period = _quarter_or_404(year, quarter)
     try:
-        result = quarter_scores(year=year, quarter=quarter)
+        result = quarter_scores_current(year=year, quarter=quarter)
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     name, deducted = request.GET.get("q", "").strip(), bool(request.GET.get("deducted"))
-    status = quarter_status(result)
+    status = versioned(("quarter_status", year, quarter, timezone.localdate()), lambda: quarter_status(result))
+
+    def tables_html() -> str:
+        sections = quarter_sections(request, result, name=name, deducted=deducted, provisional=status.provisional)
+        return render_to_string("scoring/_quarter_sections.html", {"sections": sections}, request=request)
+
     context = {
         "result": result,
         "status": status,
-        "sections": quarter_sections(request, result, name=name, deducted=deducted, provisional=status.provisional),
+        "tables": cached_fragment(("quarter", year, quarter, status.provisional), tables_html, request=request),
         "period": period,
         "label": period.label,
         "no_data": not _has_data(period),
@@ -92,7 +100,7 @@ def quarter_table(request, year: int, quarter: int):
 def quarter_xlsx(request, year: int, quarter: int):
     period = _quarter_or_404(year, quarter)
     try:
-        result = quarter_scores(year=year, quarter=quarter)
+        result = quarter_scores_current(year=year, quarter=quarter)
     except NoRuleSet as exc:
         raise Http404(str(exc)) from exc
     response = HttpResponse(build_workbook(quarter_sheets(result)), content_type=XLSX)
@@ -105,15 +113,18 @@ def quarter_xlsx(request, year: int, quarter: int):
 def unit_quarter(request, year: int, quarter: int, unit_id: int):
     period, unit = _quarter_or_404(year, quarter), _visible_unit(request.user, unit_id)
     try:
-        result = quarter_scores(year=year, quarter=quarter)
+        result = quarter_scores_current(year=year, quarter=quarter)
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     score = result.for_unit(unit.pk)
-    trend = unit_trend(unit=unit, year=year, quarter=quarter)
+    today = timezone.localdate()
+    trend = versioned(
+        ("unit_trend", unit.pk, year, quarter, today), lambda: unit_trend(unit=unit, year=year, quarter=quarter)
+    )
     context = {
         "unit": unit,
         "score": score,
-        "status": quarter_status(result),
+        "status": versioned(("quarter_status", year, quarter, today), lambda: quarter_status(result)),
         "result": result,
         "period": period,
         "label": period.label,
@@ -123,6 +134,7 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
         "trend_chart": trend_line([q.short_label for q, _ in trend], [t for _, t in trend], title="季度得分走势"),
         "articles": articles_of_quarter(unit=unit, quarter=period)[:100],
         "open_findings": list(open_findings_for_unit(unit)),
+        "notifications": list(unread_for(request.user)[:10]),
         "category_size": len(result.by_category(unit.category)),
         "panels": unit_panels(user=request.user, unit=unit, today=timezone.localdate()),
     }

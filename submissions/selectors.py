@@ -15,6 +15,7 @@ from django.db import connections
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 
 from core.calendar import Month
+from core.versioning import versioned
 from units.models import User
 from units.selectors import units_visible_to
 
@@ -214,7 +215,11 @@ def articles_of_quarter(*, unit, quarter) -> QuerySet[Article]:
 
 
 def data_month_range() -> tuple[Month, Month] | None:
-    """The first and the last month with any figure recorded (three queries)."""
+    """The first and the last month with any figure recorded (three queries, once per data version)."""
+    return versioned(("data_month_range",), _data_month_range)
+
+
+def _data_month_range() -> tuple[Month, Month] | None:
     indexes: list[int] = []
     for model in (MonthlyPublication, MonthlyArticleTally):
         key = F("year") * 12 + F("month") - 1

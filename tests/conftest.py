@@ -38,6 +38,17 @@ def xlsx_file(tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def fresh_data_version(settings):
+    """Tests build data with factories, which (unlike the services) do not mark the data changed:
+    they see scores computed afresh. ``tests/core/test_versioning.py`` tests the cache itself."""
+    from core.versioning import _bump, forget_local
+
+    settings.SCORE_CACHE = False
+    forget_local()
+    _bump()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -5,6 +5,8 @@ from django.contrib.auth.models import Group
 
 from core.admin import HistoryAdmin, chinese_permissions_field
 
+from core.versioning import data_changed
+
 from .models import DemoSitePeriod, Unit, UnitAlias, User
 
 
@@ -33,6 +35,24 @@ class UnitAdmin(HistoryAdmin):
     search_fields = ["name", "aliases__name"]
     list_editable = ["sort_order"]
     inlines = [UnitAliasInline, DemoSitePeriodInline]
+
+    # A unit's category, order, assessment period and demonstration periods change scores and
+    # tables: cached ones are dropped (core.versioning), as after any other write.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        data_changed()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        data_changed()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        data_changed()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        data_changed()
 
 
 @admin.register(User)

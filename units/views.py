@@ -1,19 +1,20 @@
-from urllib.parse import quote
-
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from core.history import history_page
+from core.job_views import start_job
 from core.permissions import office_required
 
-from .exports import history_xlsx
+from .exports import filter_params
 from .forms import AliasForm, HistoryFilterForm
+from .lockouts import lockout_lift, lockouts
 from .selectors import units_visible_to
 from .services import unit_alias_add
 
@@ -39,13 +40,24 @@ def history(request):
     flt = form.history_filter()
     zone = timezone.get_current_timezone()
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(history_xlsx(flt, zone=zone), content_type=XLSX)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('修改记录.xlsx')}"
-        return response
+        return start_job(request, kind="history_xlsx", label="修改记录（Excel）", params=filter_params(flt))
     page = history_page(flt, page=request.GET.get("page"), per_page=HISTORY_PAGE_SIZE, zone=zone)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "units/history.html", {"form": form, "page": page, "query": query.urlencode()})
+
+
+@office_required
+@require_http_methods(["GET", "POST"])
+def lockout_list(request):
+    """Accounts locked out after too many wrong passwords; staff can let one try again."""
+    if request.method == "POST" and request.POST.get("attempt", "").isdigit():
+        try:
+            messages.success(request, lockout_lift(attempt_id=int(request.POST["attempt"]), acting_user=request.user))
+        except AccessAttempt.DoesNotExist:
+            messages.info(request, "该锁定已解除。")
+        return redirect("units:lockouts")
+    return render(request, "units/lockouts.html", {"attempts": lockouts(), "limit": settings.AXES_FAILURE_LIMIT})
 
 
 def _back(request, target: str) -> str:

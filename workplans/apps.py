@@ -11,10 +11,12 @@ class WorkplansConfig(AppConfig):
         from core.panels import NoticeProblemSource, UnitPanel, register_notice_problems, register_unit_panel
 
         from .import_templates import work_plan_template
+        from .jobs import register_jobs
         from .models import LedgerRow, ProgressReport, Task, WorkPlan, task_label
         from .panels import overdue_notice_problems, unit_panel
         from .services import work_plan_import
 
+        register_jobs()
         track(WorkPlan, describe=lambda r: r.title, unit_field=None)
         track(
             Task,

@@ -3,23 +3,21 @@ and returns them. Each view parses input, checks permission, calls one service a
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.forms import apply_service_errors
+from core.job_views import start_job
 from core.permissions import office_required
 from units.selectors import units_visible_to
 
 from . import services
-from .exports import ledger_workbook
 from .forms import DeadlineForm, LedgerRowForm, ReturnForm
 from .models import Ledger
 from .overviews import ledger_overview, ledger_sheets
@@ -65,10 +63,9 @@ def ledger_deadline(request, year: int):
 @office_required
 def ledger_export(request, year: int):
     plan = plan_or_404(request.user, year)
-    content = ledger_workbook(plan, ledger_sheets(plan))
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{plan.year}年政务公开工作任务台账.xlsx')}"
-    return response
+    return start_job(
+        request, kind="workplan_ledgers", label=f"{plan.year}年各单位台账（Excel）", params={"plan": plan.pk}
+    )
 
 
 @login_required

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from core.forms import apply_service_errors
+from core.job_views import start_job
 from core.permissions import office_required
 
 from . import services
-from .exports import matrix_workbook
 from .forms import ProgressForm
 from .selectors import matrix_unit_ids, plan_or_404, progress_matrix, progress_visible_to, tasks_visible_to
 
@@ -72,6 +70,6 @@ def matrix(request, year: int):
 @office_required
 def matrix_export(request, year: int):
     plan = plan_or_404(request.user, year)
-    response = HttpResponse(matrix_workbook(progress_matrix(plan, timezone.localdate())), content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{plan.year}年工作任务落实情况.xlsx')}"
-    return response
+    return start_job(
+        request, kind="workplan_matrix", label=f"{plan.year}年工作任务落实情况（Excel）", params={"plan": plan.pk}
+    )

@@ -12,6 +12,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from ..versioning import data_changed
 from .parsing import RowParser
 from .results import ImportRejected, file_error
 
@@ -36,6 +37,7 @@ def write_or_reject(write: Callable[[], T]) -> T:
     (nothing written) with a plain sentence instead of a traceback or an error page."""
     try:
         with transaction.atomic():
+            data_changed()  # cached scores and tables are dropped once this commits
             return write()
     except ValidationError as exc:
         raise ImportRejected([file_error(f"写入时校验未通过：{'；'.join(exc.messages)}。未写入任何数据。")]) from exc
@@ -54,6 +56,7 @@ def bulk_write(model, *, create: list, update: list, fields: list[str], acting_u
     Updates are grouped by their new values: one ``UPDATE … WHERE id IN (…)`` per distinct set of
     values (a sheet of counts has few), instead of Django's ``bulk_update`` CASE per row.
     """
+    data_changed()
     now = timezone.now()
     for record in [*create, *update]:
         record.updated_by = acting_user

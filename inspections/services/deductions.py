@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import IO
 
+from django.db import transaction
 from django.db.models import Count
 from simple_history.utils import bulk_create_with_history
 
@@ -12,6 +13,7 @@ from core.formatting import format_points
 from core.imports import Change, ImportResult, parse_or_plan, read_sheet
 from core.imports.writing import write_or_reject
 from core.models import stamp_history
+from core.versioning import data_changed
 from units.models import Unit, User
 from units.selectors import UnitResolver
 
@@ -20,6 +22,7 @@ from ..models import Deduction, Finding
 from ..reasons import is_no_submission_reason
 
 
+@transaction.atomic
 def deduction_create(
     *,
     unit: Unit,
@@ -33,6 +36,7 @@ def deduction_create(
     position: int | None = None,
 ) -> Deduction:
     """Record one deduction of ``unit`` in the quarter (after the unit's other items)."""
+    data_changed()
     if position is None:
         position = Deduction.objects.filter(unit=unit, year=year, quarter=quarter).count()
     deduction = Deduction(
@@ -71,6 +75,7 @@ def deductions_import(
     import of the same file changes nothing); deductions entered by hand are kept. The file is read
     and checked outside any transaction; the changes are written in one short transaction.
     """
+    data_changed()
     sheet = read_sheet(source)
     rows = parse_or_plan(
         lambda: parse_deductions(sheet, year=year, quarter=quarter, resolver=UnitResolver.from_db()),

@@ -97,6 +97,11 @@ class GridRow:
 class MonthGrid:
     month: Month
     rows: list[GridRow]
+    total: int = 0
+    """Units of the whole month (``rows`` may be one page of them)."""
+    page: int = 1
+    pages: int = 1
+    per_page: int | None = None
     rules: hooks.MonthRules | None = None
     """The rule set's points per item and monthly cap (``None``: no rule set for the month)."""
 
@@ -111,11 +116,16 @@ def grid_units(*, month: Month, user: User) -> QuerySet[Unit]:
     )
 
 
-def month_grid(*, month: Month, user: User) -> MonthGrid:
-    """Every unit assessed in the month with its stored figures and register counts."""
+def month_grid(*, month: Month, user: User, page: int = 1, per_page: int | None = None) -> MonthGrid:
+    """Every unit assessed in the month with its stored figures and register counts; for a large
+    district one page of ``per_page`` units (a page past the last is the last)."""
     units = grid_units(month=month, user=user)
-    unit_rows = list(units.values_list("pk", "name", "category", "submission_exempt"))
-    unit_ids = units.values("pk")
+    every = list(units.values_list("pk", "name", "category", "submission_exempt"))
+    pages = max(1, -(-len(every) // per_page)) if per_page else 1
+    page = min(max(page, 1), pages)
+    unit_rows = every[(page - 1) * per_page : page * per_page] if per_page else every
+    # A page: its ids; the whole grid: a subquery (no limit on the number of parameters).
+    unit_ids = [row[0] for row in unit_rows] if per_page and unit_rows else units.values("pk")
     stored = {"year": month.year, "month": month.month, "unit__in": unit_ids}
     publications = {
         p.unit_id: p for p in MonthlyPublication.objects.filter(**stored).select_related("updated_by").order_by()
@@ -140,7 +150,15 @@ def month_grid(*, month: Month, user: User) -> MonthGrid:
         )
         row.reset_to_stored()
         rows.append(row)
-    return MonthGrid(month=month, rows=rows, rules=hooks.month_rules(month))
+    return MonthGrid(
+        month=month,
+        rows=rows,
+        total=len(every),
+        page=page,
+        pages=pages,
+        per_page=per_page,
+        rules=hooks.month_rules(month),
+    )
 
 
 RECENT_MONTHS = 6

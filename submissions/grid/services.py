@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from core.bounds import MAX_COUNT
 from core.calendar import Month
 from core.formatting import format_cn_datetime
+from core.versioning import data_changed
 from units.models import Unit, User
 from units.selectors import assessed_units_in, units_visible_to
 
@@ -138,23 +139,20 @@ class _Stored:
 
 
 def _load(month: Month, unit_ids: list[int], user: User) -> _Stored:
+    # No select_related on the locked rows: on PostgreSQL a SELECT … FOR UPDATE that waited for
+    # another save re-reads the locked row but not the joined one, so ``updated_by`` would name the
+    # person before. The (rare) conflict message loads who saved on its own.
     visible = (assessed_units_in(month.start, month.start) & units_visible_to(user)).filter(pk__in=unit_ids)
     same_month = {"year": month.year, "month": month.month, "unit__in": unit_ids}
     return _Stored(
         units={u.pk: u for u in visible},
         publications={
             p.unit_id: p
-            for p in MonthlyPublication.objects.select_for_update(of=("self",))
-            .filter(**same_month)
-            .select_related("updated_by")
-            .order_by()
+            for p in MonthlyPublication.objects.select_for_update(of=("self",)).filter(**same_month).order_by()
         },
         tallies={
             t.unit_id: t
-            for t in MonthlyArticleTally.objects.select_for_update(of=("self",))
-            .filter(**same_month)
-            .select_related("updated_by")
-            .order_by()
+            for t in MonthlyArticleTally.objects.select_for_update(of=("self",)).filter(**same_month).order_by()
         },
         registered=set(
             Article.objects.filter(unit__in=unit_ids, received_on__gte=month.start, received_on__lt=month.end)
@@ -197,6 +195,7 @@ def month_grid_save(*, month: Month, rows: Sequence[GridRowInput], acting_user: 
     nothing needs writing); otherwise it is a conflict and left as the other person saved it.
     Invalid rows are reported and skipped; every other row is saved.
     """
+    data_changed()
     stored = _load(month, [row.unit_id for row in rows], acting_user)
     reason = f"月度填报 {month.label}"
     results = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import OperationalError
 from django.http import Http404
@@ -47,8 +48,9 @@ def grid_index(request):
 @require_http_methods(["GET", "POST"])
 def grid(request, year: int, month: int):
     period = _month_or_404(year, month)
+    page = _page(request)
     if request.method == "GET":
-        return _render(request, month_grid(month=period, user=request.user))
+        return _render(request, month_grid(month=period, user=request.user, **page))
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
     if not request.POST.get(CONFIRM_FIELD) and (doubts := _doubts(request, period, parsed)):
         grid_data = month_grid(month=period, user=request.user)
@@ -62,10 +64,17 @@ def grid(request, year: int, month: int):
             _flag_adoptions(request, saved, period)
         else:
             messages.info(request, "没有修改，未写入任何数据。")
-        return redirect("submissions:grid", year, month)
-    grid_data = month_grid(month=period, user=request.user)
+        query = f"?page={page['page']}" if "page" in request.GET else ""
+        return redirect(reverse("submissions:grid", args=[year, month]) + query)
+    grid_data = month_grid(month=period, user=request.user, **page)
     summary, gone = overlay_posted(grid_data, parsed, results, units=units_visible_to(request.user))
     return _render(request, grid_data, summary=summary, gone=gone)
+
+
+def _page(request) -> dict:
+    """The page of the grid asked for; a district up to GRID_PAGE_SIZE units has just one."""
+    text = request.GET.get("page", "1")
+    return {"page": int(text) if text.isdigit() else 1, "per_page": settings.GRID_PAGE_SIZE}
 
 
 def _save(request, period: Month, parsed) -> list[GridRowResult]:
@@ -105,9 +114,12 @@ def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = N
         ),
         "summary": summary,
         "gone": gone or [],
+        "unit_count": grid_data.total,
+        "grid": grid_data,
+        "page_numbers": range(1, grid_data.pages + 1),
+        "page_rows": len(grid_data.rows),
         "doubts": doubts or [],
         "confirm_field": CONFIRM_FIELD,
-        "unit_count": len(grid_data.rows),
         "filled": sum(1 for row in grid_data.rows if row.shown.get("publications", "").strip()),
         "rules": grid_data.rules,
         "limits": limits_attribute(),

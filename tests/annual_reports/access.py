@@ -42,9 +42,10 @@ ACCESS = {
         # Another unit's report, its id guessed: refused.
         Access(kwargs=_other, unit_user=403),
     ],
+    # Files are made by a background job: the request goes to the job's page.
     "annual_reports:report_file": [
-        Access(kwargs=lambda w: _own(w, fmt="xlsx"), unit_user=200),
-        Access(kwargs=lambda w: _other(w, fmt="xlsx"), unit_user=403),
+        Access(kwargs=lambda w: _own(w, fmt="xlsx"), unit_user=302, office_staff=302, office_admin=302),
+        Access(kwargs=lambda w: _other(w, fmt="xlsx"), unit_user=403, office_staff=302, office_admin=302),
     ],
     "annual_reports:upload": [
         Access(kwargs=_own, unit_user=405, office_staff=405, office_admin=405),
@@ -59,7 +60,9 @@ ACCESS = {
     "annual_reports:return": Access(kwargs=_own, unit_user=403, office_staff=405, office_admin=405),
     "annual_reports:correct": Access(kwargs=_own, unit_user=403, office_staff=405, office_admin=405),
     "annual_reports:district": Access(kwargs=_year),
-    "annual_reports:district_file": Access(kwargs=lambda w: {"year": 2024, "fmt": "xlsx"}),
+    "annual_reports:district_file": Access(
+        kwargs=lambda w: {"year": 2024, "fmt": "xlsx"}, office_staff=302, office_admin=302
+    ),
     "annual_reports:district_finalise": OFFICE_POST,
     "annual_reports:district_return": OFFICE_POST,
     "annual_reports:district_correct": OFFICE_POST,

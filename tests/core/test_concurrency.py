@@ -5,6 +5,7 @@ Zero errors of the server, nothing lost, nothing doubled.
 """
 
 import datetime
+import re
 import threading
 
 import pytest
@@ -85,7 +86,8 @@ def test_concurrent_saves_of_one_grid_row(shipped):
     for i, response in enumerate(responses):
         if response.status_code == 200:
             html = response.content.decode()
-            assert f"该行已被clerk{winner}于" in html  # the conflict message names who saved
+            # the conflict message names who saved
+            assert f"该行已被clerk{winner}于" in html, re.findall(r"(?:该行|保存|冲突)[^<]*", html)
             assert f'value="{10 + i}"' in html  # what this clerk typed is still on the page
     assert MonthlyPublication.history.filter(unit_id=unit.pk).count() == 2  # created + one change
 

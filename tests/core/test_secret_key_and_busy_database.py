@@ -67,8 +67,42 @@ def test_any_other_page_answers_503_in_chinese(staff_client, monkeypatch):
     def down(**kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(scoring_views, "quarter_scores", down)
+    monkeypatch.setattr(scoring_views, "quarter_scores_current", down)
     response = staff_client.get(reverse("scoring:quarter", args=[2024, 4]))
 
     assert response.status_code == 503
     assert "没有完成，也没有保存任何内容" in response.content.decode()
+
+
+def test_a_database_gone_outside_the_view_is_503_too(rf):
+    """Django's error handler (a middleware saving the session fails, say) tells the same 503."""
+    from core.views import server_error
+    from linzi_gk import urls
+
+    assert urls.handler500 == "core.views.server_error"
+    try:
+        raise OperationalError("could not connect to server: Connection refused")
+    except OperationalError:
+        response = server_error(rf.get("/"))
+
+    assert response.status_code == 503
+    assert "没有完成，也没有保存任何内容" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_any_other_error_is_a_chinese_500_page(staff, monkeypatch):
+    from django.test import Client
+
+    from scoring import views as scoring_views
+
+    client = Client(raise_request_exception=False)
+    client.force_login(staff)
+
+    def broken(**kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(scoring_views, "quarter_scores_current", broken)
+    response = client.get(reverse("scoring:quarter", args=[2024, 4]))
+
+    assert response.status_code == 500
+    assert "处理您的请求时系统出错，这次操作<strong>没有完成</strong>" in response.content.decode()

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from reports.services import notice_draft_create, notice_draft_update, notice_issue
+from tests.jobs import content, job_result
 
 ALL = ["stats_dept", "stats_town", "submissions", "deductions", "findings"]
 
@@ -29,11 +30,12 @@ def headers(content: bytes) -> list[str]:
     return [sheet.oddHeader.center.text or "" for sheet in workbook.worksheets]
 
 
-def test_draft_pdf_and_excel_are_marked_on_every_page(client, staff, notice):
+def test_draft_pdf_and_excel_are_marked_on_every_page(client, staff, notice, django_capture_on_commit_callbacks):
     client.force_login(staff)
 
-    pdf = client.get(f"/reports/notices/{notice.pk}/draft.pdf").content
-    xlsx = client.get(f"/reports/notices/{notice.pk}/draft.xlsx").content
+    # Drafts are made by a background job (the page offers the file when it is done).
+    pdf = content(job_result(client, f"/reports/notices/{notice.pk}/draft.pdf", django_capture_on_commit_callbacks))
+    xlsx = content(job_result(client, f"/reports/notices/{notice.pk}/draft.xlsx", django_capture_on_commit_callbacks))
 
     texts = page_texts(pdf)
     assert len(texts) >= 6

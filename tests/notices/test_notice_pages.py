@@ -17,7 +17,7 @@ def unit_user(real_units):
     return UserFactory(username="renshe", role=User.Role.UNIT_USER, unit=Unit.objects.get(name="区人社局"))
 
 
-def test_staff_drafts_edits_and_issues(client, quarter_data, staff):
+def test_staff_drafts_edits_and_issues(client, quarter_data, staff, django_capture_on_commit_callbacks):
     client.force_login(staff)
 
     response = client.post("/reports/notices/new/", {"year": 2024, "quarter": 4})
@@ -38,11 +38,17 @@ def test_staff_drafts_edits_and_issues(client, quarter_data, staff):
     assert notice.overview == "全区政务公开工作总体平稳。"
     assert notice.attachments == ["findings", "stats_town"]  # the 2024 style's order: findings first
 
-    xlsx = client.get(f"/reports/notices/{notice.pk}/draft.xlsx")
-    assert load_workbook(io.BytesIO(xlsx.content)).sheetnames == ["附件1", "附件2"]
+    with django_capture_on_commit_callbacks(execute=True):  # as after a real request's commit
+        job = client.get(f"/reports/notices/{notice.pk}/draft.xlsx")
+    job_page = client.get(job["Location"])
+    assert "已完成" in job_page.content.decode()  # rendered by a job (at once without Redis)
+    xlsx = client.get(f"/jobs/{job_page.context['job'].pk}/download/")
+    assert load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).sheetnames == ["附件1", "附件2"]
 
-    issued = client.post(f"/reports/notices/{notice.pk}/issue/")
+    with django_capture_on_commit_callbacks(execute=True):
+        issued = client.post(f"/reports/notices/{notice.pk}/issue/", {"confirm_incomplete": "on"})
     assert issued.status_code == 302
+    assert "通报已印发，各单位可以查看。" in client.get(issued["Location"]).content.decode()
     assert IssuedNotice.objects.get().number == 1
     page = client.get(f"/reports/notices/{notice.pk}/").content.decode()
     assert "重新印发（更正）" in page

@@ -6,5 +6,6 @@ ACCESS = {
     "units:list": OFFICE_ONLY,
 }
 ACCESS["units:history"] = OFFICE_ONLY
+ACCESS["units:lockouts"] = OFFICE_ONLY
 # A form on the import preview posts here; a GET is refused.
 ACCESS["units:alias_add"] = Access(office_staff=405, office_admin=405)

@@ -87,7 +87,7 @@ ACCESS = {
     "workplans:party_assign": Access(kwargs=_pk("party"), unit_user=403, office_staff=405, office_admin=405),
     "workplans:ledger_status": Access(kwargs=_year),
     "workplans:ledger_deadline": Access(kwargs=_year, unit_user=403, office_staff=405, office_admin=405),
-    "workplans:ledger_export": Access(kwargs=_year),
+    "workplans:ledger_export": Access(kwargs=_year, office_staff=302, office_admin=302),  # a background job
     "workplans:ledger_submit": Access(kwargs=_year, unit_user=405, office_staff=405, office_admin=405),
     "workplans:ledger": [
         Access(kwargs=lambda w: {"year": w.year, "unit_id": w.own_unit.pk}, unit_user=200),
@@ -125,7 +125,7 @@ ACCESS = {
         Access(kwargs=_pk("other_report"), unit_user=404),
     ],
     "workplans:matrix": Access(kwargs=_year),
-    "workplans:matrix_export": Access(kwargs=_year),
+    "workplans:matrix_export": Access(kwargs=_year, office_staff=302, office_admin=302),  # a background job
     "workplans:review_latest": Access(office_staff=302, office_admin=302),
     "workplans:review": Access(kwargs=_year),
     "workplans:review_carry": Access(kwargs=_year, unit_user=403, office_staff=405, office_admin=405),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.factories import TownFactory, UnitFactory, UserFactory
+from tests.jobs import content, job_result
 from units.models import User
 from workplans.models import ProgressReport, ProgressStatus
 from workplans.panels import overdue_notice_problems
@@ -185,11 +186,12 @@ def test_matrix_of_units_and_tasks(client, plan, units, renshe_user, staff, djan
         client.get(reverse("workplans:matrix", args=[2022]))
 
 
-def test_matrix_export(client, plan, units, renshe_user, staff):
+def test_matrix_export(client, plan, units, renshe_user, staff, django_capture_on_commit_callbacks):
     report(plan, 2, units["renshe"], renshe_user)
     client.force_login(staff)
 
-    workbook = load_workbook(io.BytesIO(client.get(reverse("workplans:matrix_export", args=[2022])).content))
+    url = reverse("workplans:matrix_export", args=[2022])
+    workbook = load_workbook(io.BytesIO(content(job_result(client, url, django_capture_on_commit_callbacks))))
 
     sheet = workbook["进度"]
     assert [c.value for c in sheet[2]] == ["单位", "1", "2", "3", "4", "逾期", "已完成"]

@@ -1,0 +1,122 @@
+"""Scores and ranked tables are computed once per change of the data: pages of a large district do
+not recompute them on every request, and every service that writes data a score depends on makes
+the next page show the change (core.versioning). Large districts page the ranked tables."""
+
+import ast
+import inspect
+import re
+
+import pytest
+from django.urls import reverse
+
+from core import versioning
+from submissions.services.articles import publication_count_set
+from tests.factories import DeductionFactory, PublicationFactory, TallyFactory, UnitFactory
+from units.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("scoring:quarter", args=[2020, 3])
+
+
+@pytest.fixture
+def cached(settings):
+    settings.SCORE_CACHE = True
+    versioning.forget_local()
+    versioning._bump()
+
+
+def populate(n, category=Unit.Category.DEPARTMENT):
+    units = []
+    for i in range(n):
+        unit = UnitFactory(category=category, name=f"单位{category}{i:02d}")
+        DeductionFactory(unit=unit)
+        for month in (7, 8, 9):
+            PublicationFactory(unit=unit, month=month, count=month)
+            TallyFactory(unit=unit, month=month, submitted=1)
+        units.append(unit)
+    return units
+
+
+def cell_counts(html: str) -> list[str]:
+    """The July figures of the department table, top to bottom."""
+    return re.findall(r'<td class="num">(\d+|未录入)</td>\s*<td class="num">8</td>', html)
+
+
+def test_the_table_is_rendered_once_per_data_version_and_follows_every_write(
+    cached, client, staff, django_assert_max_num_queries, django_assert_num_queries
+):
+    unit = populate(3)[0]
+    client.force_login(staff)
+    first = client.get(URL).content.decode()
+    assert cell_counts(first) == ["7", "7", "7"]
+
+    with django_assert_max_num_queries(8):  # no scoring queries: the computed scores and table are kept
+        again = client.get(URL).content.decode()
+    assert cell_counts(again) == cell_counts(first)
+
+    publication_count_set(unit=unit, year=2020, month=7, count=1, acting_user=staff)
+
+    changed = client.get(URL).content.decode()
+    assert sorted(cell_counts(changed)) == ["1", "7", "7"]
+
+
+def test_another_clerk_gets_the_same_table_without_computing_it(cached, client, staff, other_staff):
+    populate(2)
+    client.force_login(staff)
+    client.get(URL)
+    client.force_login(other_staff)
+    response = client.get(URL)
+    assert "sections" not in response.context  # the table HTML came from the cache, not rendered again
+    assert len(cell_counts(response.content.decode())) == 2
+
+
+def test_large_districts_page_the_ranked_table_and_its_chart(client, staff, settings):
+    settings.QUARTER_TABLE_PAGE_SIZE = 2
+    populate(5)
+    client.force_login(staff)
+
+    first = client.get(URL).content.decode()
+    second = client.get(URL + "?dept-page=2").content.decode()
+    third = client.get(URL + "?dept-page=3").content.decode()
+
+    assert [len(cell_counts(html)) for html in (first, second, third)] == [2, 2, 1]
+    assert 'href="?dept-page=2"' in first
+    # The chart shows the rows of the page (one bar label per unit of the page).
+    dept_chart = second.split("区政府各部门得分排名", 1)[1].split("</svg>", 1)[0]
+    assert sorted(set(re.findall(r"单位部门\d\d", dept_chart))) == ["单位部门02", "单位部门03"]
+
+
+SERVICE_MODULES = [
+    "submissions.services.articles",
+    "submissions.services.imports",
+    "submissions.grid.services",
+    "inspections.services.deductions",
+    "inspections.services.findings",
+    "inspections.services.workflow",
+    "scoring.services",
+    "units.services",
+]
+# Functions of those modules that write nothing a score depends on.
+NOT_SCORE_WRITES = {
+    "grid_value_errors",
+    "deadline_resolve",
+    "check_transition",
+    "issued_quarters_affected",
+    "correction_required_message",
+    "account_create",
+    "unit_alias_add",
+}
+
+
+@pytest.mark.parametrize("module_name", SERVICE_MODULES)
+def test_every_write_service_marks_the_data_changed(module_name):
+    module = __import__(module_name, fromlist=["_"])
+    tree = ast.parse(inspect.getsource(module))
+    missing = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_") and node.name not in NOT_SCORE_WRITES:
+            calls = {n.func.id for n in ast.walk(node) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
+            if "data_changed" not in calls:
+                missing.append(node.name)
+    assert missing == []

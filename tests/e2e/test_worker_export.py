@@ -1,0 +1,106 @@
+"""In the browser, an export runs on a real Celery worker over Redis: the page shows the job queued,
+then the worker (a separate process, started the way ``deploy/`` starts it) finishes it and the page
+offers the download.
+
+Runs only on the production stack (``.ci/run`` sets it up): PostgreSQL as the database, Redis as
+the broker, ``LINZI_WORKER_TESTS=1``. The embedded default runs tasks eagerly and skips this test.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from openpyxl import load_workbook
+
+from core.models import Job
+from units.models import User
+from units.services import account_create
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.worker,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        not (os.environ.get("LINZI_WORKER_TESTS") and os.environ.get("REDIS_URL")),
+        reason="只在生产组件上运行（.ci/run：PostgreSQL、Redis 和 LINZI_WORKER_TESTS=1）",
+    ),
+]
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def database_url() -> str:
+    """The test database, for the worker process to use the same one as the live server."""
+    db = connection.settings_dict
+    assert db["ENGINE"] == "django.db.backends.postgresql", "真实后台进程的测试需要 PostgreSQL（DATABASE_URL）"
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def worker(media_root, tmp_path):
+    """Start a worker the way ``scripts/serve.sh worker`` does, on the test database and media."""
+    import redis
+
+    redis.Redis.from_url(settings.REDIS_URL).flushdb()  # no message of an earlier run is left
+    log = (tmp_path / "worker.log").open("w")
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_MEDIA_ROOT": str(media_root),
+        "CELERY_CONCURRENCY": "1",
+    }
+    processes = []
+
+    def start():
+        process = subprocess.Popen(
+            [str(ROOT / "scripts" / "serve.sh"), "worker"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        processes.append(process)
+        return process
+
+    yield start
+    for process in processes:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    log.close()
+    sys.stdout.write((tmp_path / "worker.log").read_text()[-3000:])
+
+
+def test_an_export_runs_on_a_real_worker_with_progress_then_download(page, worker, tmp_path):
+    account_create(username="staff", password="staff-pass-2025", role=User.Role.OFFICE_STAFF)
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill("staff")
+    page.get_by_label("密码").fill("staff-pass-2025")
+    page.get_by_role("button", name="登录").click()
+
+    page.goto("/units/history/?format=xlsx")
+    page.wait_for_url("**/jobs/*/")
+    # No worker yet: the request only queued the work and the page says so.
+    assert page.locator("[data-job-label]").inner_text() == "排队中"
+    job = Job.objects.get()
+    assert job.status == Job.Status.QUEUED
+
+    started = time.monotonic()
+    worker()
+    link = page.locator("section.job a.button")
+    link.wait_for(timeout=90_000)
+    job.refresh_from_db()
+    assert job.status == Job.Status.DONE
+    assert job.progress == 100
+    assert job.attempts == 1
+    assert job.started_at is not None
+    with page.expect_download() as download_info:
+        link.click()
+    path = tmp_path / "download.xlsx"
+    download_info.value.save_as(path)
+    workbook = load_workbook(path, read_only=True)
+    assert workbook.sheetnames == ["修改记录"]
+    sys.stdout.write(f"worker finished the export in {time.monotonic() - started:.1f} s\n")

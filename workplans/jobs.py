@@ -1,0 +1,31 @@
+"""Background work of the work plans: all ledgers and the progress matrix as Excel (the ledger
+workbook of a large district takes long: one sheet per unit)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from core.jobs import JobKind, Result, register
+
+from .exports import ledger_workbook, matrix_workbook
+from .models import WorkPlan
+from .overviews import ledger_sheets, progress_matrix
+
+
+def _ledgers(params: dict, progress) -> Result:
+    plan = WorkPlan.objects.get(pk=params["plan"])
+    progress(10, "正在汇总各单位台账")
+    sheets = ledger_sheets(plan)
+    progress(40, f"正在生成{len(sheets)}个单位的工作表")
+    return Result(f"{plan.year}年政务公开工作任务台账.xlsx", ledger_workbook(plan, sheets))
+
+
+def _matrix(params: dict, progress) -> Result:
+    plan = WorkPlan.objects.get(pk=params["plan"])
+    progress(20, "正在汇总落实情况")
+    return Result(f"{plan.year}年工作任务落实情况.xlsx", matrix_workbook(progress_matrix(plan, timezone.localdate())))
+
+
+def register_jobs() -> None:
+    register(JobKind(key="workplan_ledgers", run=_ledgers))
+    register(JobKind(key="workplan_matrix", run=_matrix))
