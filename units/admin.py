@@ -4,7 +4,6 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.models import Group
 
 from core.admin import HistoryAdmin, chinese_permissions_field
-
 from core.versioning import data_changed
 
 from .models import DemoSitePeriod, Unit, UnitAlias, User

@@ -2,8 +2,10 @@
 django-axes and django-simple-history leave in English); points as the office prints them (0.5,
 not 0.50); history changes and permissions named in Chinese."""
 
+import ast
 import gettext
 import html as htmllib
+import io
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +14,7 @@ import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib import admin
+from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import stamp_history
@@ -24,6 +27,10 @@ LOCALE = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES"
 # Latin letters the office writes too: IP地址, Excel导入, SHA-256, the keys named in Django's
 # multiple-choice hint (按住 Control 键，或者 Mac 上的 Command 键) and in its password hint (LDAP).
 ALLOWED = {"IP", "Excel", "SHA", "Control", "Command", "Mac", "LDAP"}
+# Names of settings, formats and values quoted inside django-celery-beat's own Chinese help texts
+# (在 CELERY_TASK_QUEUES 定义的队列; JSON编码的位置参数(例如: ["arg1", "arg2"]); 如果enabled设置为False …).
+ALLOWED |= {"CELERY", "TASK", "QUEUES", "JSON", "AMQP", "RabbitMQ", "Redis", "UTC", "True", "False", "None", "enabled"}
+ALLOWED |= {"all", "arg", "argument", "value"}
 
 
 @pytest.fixture
@@ -33,6 +40,7 @@ def root(db):
 
 @pytest.fixture
 def records(root):
+    call_command("install_schedule", stdout=io.StringIO())  # the scheduled jobs (django-celery-beat)
     unit = UnitFactory(name="区人社局", sort_order=1)
     UnitAliasFactory(unit=unit, name="区人力资源和社会保障局")
     unit.is_assessed = False
@@ -53,7 +61,13 @@ def visible_text(page: str) -> str:
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     # The password field shows the stored hash (algorithm, salt, digest): not words.
     page = re.sub(r'<div disabled[^>]*id="id_password">.*?</div>', " ", page, flags=re.S)
-    return htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
+    # Time zones are chosen by their IANA names (Asia/Shanghai).
+    page = re.sub(r'<select name="timezone".*?</select>', " ", page, flags=re.S)
+    # A scheduled job's arguments are JSON ({"day_of_month": 20}).
+    page = re.sub(r'<textarea name="(?:args|kwargs|headers)".*?</textarea>', " ", page, flags=re.S)
+    text = htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
+    # Celery task names (submissions.tasks.remind_articles) are identifiers, not wording.
+    return re.sub(r"\b[a-z_]+(?:\.[a-z_]+)+\b", " ", text)
 
 
 def english_words(page: str, *, names: set[str]) -> set[str]:
@@ -91,6 +105,22 @@ def test_no_english_on_any_admin_page(client, root, records):
             found.setdefault(word, url)
     assert found == {}
     assert pages >= 40
+
+
+def test_the_scheduled_jobs_pages(client, root, records):
+    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+
+    client.force_login(root)
+    task = PeriodicTask.objects.get(name="提醒：本月尚无合格稿件")
+    crontab = CrontabSchedule.objects.get(minute="0", hour="9")
+
+    listing = client.get(reverse("admin:django_celery_beat_crontabschedule_changelist")).content.decode()
+    form = client.get(reverse("admin:django_celery_beat_periodictask_change", args=[task.pk])).content.decode()
+
+    assert str(crontab) == "0 9 * * *（在 09:00（北京时间））"
+    assert '<td class="field-description">在 09:00（北京时间）</td>' in listing
+    assert '<div class="readonly">在 09:00（北京时间）</div>' in form
+    assert ">任务名：</label>" in form
 
 
 def test_the_axes_pages(client, root, records):
@@ -173,9 +203,9 @@ def po_catalog(path: Path) -> dict[str, str]:
     catalog, msgid = {}, None
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("msgid "):
-            msgid = line[len("msgid ") :].strip().strip('"')
+            msgid = ast.literal_eval(line[len("msgid ") :])
         elif line.startswith("msgstr ") and msgid:
-            catalog[msgid] = line[len("msgstr ") :].strip().strip('"')
+            catalog[msgid] = ast.literal_eval(line[len("msgstr ") :])
     return catalog
 
 
