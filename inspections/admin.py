@@ -1,13 +1,13 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdminMixin
+from core.admin import HistoryAdmin, ReadOnlyAdminMixin, points_column
+from core.formatting import format_points
 
 from .models import Deduction, Finding, FindingTransition, InspectionRound, RectificationResponse
 
 
 @admin.register(InspectionRound)
-class InspectionRoundAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class InspectionRoundAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     managed_at = "检查整改"
     list_display = ["name", "year", "quarter", "inspected_on"]
     list_filter = ["year", "quarter"]
@@ -37,7 +37,7 @@ class FindingTransitionInline(admin.TabularInline):
 
 
 @admin.register(Finding)
-class FindingAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class FindingAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     managed_at = "检查整改"
     list_display = ["unit", "inspection", "category", "column", "deadline", "status"]
     list_filter = ["status", "category", "inspection"]
@@ -47,9 +47,28 @@ class FindingAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Deduction)
-class DeductionAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class DeductionAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     managed_at = "检查整改或Excel导入"
-    list_display = ["unit", "year", "quarter", "reason", "points", "source"]
+    points = points_column("points", "减分")
+    list_display = ["unit", "year", "quarter", "reason", points, "source"]
+    fields = [
+        "unit",
+        "year",
+        "quarter",
+        "reason",
+        "points_shown",
+        "finding",
+        "source",
+        "position",
+        "created_at",
+        "created_by",
+    ]
+    readonly_fields = ["points_shown"]
+
+    @admin.display(description="减分")
+    def points_shown(self, obj) -> str:
+        return format_points(obj.points)
+
     list_filter = ["year", "quarter", "source", "unit__category"]
     search_fields = ["unit__name", "reason"]
     autocomplete_fields = ["unit"]

@@ -46,7 +46,7 @@ class FindingForm(forms.Form):
     description = forms.CharField(label="问题描述", widget=forms.Textarea(attrs={"rows": 3}))
     deadline = forms.DateField(label="整改期限", required=False, widget=DateInput())
     working_days = forms.IntegerField(
-        label="或：工作日数",
+        label="或按工作日数",
         required=False,
         min_value=1,
         max_value=MAX_WORKING_DAYS,

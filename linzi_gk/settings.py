@@ -162,6 +162,9 @@ LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# Chinese for what Django, django-axes and django-simple-history leave in English (and the
+# Chinese colon after every form label): locale/zh_Hans/LC_MESSAGES/django.po.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import POINTS_FORMFIELD, HistoryAdmin, points_column
 
 from .models import RuleSet
 from .services import correction_required_message, issued_quarters_affected, rule_set_save
@@ -44,8 +45,9 @@ class RuleSetForm(forms.ModelForm):
 
 
 @admin.register(RuleSet)
-class RuleSetAdmin(SimpleHistoryAdmin):
+class RuleSetAdmin(HistoryAdmin):
     form = RuleSetForm
+    formfield_overrides = POINTS_FORMFIELD
 
     def save_model(self, request, obj, form, change):
         """Saved through the service: the same rules as every other path."""
@@ -61,9 +63,9 @@ class RuleSetAdmin(SimpleHistoryAdmin):
     list_display = [
         "name",
         "valid_from",
-        "points_per_item",
+        points_column("points_per_item", "每条信息得分"),
         "monthly_item_cap",
-        "no_submission_points",
+        points_column("no_submission_points", "当月未投稿减分"),
         "submission_required_from",
         "bonus_in_quarterly_total",
     ]

@@ -1,13 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdminMixin
+from core.admin import HistoryAdmin, ReadOnlyAdminMixin
 
 from .models import Article, MonthlyArticleTally, MonthlyPublication
 
 
 @admin.register(MonthlyPublication)
-class MonthlyPublicationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class MonthlyPublicationAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     managed_at = "月度填报"
     list_display = ["unit", "year", "month", "count", "updated_by", "updated_at"]
     list_filter = ["year", "month", "unit__category"]
@@ -17,7 +16,7 @@ class MonthlyPublicationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(MonthlyArticleTally)
-class MonthlyArticleTallyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class MonthlyArticleTallyAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     managed_at = "月度填报"
     list_display = ["unit", "year", "month", "submitted", "non_compliant", "city_adopted", "province_adopted"]
     list_filter = ["year", "month", "unit__category"]
@@ -27,7 +26,7 @@ class MonthlyArticleTallyAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     managed_at = "稿件登记"
     list_display = [
         "title",

@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin as BaseGroupAdmin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from simple_history.admin import SimpleHistoryAdmin
+from django.contrib.auth.models import Group
 
+from core.admin import HistoryAdmin, chinese_permissions_field
 from core.versioning import data_changed
 
 from .models import DemoSitePeriod, Unit, UnitAlias, User
@@ -18,7 +20,7 @@ class DemoSitePeriodInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(SimpleHistoryAdmin):
+class UnitAdmin(HistoryAdmin):
     list_display = [
         "name",
         "category",
@@ -66,3 +68,19 @@ class UserAdmin(BaseUserAdmin):
         *BaseUserAdmin.add_fieldsets,
         ("考核系统", {"fields": ("display_name", "role", "unit")}),
     )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return chinese_permissions_field(field) if db_field.name == "user_permissions" else field
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(BaseGroupAdmin):
+    """Django's, with the permissions named in Chinese."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return chinese_permissions_field(field) if db_field.name == "permissions" else field

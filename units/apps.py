@@ -10,6 +10,7 @@ class UnitsConfig(AppConfig):
         from core.history import track
         from core.jobs import JobKind, register
 
+        from .axes_names import name_axes_in_chinese
         from .exports import history_job
         from .models import Unit, UnitAlias
         from .selectors import alias_choices
@@ -18,3 +19,4 @@ class UnitsConfig(AppConfig):
         track(UnitAlias, describe=lambda r: f"{r.unit} 别名“{r.name}”")
         hooks.alias_choices.register(alias_choices)
         register(JobKind(key="history_xlsx", run=history_job))
+        name_axes_in_chinese()

@@ -1,11 +1,12 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import Ledger, Task, TaskParty, TaskUnit, WorkPlan
 
 
 @admin.register(WorkPlan)
-class WorkPlanAdmin(SimpleHistoryAdmin):
+class WorkPlanAdmin(HistoryAdmin):
     list_display = ["year", "title", "doc_number", "ledger_deadline"]
 
 
@@ -22,7 +23,7 @@ class TaskUnitInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
+class TaskAdmin(HistoryAdmin):
     list_display = ["plan", "source", "number", "area", "responsible_text", "time_limit_kind", "due_date"]
     list_filter = ["plan", "source", "time_limit_kind"]
     search_fields = ["requirement", "responsible_text"]
@@ -30,6 +31,6 @@ class TaskAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Ledger)
-class LedgerAdmin(SimpleHistoryAdmin):
+class LedgerAdmin(HistoryAdmin):
     list_display = ["plan", "unit", "status", "submitted_at"]
     list_filter = ["plan", "status"]

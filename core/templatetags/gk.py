@@ -24,6 +24,13 @@ def entered(value):
     return NOT_ENTERED if value is None else value
 
 
+@register.filter
+def label_text(bound_field) -> str:
+    """A form field's label with its form's suffix (``：``), for templates that lay a label out
+    themselves instead of ``{{ field.label_tag }}``."""
+    return f"{bound_field.label}{bound_field.form.label_suffix or ''}"
+
+
 @register.simple_tag
 def quarter(year, number):
     """{% quarter 2024 4 %} → 2024年四季度, as in the office's documents."""
