@@ -194,9 +194,3 @@ def backup_restore(*, archive: Path) -> Restored:
     if media_files(media_root) != manifest["files"]:
         raise BackupError("恢复后的文件与备份清单不符。")
     return Restored(tables=len(counts), rows=sum(counts.values()), files=len(manifest["files"]))
-
-
-def backup_latest(directory: Path | None = None) -> Path | None:
-    directory = Path(directory or Path(settings.BASE_DIR) / "var" / "backups")
-    archives = sorted(directory.glob("linzi_gk-*.tar.gz"))
-    return archives[-1] if archives else None

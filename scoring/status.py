@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from django.utils import timezone
+
 from core import hooks
 from core.formatting import format_points
+from core.versioning import versioned
 
 from .selectors import QuarterScores
 from .statistics import stats_rows
@@ -85,3 +88,10 @@ def quarter_status(result: QuarterScores) -> QuarterStatus:
     if status.issued is not None:
         status.differences = differences(result, status.issued)
     return status
+
+
+def quarter_status_current(result: QuarterScores) -> QuarterStatus:
+    """:func:`quarter_status` of today's scores (:func:`~scoring.selectors.quarter_scores_current`),
+    once per process and change of the data (issuing a notice is one)."""
+    key = ("quarter_status", result.year, result.quarter, timezone.localdate())
+    return versioned(key, lambda: quarter_status(result))

@@ -20,7 +20,7 @@ from units.selectors import units_visible_to
 
 from .exports import quarter_sheets
 from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores_current, unit_trend
-from .status import quarter_status
+from .status import quarter_status_current
 from .tables import quarter_sections
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -77,7 +77,7 @@ def quarter_table(request, year: int, quarter: int):
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
     name, deducted = request.GET.get("q", "").strip(), bool(request.GET.get("deducted"))
-    status = versioned(("quarter_status", year, quarter, timezone.localdate()), lambda: quarter_status(result))
+    status = quarter_status_current(result)
 
     def tables_html() -> str:
         sections = quarter_sections(request, result, name=name, deducted=deducted, provisional=status.provisional)
@@ -124,7 +124,7 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
     context = {
         "unit": unit,
         "score": score,
-        "status": versioned(("quarter_status", year, quarter, today), lambda: quarter_status(result)),
+        "status": quarter_status_current(result),
         "result": result,
         "period": period,
         "label": period.label,
@@ -136,6 +136,6 @@ def unit_quarter(request, year: int, quarter: int, unit_id: int):
         "open_findings": list(open_findings_for_unit(unit)),
         "notifications": list(unread_for(request.user)[:10]),
         "category_size": len(result.by_category(unit.category)),
-        "panels": unit_panels(user=request.user, unit=unit, today=timezone.localdate()),
+        "panels": unit_panels(user=request.user, unit=unit, today=today),
     }
     return render(request, "scoring/unit_quarter.html", context)

@@ -36,13 +36,10 @@ class UnitAdmin(HistoryAdmin):
     inlines = [UnitAliasInline, DemoSitePeriodInline]
 
     # A unit's category, order, assessment period and demonstration periods change scores and
-    # tables: cached ones are dropped (core.versioning), as after any other write.
+    # tables: cached ones are dropped (core.versioning), as after any other write. The admin saves
+    # the unit and its inlines in one transaction, so the bump after its commit covers the inlines.
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        data_changed()
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
         data_changed()
 
     def delete_model(self, request, obj):

@@ -56,7 +56,6 @@ def bulk_write(model, *, create: list, update: list, fields: list[str], acting_u
     Updates are grouped by their new values: one ``UPDATE … WHERE id IN (…)`` per distinct set of
     values (a sheet of counts has few), instead of Django's ``bulk_update`` CASE per row.
     """
-    data_changed()
     now = timezone.now()
     for record in [*create, *update]:
         record.updated_by = acting_user

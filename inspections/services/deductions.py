@@ -75,7 +75,6 @@ def deductions_import(
     import of the same file changes nothing); deductions entered by hand are kept. The file is read
     and checked outside any transaction; the changes are written in one short transaction.
     """
-    data_changed()
     sheet = read_sheet(source)
     rows = parse_or_plan(
         lambda: parse_deductions(sheet, year=year, quarter=quarter, resolver=UnitResolver.from_db()),

@@ -13,7 +13,6 @@ from typing import IO
 
 from core.imports import Change, ImportRejected, ImportResult, RowError, parse_or_plan, read_sheet
 from core.imports.writing import bulk_write, write_or_reject
-from core.versioning import data_changed
 from units.models import User
 from units.selectors import UnitResolver
 
@@ -62,7 +61,6 @@ def publications_import(
 
     Each (unit, month) cell in the file replaces the stored figure; empty cells change nothing.
     """
-    data_changed()
     return _import(
         source=source,
         parse=partial(parse_publications, year=year),
@@ -110,7 +108,6 @@ def article_tallies_import(
     A row replaces the stored totals of its unit and month. Months that already have a
     per-article register are refused, so the same articles are never counted twice.
     """
-    data_changed()
     return _import(
         source=source,
         parse=partial(parse_article_tallies, year=year),
