@@ -183,7 +183,9 @@ def jobs_requeue_stale(*, now: datetime.datetime | None = None) -> int:
     )
     jobs = list(stale)
     for job in jobs:
-        Job.objects.filter(pk=job.pk).update(status=Job.Status.QUEUED)
+        # The broker's absence is no longer news once it takes the job (enqueue says so again if not).
+        message = "" if job.message == BROKER_DOWN else job.message
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.QUEUED, message=message)
         enqueue(job)
     return len(jobs)
 

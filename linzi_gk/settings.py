@@ -205,7 +205,15 @@ DJANGO_CELERY_BEAT_TZ_AWARE = True
 # One cache shared by every process: Redis, or files on the embedded default (several gunicorn
 # workers on one machine still see the same cached tables).
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Bounded waits: a Redis that does not answer makes pages compute without it (core.versioning),
+    # not hang.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
 else:
     CACHES = {
         "default": {

@@ -4,6 +4,7 @@
 #
 #   scripts/services.sh start   install if missing, start, create the role and database
 #   scripts/services.sh stop-pg | start-pg   stop or start PostgreSQL alone (the fault tests)
+#   scripts/services.sh stop-redis | start-redis   the same for Redis
 #   scripts/services.sh stop
 #   scripts/services.sh env     print the DATABASE_URL and REDIS_URL to export
 #
@@ -75,8 +76,12 @@ case "${1:-start}" in
     read -r version cluster < <(pg_cluster); [ -n "${version:-}" ] && "${SUDO[@]}" pg_ctlcluster "$version" "$cluster" stop || true ;;
   stop-pg) read -r version cluster < <(pg_cluster); "${SUDO[@]}" pg_ctlcluster "$version" "$cluster" stop -m fast ;;
   start-pg) read -r version cluster < <(pg_cluster); "${SUDO[@]}" pg_ctlcluster "$version" "$cluster" start ;;
+  stop-redis) redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+    for _ in $(seq 50); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 || exit 0; sleep 0.1; done
+    log "Redis did not stop"; exit 1 ;;
+  start-redis) start_redis ;;
   env)
     echo "export DATABASE_URL=postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$DB"
     echo "export REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0" ;;
-  *) echo "usage: $0 start|stop|stop-pg|start-pg|env" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|stop-pg|start-pg|stop-redis|start-redis|env" >&2; exit 2 ;;
 esac

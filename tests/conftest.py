@@ -4,6 +4,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.factories import UserFactory
+from tests.workers import worker  # noqa: F401 (the fixture of the production-stack tests)
 from units.models import User
 from units.services import units_sync_from_csv
 

@@ -10,19 +10,17 @@ test stops and starts, and ``LINZI_WORKER_TESTS=1``).
 import http.client
 import os
 import secrets
-import subprocess
 import threading
 import time
-from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 
 from submissions.models import Article
 from tests.factories import UnitFactory, UserFactory
+from tests.workers import services
 from units.models import User
 
 pytestmark = [
@@ -34,12 +32,7 @@ pytestmark = [
     ),
 ]
 
-SERVICES = Path(settings.BASE_DIR) / "scripts" / "services.sh"
 CSRF = secrets.token_hex(16)  # 32 characters: Django accepts the unmasked secret in the form
-
-
-def services(command: str) -> None:
-    subprocess.run([str(SERVICES), command], check=True, capture_output=True, timeout=120)
 
 
 def test_saves_survive_a_database_restart(live_server):

@@ -7,14 +7,10 @@ the broker, ``LINZI_WORKER_TESTS=1``. The embedded default runs tasks eagerly an
 """
 
 import os
-import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.db import connection
 from openpyxl import load_workbook
 
 from core.models import Job
@@ -30,48 +26,6 @@ pytestmark = [
         reason="只在生产组件上运行（.ci/run：PostgreSQL、Redis 和 LINZI_WORKER_TESTS=1）",
     ),
 ]
-
-ROOT = Path(settings.BASE_DIR)
-
-
-def database_url() -> str:
-    """The test database, for the worker process to use the same one as the live server."""
-    db = connection.settings_dict
-    assert db["ENGINE"] == "django.db.backends.postgresql", "真实后台进程的测试需要 PostgreSQL（DATABASE_URL）"
-    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-@pytest.fixture
-def worker(media_root, tmp_path):
-    """Start a worker the way ``scripts/serve.sh worker`` does, on the test database and media."""
-    import redis
-
-    redis.Redis.from_url(settings.REDIS_URL).flushdb()  # no message of an earlier run is left
-    log = (tmp_path / "worker.log").open("w")
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "DJANGO_MEDIA_ROOT": str(media_root),
-        "CELERY_CONCURRENCY": "1",
-    }
-    processes = []
-
-    def start():
-        process = subprocess.Popen(
-            [str(ROOT / "scripts" / "serve.sh"), "worker"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-        processes.append(process)
-        return process
-
-    yield start
-    for process in processes:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    log.close()
-    sys.stdout.write((tmp_path / "worker.log").read_text()[-3000:])
 
 
 def test_an_export_runs_on_a_real_worker_with_progress_then_download(page, worker, tmp_path):
