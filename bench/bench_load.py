@@ -65,6 +65,7 @@ def populate(database_url: str) -> dict[str, str]:
     from units.models import Unit, User
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # as scripts/serve.sh prepare does
     rng = random.Random(2000)
     with transaction.atomic():
         Unit.objects.all().delete()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.contrib import messages
 from django.db import OperationalError
@@ -9,17 +11,20 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods
 
 from core.calendar import Month, year_in_range
+from core.hooks import MonthRules
 from core.permissions import office_required
+from core.versioning import versioned
 from units.selectors import units_visible_to
 
 from ..selectors import adoption_excess, adoption_totals
 from .forms import parse_grid_post, posted_unit_ids
 from .html import render_grid_rows
 from .plausibility import CONFIRM_FIELD, doubtful_values, limits_attribute
-from .selectors import month_grid
+from .selectors import MonthGrid, month_grid
 from .services import CONFLICT, SAVED, UNCHANGED, GridRowResult, month_grid_save
 from .views_support import overlay_posted, overlay_unsaved
 
@@ -50,7 +55,14 @@ def grid(request, year: int, month: int):
     period = _month_or_404(year, month)
     page = _page(request)
     if request.method == "GET":
-        return _render(request, month_grid(month=period, user=request.user, **page))
+        # Rendered once per process and change of the data (every write service marks it): the
+        # rows carry the versions they were loaded with, which only a write changes. Office pages
+        # only, so every viewer sees the same units.
+        shown = versioned(
+            ("month_grid", period, page["page"], page["per_page"]),
+            lambda: _grid_page(request, month_grid(month=period, user=request.user, **page)),
+        )
+        return _render(request, shown)
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
     if not request.POST.get(CONFIRM_FIELD) and (doubts := _doubts(request, period, parsed)):
         grid_data = month_grid(month=period, user=request.user)
@@ -99,29 +111,59 @@ def _flag_adoptions(request, unit_ids: list[int], period: Month) -> None:
         messages.warning(request, line)
 
 
-def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = None, doubts: list | None = None):
+@dataclass(frozen=True)
+class GridPage:
+    """What the page shows of a grid: its rows as HTML and the figures around them."""
+
+    month: Month
+    rows_html: SafeString
+    total: int
+    page: int
+    pages: int
+    per_page: int | None
+    page_rows: int
+    filled: int
+    rules: MonthRules | None
+
+
+def _grid_page(request, grid_data: MonthGrid) -> GridPage:
     month = grid_data.month
-    context = {
-        "month": month,
-        "prev": month.previous(),
-        "next": month.next(),
-        "rows": grid_data.rows,
-        "rows_html": render_grid_rows(
+    return GridPage(
+        month=month,
+        rows_html=render_grid_rows(
             grid_data.rows,
             register_base=reverse("submissions:articles"),
             month_param=month.param,
             rules=grid_data.rules,
         ),
+        total=grid_data.total,
+        page=grid_data.page,
+        pages=grid_data.pages,
+        per_page=grid_data.per_page,
+        page_rows=len(grid_data.rows),
+        filled=sum(1 for row in grid_data.rows if row.shown.get("publications", "").strip()),
+        rules=grid_data.rules,
+    )
+
+
+def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = None, doubts: list | None = None):
+    shown = grid_data if isinstance(grid_data, GridPage) else _grid_page(request, grid_data)
+    month = shown.month
+    context = {
+        "month": month,
+        "prev": month.previous(),
+        "next": month.next(),
+        "rows_html": shown.rows_html,
         "summary": summary,
         "gone": gone or [],
-        "unit_count": grid_data.total,
-        "grid": grid_data,
-        "page_numbers": range(1, grid_data.pages + 1),
-        "page_rows": len(grid_data.rows),
+        "unit_count": shown.total,
+        "grid": shown,
+        "page_numbers": range(1, shown.pages + 1),
+        "page_rows": shown.page_rows,
         "doubts": doubts or [],
         "confirm_field": CONFIRM_FIELD,
-        "filled": sum(1 for row in grid_data.rows if row.shown.get("publications", "").strip()),
-        "rules": grid_data.rules,
+        "filled": shown.filled,
+        "rules": shown.rules,
         "limits": limits_attribute(),
     }
     return render(request, "submissions/grid.html", context)

@@ -133,3 +133,32 @@ def test_every_write_service_marks_the_data_changed(module_name):
         name for name in functions if not name.startswith("_") and name not in NOT_SCORE_WRITES and name not in marking
     ]
     assert missing == []
+
+
+def test_the_month_grid_is_rendered_once_per_data_version_and_follows_every_write(
+    cached, client, staff, django_assert_max_num_queries
+):
+    from tests.submissions.helpers import form_fields, grid_url
+
+    unit = populate(2)[0]
+    client.force_login(staff)
+    url = grid_url(2020, 7)
+    fields = form_fields(client.get(url).content.decode())
+    assert fields[f"u{unit.pk}-pub"] == "7"
+
+    with django_assert_max_num_queries(2):  # session and user: the rows are kept
+        again = form_fields(client.get(url).content.decode())
+    assert {k: v for k, v in again.items() if k != "csrfmiddlewaretoken"} == {
+        k: v for k, v in fields.items() if k != "csrfmiddlewaretoken"
+    }
+
+    fields[f"u{unit.pk}-pub"] = "9"
+    assert client.post(url, fields).status_code == 302
+    after_save = form_fields(client.get(url).content.decode())
+    assert after_save[f"u{unit.pk}-pub"] == "9"
+    assert after_save[f"u{unit.pk}-v"] != fields[f"u{unit.pk}-v"]  # the row's new version: no false conflict
+    after_save[f"u{unit.pk}-pub"] = "10"
+    assert client.post(url, after_save).status_code == 302
+
+    publication_count_set(unit=unit, year=2020, month=7, count=1, acting_user=staff)  # another write path
+    assert form_fields(client.get(url).content.decode())[f"u{unit.pk}-pub"] == "1"
