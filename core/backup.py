@@ -30,6 +30,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
+from .versioning import UNREACHABLE, data_changed
+
 FORMAT_VERSION = 1
 
 
@@ -186,7 +188,10 @@ def backup_restore(*, archive: Path) -> Restored:
         if media_root.exists():
             os.replace(media_root, old)
         os.replace(unpacked_media, media_root)
-    cache.clear()  # pages and tables cached from the data before the restore
+    try:
+        cache.clear()  # pages and tables cached from the data before the restore
+    except UNREACHABLE:
+        data_changed()  # the cache is away: a new data version as soon as it answers again
     counts = table_counts()
     differing = sorted(t for t in set(counts) | set(manifest["tables"]) if counts.get(t) != manifest["tables"].get(t))
     if differing:

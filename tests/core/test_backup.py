@@ -113,3 +113,22 @@ def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(BackupError) as error:
         backup_restore(archive=Path(tmp_path / "none.tar.gz"))
     assert str(error.value) == f"找不到备份文件：{tmp_path}/none.tar.gz"
+
+
+def test_a_restore_with_the_cache_unreachable_completes_and_renews_the_data_version(
+    site, media_root, tmp_path, settings, monkeypatch
+):
+    from core import versioning
+    from tests.core.test_cache_unreachable import UNREACHABLE
+
+    archive = backup_create(directory=tmp_path / "backups")
+    MonthlyPublication.objects.filter(unit=site).update(count=99)
+    settings.CACHES = UNREACHABLE
+    versioning.forget_local()
+
+    restored = backup_restore(archive=archive)
+
+    assert restored.files == 2
+    assert MonthlyPublication.objects.get(unit=site).count == 12
+    assert versioning._PENDING.is_set()  # a new data version once the cache answers again
+    versioning.forget_local()
