@@ -60,14 +60,14 @@ def grid(request, year: int, month: int):
         # only, so every viewer sees the same units.
         shown = versioned(
             ("month_grid", period, page["page"], page["per_page"]),
-            lambda: _grid_page(request, month_grid(month=period, user=request.user, **page)),
+            lambda: _grid_page(month_grid(month=period, user=request.user, **page)),
         )
         return _render(request, shown)
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
     if not request.POST.get(CONFIRM_FIELD) and (doubts := _doubts(request, period, parsed)):
         grid_data = month_grid(month=period, user=request.user)
         overlay_unsaved(grid_data, parsed)
-        return _render(request, grid_data, doubts=doubts)
+        return _render(request, _grid_page(grid_data), doubts=doubts)
     results = _save(request, period, parsed)
     if not any(p.errors for p in parsed) and all(r.status in (SAVED, UNCHANGED) for r in results):
         saved = [r.unit_id for r in results if r.status == SAVED]
@@ -80,7 +80,7 @@ def grid(request, year: int, month: int):
         return redirect(reverse("submissions:grid", args=[year, month]) + query)
     grid_data = month_grid(month=period, user=request.user, **page)
     summary, gone = overlay_posted(grid_data, parsed, results, units=units_visible_to(request.user))
-    return _render(request, grid_data, summary=summary, gone=gone)
+    return _render(request, _grid_page(grid_data), summary=summary, gone=gone)
 
 
 def _page(request) -> dict:
@@ -126,7 +126,7 @@ class GridPage:
     rules: MonthRules | None
 
 
-def _grid_page(request, grid_data: MonthGrid) -> GridPage:
+def _grid_page(grid_data: MonthGrid) -> GridPage:
     month = grid_data.month
     return GridPage(
         month=month,
@@ -146,8 +146,7 @@ def _grid_page(request, grid_data: MonthGrid) -> GridPage:
     )
 
 
-def _render(request, grid_data, *, summary: str = "", gone: list[str] | None = None, doubts: list | None = None):
-    shown = grid_data if isinstance(grid_data, GridPage) else _grid_page(request, grid_data)
+def _render(request, shown: GridPage, *, summary: str = "", gone: list[str] | None = None, doubts: list | None = None):
     month = shown.month
     context = {
         "month": month,
