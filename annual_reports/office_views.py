@@ -16,7 +16,7 @@ from units.models import Unit
 from . import services
 from .forms import CorrectionForm, DeadlinesForm, OpenYearForm, ReasonForm
 from .models import ReportYear
-from .overview import year_overview
+from .overviews import year_overview
 from .selectors import current_report, report_years
 from .web import page_url, report_year_or_404
 

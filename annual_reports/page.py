@@ -14,7 +14,7 @@ from .checks import Problem, browser_spec, check_values, number_text
 from .grid import grid_html
 from .layout import OVERVIEW_PARTS, TABLES, TEXT_SECTIONS, cells, complete
 from .models import EDITABLE_STATUSES, AnnualReport, ReportYear
-from .overview import report_similarities
+from .overviews import report_similarities
 from .prose import RULE_TEXT, request_sentences, text_warnings
 from .selectors import (
     compile_district,

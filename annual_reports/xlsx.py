@@ -1,6 +1,6 @@
 """The report's tables as a workbook: one sheet per table, headers and labels merged exactly as in
 the national format, numbers as numbers. Empty values give the template to fill in offline; the
-import (``importing.py``) reads the same rows back."""
+import (``importers.py``) reads the same rows back."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from annual_reports.layout import OUTCOME_ROWS, PARTIES, encode, typed_keys
 from annual_reports.models import AnnualReport, ReportYear
-from annual_reports.overview import year_overview
+from annual_reports.overviews import year_overview
 from annual_reports.pdf import page_count, report_pdf
 from annual_reports.selectors import compile_district, new_report, report_content
 from annual_reports.similarity import COMPARED

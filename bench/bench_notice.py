@@ -18,10 +18,10 @@ from django.core.management import call_command
 from django.db import transaction
 
 from inspections.models import Finding, InspectionRound
-from reports.builders import notice_pdf, pdf_page_count
 from reports.drafting import draft_notice
 from reports.notice_data import build_notice_data
-from reports.notice_xlsx import notice_xlsx
+from reports.pdf import notice_pdf, pdf_page_count
+from reports.xlsx import notice_xlsx
 from units.models import Unit
 
 TARGETS = {70: 1.5, 500: 8.0}

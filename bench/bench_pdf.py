@@ -2,7 +2,7 @@
 
     python bench/bench_pdf.py [--runs 3] [--units 70 500]
 
-Renders the synthetic quarterly notice of ``core.pdf.sample`` (body of about a page, statistics
+Renders the synthetic quarterly notice of ``tests.pdf_sample`` (body of about a page, statistics
 tables of 部门 and 镇街 with merged headers, the submissions table on landscape pages, one 减分
 sentence per unit, 检查情况 findings) for 70 and 500 units, best of N runs, and writes
 the figures to ``bench/results/pdf.json``. It is heavier than the real notice (bench_notice.py,
@@ -49,7 +49,7 @@ def main() -> int:
 
     from core.pdf import fonts, render_pdf
     from core.pdf.render import harfbuzz_subsetting
-    from core.pdf.sample import sample_notice
+    from tests.pdf_sample import sample_notice
 
     if not fonts.fonts_available():
         print(f"fonts not built in {fonts.font_dir()}: run scripts/install_fonts.sh", file=sys.stderr)
@@ -88,7 +88,7 @@ def main() -> int:
             (args.save_pdf / f"notice-{units}.pdf").write_bytes(pdf)
 
     report = {
-        "benchmark": "core.pdf render_pdf (parallel runs for a large document), synthetic notice (core/pdf/sample.py)",
+        "benchmark": "core.pdf render_pdf (parallel runs for a large document), synthetic notice (tests/pdf_sample.py)",
         "best_of": args.runs,
         "results": results,
         "environment": {

@@ -13,8 +13,8 @@ from inspections.models import Finding
 from inspections.selectors import findings_for_quarter
 from scoring.selectors import NoRuleSet, in_official_order, quarter_scores
 
+from .article_attachment import STYLE_2020, STYLE_2024
 from .models import Notice
-from .submissions import STYLE_2020, STYLE_2024
 
 ISSUER = "临淄区人民政府办公室"
 ADDRESSEE = "各镇人民政府、街道办事处，各开发区管委会，区政府各部门，有关企事业单位："

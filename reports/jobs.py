@@ -7,11 +7,11 @@ from django.contrib.auth import get_user_model
 from core.calendar import Quarter
 from core.jobs import JobKind, Result, register
 
-from .builders import notice_pdf
 from .models import Notice
 from .notice_data import build_notice_data
-from .notice_xlsx import notice_xlsx
+from .pdf import notice_pdf
 from .services import notice_issue
+from .xlsx import notice_xlsx
 
 
 def _draft_file(params: dict, progress) -> Result:

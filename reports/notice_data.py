@@ -17,8 +17,15 @@ from scoring.selectors import quarter_scores
 from scoring.sentences import deduction_sentence
 from scoring.statistics import StatsRow, bonus_note, stats_rows
 
+from .article_attachment import (
+    STYLE_2020,
+    STYLE_2024,
+    SubmissionRow,
+    submission_months,
+    submission_rows,
+    submissions_note,
+)
 from .models import Notice
-from .submissions import STYLE_2020, STYLE_2024, SubmissionRow, submission_months, submission_rows, submissions_note
 
 TOWNS_FIRST = {"镇街": 0, "部门": 1}
 DRAFT_MARK = "草稿"

@@ -14,7 +14,7 @@ from core.imports.writing import write_or_reject
 from units.models import Unit, User
 
 from ..checks import check_values, number_text
-from ..importing import parse_report_workbook
+from ..importers import parse_report_workbook
 from ..layout import cells, decode, typed_keys, with_given_totals
 from ..models import AnnualReport, ReportYear
 from ..selectors import current_report, new_report, previous_report, report_values

@@ -7,9 +7,9 @@ from django import template
 
 from core.formatting import format_cn_date
 
-from ..builders import SECTIONS
 from ..models import Notice
 from ..notice_data import attachment_title
+from ..pdf import SECTIONS
 
 register = template.Library()
 

@@ -9,8 +9,8 @@ from decimal import Decimal, InvalidOperation
 
 from core.bounds import MAX_COUNT
 
+from ..services.grid import GridRowInput
 from .selectors import GRID_FIELDS, GridValues
-from .services import GridRowInput
 
 # Short input names keep a 2,000-unit page small: u<unit id>-<column>.
 GRID_COLUMNS = {

@@ -47,7 +47,7 @@ class Doubt:
 
 
 def doubtful_values(*, month: Month, rows, names: dict[int, str]) -> list[Doubt]:
-    """The changed figures of ``rows`` (:class:`~submissions.grid.services.GridRowInput`) that are
+    """The changed figures of ``rows`` (:class:`~submissions.services.grid.GridRowInput`) that are
     doubtful, in row order."""
     changed = [row for row in rows if row.values != row.original]
     recent = recent_publications(unit_ids=[row.unit_id for row in changed], month=month) if changed else {}

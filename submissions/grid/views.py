@@ -21,11 +21,11 @@ from core.versioning import versioned
 from units.selectors import units_visible_to
 
 from ..selectors import adoption_excess, adoption_totals
+from ..services.grid import CONFLICT, SAVED, UNCHANGED, GridRowResult, month_grid_save
 from .forms import parse_grid_post, posted_unit_ids
 from .html import render_grid_rows
 from .plausibility import CONFIRM_FIELD, doubtful_values, limits_attribute
 from .selectors import MonthGrid, month_grid
-from .services import CONFLICT, SAVED, UNCHANGED, GridRowResult, month_grid_save
 from .views_support import overlay_posted, overlay_unsaved
 
 BUSY = "数据库正忙（他人正在保存），本行未保存，已保留您填写的内容，请稍后重新保存"

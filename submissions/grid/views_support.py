@@ -3,9 +3,9 @@ typed stays in the cells, with the reasons, so no figure typed is lost."""
 
 from __future__ import annotations
 
+from ..services.grid import CONFLICT, INVALID, SAVED, GridRowResult
 from .forms import ParsedRow
 from .selectors import FIELD_LABELS, GRID_FIELDS, MonthGrid
-from .services import CONFLICT, INVALID, SAVED, GridRowResult
 
 
 def overlay_posted(

@@ -1,7 +1,7 @@
 """Writes of the submissions app: single figures and articles, the imports, the month grid."""
 
-from ..grid.services import month_grid_save
 from .articles import article_adoption_record, article_register, article_update, publication_count_set
+from .grid import month_grid_save
 from .imports import article_tallies_import, publications_import
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 import random
 
-from annual_reports.overview import report_similarities, year_overview
+from annual_reports.overviews import report_similarities, year_overview
 from annual_reports.services import report_save
 from annual_reports.similarity import bigrams, dice, shingled, similar_sections
 from tests.factories import UnitFactory

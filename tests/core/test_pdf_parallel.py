@@ -9,7 +9,7 @@ from django.db import transaction
 from pypdf import PdfReader
 
 from core.pdf import parallel, render_one_piece, render_pdf
-from core.pdf.sample import sample_notice
+from tests.pdf_sample import sample_notice
 
 pytestmark = pytest.mark.usefixtures("pdf_fonts")
 

@@ -90,7 +90,7 @@ def test_large_districts_page_the_ranked_table_and_its_chart(client, staff, sett
 SERVICE_MODULES = [
     "submissions.services.articles",
     "submissions.services.imports",
-    "submissions.grid.services",
+    "submissions.services.grid",
     "inspections.services.deductions",
     "inspections.services.findings",
     "inspections.services.workflow",

@@ -15,8 +15,8 @@ from django.conf import settings
 from pypdf import PdfReader
 
 from core.pdf import render_document
-from reports.builders import official_document
 from reports.notice_data import build_notice_data
+from reports.pdf import official_document
 from reports.services import notice_issue
 from tests.notices.layout import cell_lines, pages_leaving_lines_empty
 from tests.notices.seeds import world_2020q3, world_2024q4

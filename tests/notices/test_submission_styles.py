@@ -8,9 +8,9 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from reports.article_attachment import submissions_table
 from reports.notice_data import build_notice_data
-from reports.notice_xlsx import notice_xlsx
-from reports.submissions import submissions_table
+from reports.xlsx import notice_xlsx
 from tests.factories import NoticeFactory, PublicationFactory, TallyFactory, TownFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 
 from core.calendar import Month
 from submissions.grid.selectors import GridValues
-from submissions.grid.services import CONFLICT, INVALID, SAVED, UNCHANGED, GridRowInput, month_grid_save
 from submissions.models import MonthlyPublication
 from submissions.selectors import version_of
+from submissions.services.grid import CONFLICT, INVALID, SAVED, UNCHANGED, GridRowInput, month_grid_save
 from tests.factories import PublicationFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,11 +3,11 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.pdf import FontsNotInstalledError, MissingGlyphError
-from reports.builders import notice_pdf
 from reports.drafting import draft_notice
 from reports.models import IssuedNotice, Notice
 from reports.notice_data import build_notice_data
-from reports.notice_xlsx import notice_xlsx
+from reports.pdf import notice_pdf
+from reports.xlsx import notice_xlsx
 
 
 class Command(BaseCommand):

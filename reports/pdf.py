@@ -1,4 +1,4 @@
-"""Notice data to PDF bytes in the GB/T 9704 layout (the workbook: notice_xlsx.py)."""
+"""Notice data to PDF bytes in the GB/T 9704 layout (the workbook: xlsx.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pypdf import PdfReader
 from core.pdf import Attachment, Imprint, OfficialDocument, Paragraph, Table, render_pdf
 from scoring.statistics import stats_table
 
+from .article_attachment import STYLE_2024, submissions_table, table_widths
 from .models import Notice
 from .notice_data import DRAFT_MARK, AttachmentData, NoticeData
-from .submissions import STYLE_2024, submissions_table, table_widths
 
 STATS_WIDTHS_MM = [10, 50, 14, 14, 14, 20, 11, 11, 12]
 

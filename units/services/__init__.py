@@ -11,7 +11,7 @@ from django.db import transaction
 from core.models import stamp_history
 from core.versioning import data_changed
 
-from .models import DemoSitePeriod, Unit, UnitAlias, User
+from ..models import DemoSitePeriod, Unit, UnitAlias, User
 
 UNITS_CSV = Path(__file__).resolve().parent.parent / "fixtures" / "units.csv"
 

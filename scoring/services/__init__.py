@@ -20,10 +20,10 @@ from core.models import stamp_history
 from core.versioning import data_changed
 from units.models import Unit, User
 
-from .models import AnnualAdjustment, RuleSet
-from .selectors import quarter_scores
-from .shipped import ship
-from .status import quarter_status
+from ..models import AnnualAdjustment, RuleSet
+from ..selectors import quarter_scores
+from ..shipped import ship
+from ..status import quarter_status
 
 
 @transaction.atomic

@@ -16,9 +16,9 @@ from core.versioning import data_changed
 from units.models import Unit, User
 from units.selectors import assessed_units_in, units_visible_to
 
+from ..grid.selectors import GRID_FIELDS, GridValues
 from ..models import Article, MonthlyArticleTally, MonthlyPublication
 from ..selectors import TALLY_FIELDS, version_of
-from .selectors import GRID_FIELDS, GridValues
 
 SAVED, UNCHANGED, INVALID, CONFLICT = "saved", "unchanged", "invalid", "conflict"
 

@@ -4,7 +4,7 @@
 page, statistics tables of 部门 and 镇街 with merged headers, the article-submission table, the
 减分情况 sentences and the 检查情况 findings.  Figures are pseudo-random but reproducible.
 
-    python -m core.pdf.sample 70 /tmp/notice.pdf
+    python -m tests.pdf_sample 70 /tmp/notice.pdf
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import datetime
 import random
 import sys
 
-from .document import Attachment, Cell, OfficialDocument, Paragraph, Table
+from core.pdf.document import Attachment, Cell, OfficialDocument, Paragraph, Table
 
 # Real unit names (shared/units.csv); longer lists are padded with made-up service centres.
 DEPARTMENTS = [

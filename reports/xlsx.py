@@ -11,9 +11,9 @@ from core.xlsx import SheetSpec, build_workbook
 from scoring.exports import stats_widths
 from scoring.statistics import stats_table
 
+from .article_attachment import submissions_table, table_widths
 from .models import Notice
 from .notice_data import DRAFT_MARK, AttachmentData, NoticeData
-from .submissions import submissions_table, table_widths
 
 
 def _num(text: str) -> Decimal | None:

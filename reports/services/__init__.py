@@ -13,12 +13,12 @@ from core.calendar import Quarter
 from core.versioning import data_changed
 from units.models import User
 
-from .builders import notice_pdf, pdf_page_count
-from .drafting import draft_notice, ordered_attachments
-from .models import IssuedNotice, Notice
-from .notice_data import build_notice_data
-from .notice_xlsx import notice_xlsx
-from .selectors import missing_figures, missing_sentence
+from ..drafting import draft_notice, ordered_attachments
+from ..models import IssuedNotice, Notice
+from ..notice_data import build_notice_data
+from ..pdf import notice_pdf, pdf_page_count
+from ..selectors import missing_figures, missing_sentence
+from ..xlsx import notice_xlsx
 
 EDITABLE_FIELDS = (
     "doc_number",
