@@ -13,7 +13,7 @@ from core.versioning import data_changed
 
 from ..models import DemoSitePeriod, Unit, UnitAlias, User
 
-UNITS_CSV = Path(__file__).resolve().parent.parent / "fixtures" / "units.csv"
+UNITS_CSV = Path(__file__).resolve().parents[2] / "fixtures" / "units.csv"
 
 
 def _month(text: str, *, line: int, field: str) -> datetime.date | None:
