@@ -24,18 +24,10 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from .document import Block, OfficialDocument, Table
+from .document import Block, Landscape, OfficialDocument, Table
 from .fonts import FontFace, FontsNotInstalledError, MissingGlyphError, check_coverage, resolve_fonts
-from .render import (
-    CHARS_PER_LINE,
-    WEASYPRINT_OPTIONS,
-    _Builder,
-    _css,
-    _esc,
-    _layout,
-    main_text_spacing,
-    render_one_piece,
-)
+from .markup import CHARS_PER_LINE, HtmlBuilder, document_css, escape
+from .render import WEASYPRINT_OPTIONS, lay_out, main_text_spacing, render_one_piece
 
 #: Below this estimated cost (≈ table cells + lines of text) a document is laid out in one piece.
 PARALLEL_MIN_COST = 800
@@ -76,6 +68,8 @@ def _executor(workers: int) -> ProcessPoolExecutor:
 
 
 def _block_cost(block: Block) -> int:
+    if isinstance(block, Landscape):
+        return sum(_block_cost(b) for b in block.blocks)
     if isinstance(block, Table):
         return sum(len(r) for r in block.header_rows) + sum(len(r) for r in block.rows) + len(block.note) // 40
     return len(block.text) // CHARS_PER_LINE + 1
@@ -113,18 +107,18 @@ def _glyphs_page(faces: dict[str, FontFace], text_by_role: dict[str, str]) -> st
     spans = []
     for role, text in sorted(text_by_role.items()):
         chars = "".join(sorted(set(text) - {"\n"}))
-        spans.append(f"<p style=\"font-family: '{faces[role].css_family}'; white-space: pre\">{_esc(chars)}</p>")
+        spans.append(f"<p style=\"font-family: '{faces[role].css_family}'; white-space: pre\">{escape(chars)}</p>")
     return GLYPHS_PAGE.format("".join(spans))
 
 
-def _run_markup(builder: _Builder, doc: OfficialDocument, parts: range, glyphs: str) -> str:
+def _run_markup(builder: HtmlBuilder, doc: OfficialDocument, parts: range, glyphs: str) -> str:
     markup = builder.document(doc, main=0 in parts, attachments=[doc.attachments[i - 1] for i in parts if i > 0])
     return markup.replace("<body>", "<body>" + glyphs, 1)
 
 
 def _render_run(markup: str, css: str) -> bytes:
     """Lay one run out (in a worker process, or here for the first run)."""
-    return _layout(markup, css).write_pdf(**WEASYPRINT_OPTIONS)
+    return lay_out(markup, css).write_pdf(**WEASYPRINT_OPTIONS)
 
 
 def _overlay(landscape: list[bool], css: str, glyphs: str) -> bytes:
@@ -227,14 +221,14 @@ def render_parallel(doc: OfficialDocument, *, workers: int) -> bytes | None:
     if len(runs) < 2 or sum(costs) < PARALLEL_MIN_COST:
         return None
     faces = resolve_fonts()
-    builder = _Builder(faces)
+    builder = HtmlBuilder(faces)
     builder.document(doc)
-    text_by_role = {role: "".join(parts) for role, parts in builder.text_by_role.items()}
+    text_by_role = builder.roles()
     check_coverage(text_by_role, faces)
-    css = _css(faces, doc)
+    css = document_css(faces, doc)
     glyphs = _glyphs_page(faces, text_by_role)
     spacing = main_text_spacing(doc, faces, css)
-    markups = [_run_markup(_Builder(faces, spacing), doc, run, glyphs) for run in runs]
+    markups = [_run_markup(HtmlBuilder(faces, spacing), doc, run, glyphs) for run in runs]
     futures = [_executor(workers).submit(_render_run, m, css + NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
     pdfs = [_render_run(markups[0], css + NUMBERED_AFTER_LEADING_CSS)] + [f.result() for f in futures]
     landscape = [wide for pdf in pdfs for wide in _landscape_pages(pdf)[LEADING:]]
