@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..checks import Problem, check_values
@@ -79,6 +80,7 @@ def report_year_open(
     district_deadline: datetime.date | None = None,
 ) -> ReportYear:
     """Open a year's reports: units may fill them until ``unit_deadline`` (31 January by default)."""
+    data_changed(Kind.ANNUAL_REPORTS)
     if ReportYear.objects.filter(year=year).exists():
         raise ValidationError({"year": f"{year}年度的年度报告已经开启。"})
     unit_deadline = unit_deadline or default_unit_deadline(year)
@@ -95,6 +97,7 @@ def report_year_open(
 def report_year_set_deadlines(
     *, report_year: ReportYear, unit_deadline: datetime.date, district_deadline: datetime.date, acting_user: User
 ) -> ReportYear:
+    data_changed(Kind.ANNUAL_REPORTS)
     _check_open(report_year.year, unit_deadline, district_deadline)
     report_year.unit_deadline, report_year.district_deadline = unit_deadline, district_deadline
     report_year.stamp(acting_user=acting_user, reason="修改截止日期")
@@ -151,6 +154,7 @@ def report_save(
     """Save the typed cells (``None`` for the district, whose tables are compiled) and the text of a
     unit's current report, creating it on the first save; with ``submit`` also submit it when no
     error-level check fails (the data is saved either way)."""
+    data_changed(Kind.ANNUAL_REPORTS)
     _check_fill(report_year, unit, acting_user)
     report = _locked(report_year, unit) or new_report(report_year, unit)
     if report.status not in EDITABLE:
@@ -188,6 +192,7 @@ def _office_only(acting_user: User) -> None:
 @transaction.atomic
 def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> AnnualReport:
     """Send a submitted report back to its unit with the reason."""
+    data_changed(Kind.ANNUAL_REPORTS)
     _office_only(acting_user)
     if not (reason or "").strip():
         raise ValidationError({"reason": "退回须说明原因。"})
@@ -201,6 +206,7 @@ def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> An
 @transaction.atomic
 def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
     """Freeze a submitted report; the district's compiled tables are stored with it."""
+    data_changed(Kind.ANNUAL_REPORTS)
     _office_only(acting_user)
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     errors = [p for p in report_problems(report) if p.is_error]
@@ -220,6 +226,7 @@ def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
 @transaction.atomic
 def report_correct(*, report: AnnualReport, note: str, acting_user: User) -> AnnualReport:
     """Start the next version of a finalised report (a copy to correct); the finalised one stays."""
+    data_changed(Kind.ANNUAL_REPORTS)
     _office_only(acting_user)
     if not (note or "").strip():
         raise ValidationError({"note": "更正须说明原因。"})

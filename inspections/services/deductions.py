@@ -13,7 +13,7 @@ from core.formatting import format_points
 from core.imports import Change, ImportResult, parse_or_plan, read_sheet
 from core.imports.writing import write_or_reject
 from core.models import stamp_history
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 from units.selectors import UnitResolver
 
@@ -36,7 +36,7 @@ def deduction_create(
     position: int | None = None,
 ) -> Deduction:
     """Record one deduction of ``unit`` in the quarter (after the unit's other items)."""
-    data_changed()
+    data_changed(Kind.DEDUCTIONS, units=[unit.pk])
     if position is None:
         position = Deduction.objects.filter(unit=unit, year=year, quarter=quarter).count()
     deduction = Deduction(
@@ -85,7 +85,8 @@ def deductions_import(
     else:
         reason = f"导入 {filename}".strip()
         result = write_or_reject(
-            lambda: _apply(rows, year=year, quarter=quarter, write=True, acting_user=acting_user, reason=reason)
+            lambda: _apply(rows, year=year, quarter=quarter, write=True, acting_user=acting_user, reason=reason),
+            kinds=(Kind.DEDUCTIONS,),
         )
     result.dry_run = dry_run
     result.sheet = sheet.name

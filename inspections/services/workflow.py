@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import stamp_history
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import User
 
 from ..models import (
@@ -101,7 +101,7 @@ def rectification_submit(
     response.full_clean()
     try:
         with transaction.atomic():
-            data_changed()
+            data_changed(Kind.FINDINGS, units=[finding.unit_id])
             response.save()
             _transition(finding=finding, to=Finding.Status.SUBMITTED, user=acting_user, response=response)
     except BaseException:
@@ -114,7 +114,7 @@ def rectification_submit(
 @transaction.atomic
 def finding_accept(*, finding: Finding, acting_user: User, note: str = "") -> Finding:
     """The office accepts the unit's answer (已提交整改 → 已验收)."""
-    data_changed()
+    data_changed(Kind.FINDINGS, units=[finding.unit_id])
     _require_office(acting_user)
     latest = finding.responses.order_by("-submitted_at", "-pk").first()
     return _transition(
@@ -125,7 +125,7 @@ def finding_accept(*, finding: Finding, acting_user: User, note: str = "") -> Fi
 @transaction.atomic
 def finding_return(*, finding: Finding, acting_user: User, reason: str) -> Finding:
     """The office sends the answer back (已提交整改 → 待整改); the reason is required and shown to the unit."""
-    data_changed()
+    data_changed(Kind.FINDINGS, units=[finding.unit_id])
     _require_office(acting_user)
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
@@ -151,7 +151,7 @@ def findings_carry_over(
     has ``carried_over_from`` set; the origin moves to 已延续至下一批次 (with an audit row
     naming ``current``), so it is answered once, in its new round.
     """
-    data_changed()
+    data_changed(Kind.FINDINGS)
     if previous.pk == current.pk:
         raise ValidationError("不能把检查批次的问题延续到它自身。")
     open_findings = (
@@ -201,7 +201,7 @@ def inspection_round_create(
     acting_user: User | None = None,
 ) -> InspectionRound:
     """Create a round; with ``carry_over`` the open findings of the round before it are carried into it."""
-    data_changed()
+    data_changed(Kind.FINDINGS)
     inspection = InspectionRound(name=name.strip(), year=year, quarter=quarter, inspected_on=inspected_on)
     stamp_history(inspection, acting_user=acting_user)
     inspection.full_clean()

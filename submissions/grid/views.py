@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods
 from core.calendar import Month, year_in_range
 from core.hooks import MonthRules
 from core.permissions import office_required
-from core.versioning import versioned
+from core.versioning import Kind, versioned
 from units.selectors import units_visible_to
 
 from ..selectors import adoption_excess, adoption_totals
@@ -57,10 +57,12 @@ def grid(request, year: int, month: int):
     if request.method == "GET":
         # Rendered once per process and change of the data (every write service marks it): the
         # rows carry the versions they were loaded with, which only a write changes. Office pages
-        # only, so every viewer sees the same units.
+        # only, so every viewer sees the same units; a change of other units' figures keeps it.
         shown = versioned(
             ("month_grid", period, page["page"], page["per_page"]),
             lambda: _grid_page(month_grid(month=period, user=request.user, **page)),
+            kinds=(Kind.UNITS, Kind.FIGURES, Kind.RULES),
+            units=lambda shown: shown.unit_ids,
         )
         return _render(request, shown)
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
@@ -124,6 +126,8 @@ class GridPage:
     page_rows: int
     filled: int
     rules: MonthRules | None
+    unit_ids: frozenset[int] = frozenset()
+    """The units of the rows shown."""
 
 
 def _grid_page(grid_data: MonthGrid) -> GridPage:
@@ -143,6 +147,7 @@ def _grid_page(grid_data: MonthGrid) -> GridPage:
         page_rows=len(grid_data.rows),
         filled=sum(1 for row in grid_data.rows if row.shown.get("publications", "").strip()),
         rules=grid_data.rules,
+        unit_ids=frozenset(row.unit_id for row in grid_data.rows),
     )
 
 

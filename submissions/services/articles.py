@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.formatting import format_cn_datetime
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..models import Article, MonthlyArticleTally, MonthlyPublication, length_verdict
@@ -19,7 +19,7 @@ from ..selectors import version_of
 def publication_count_set(
     *, unit: Unit, year: int, month: int, count: int, acting_user: User | None = None, reason: str = "录入"
 ) -> MonthlyPublication:
-    data_changed()
+    data_changed(Kind.FIGURES, units=[unit.pk])
     record = MonthlyPublication.objects.filter(unit=unit, year=year, month=month).first()
     if record is None:
         record = MonthlyPublication(unit=unit, year=year, month=month, count=count)
@@ -47,7 +47,7 @@ def article_register(
 ) -> Article:
     """Register an article; under 400 characters it is marked 不符合要求 for 字数不足400字 (or the
     reason given), as :func:`~submissions.models.length_verdict` says."""
-    data_changed()
+    data_changed(Kind.FIGURES, units=[unit.pk])
     is_compliant, non_compliance_reason = length_verdict(
         char_count=char_count, is_compliant=is_compliant, reason=non_compliance_reason
     )
@@ -85,7 +85,7 @@ def article_adoption_record(
     *, article: Article, level: str, adopted_on: datetime.date, acting_user: User | None = None
 ) -> Article:
     """Mark an article adopted by the city (``"city"``) or the province (``"province"``)."""
-    data_changed()
+    data_changed(Kind.FIGURES, units=[article.unit_id])
     fields = {"city": "city_adopted_on", "province": "province_adopted_on"}
     if level not in fields:
         raise ValueError(f"采用级别应为 city 或 province，而不是{level}")
@@ -136,8 +136,8 @@ def article_update(
     ``loaded_version`` is the :func:`~submissions.selectors.version_of` the edit form was opened
     with: if someone else saved the article since, the edit is refused rather than overwriting it.
     """
-    data_changed()
     current = Article.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=article.pk)
+    data_changed(Kind.FIGURES, units=[current.unit_id, unit.pk])
     if loaded_version is not None and version_of(current) != loaded_version:
         raise ValidationError(
             f"该稿件已被{current.updated_by or '他人'}于{format_cn_datetime(current.updated_at)}修改，请核对后重新保存。"

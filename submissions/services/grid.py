@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from core.bounds import MAX_COUNT
 from core.calendar import Month
 from core.formatting import format_cn_datetime
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 from units.selectors import assessed_units_in, units_visible_to
 
@@ -195,7 +195,9 @@ def month_grid_save(*, month: Month, rows: Sequence[GridRowInput], acting_user: 
     nothing needs writing); otherwise it is a conflict and left as the other person saved it.
     Invalid rows are reported and skipped; every other row is saved.
     """
-    data_changed()
+    edited = [row.unit_id for row in rows if _complete_tally(row.values) != _complete_tally(row.original)]
+    if edited:
+        data_changed(Kind.FIGURES, units=edited)
     stored = _load(month, [row.unit_id for row in rows], acting_user)
     reason = f"月度填报 {month.label}"
     results = []

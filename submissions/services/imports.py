@@ -13,6 +13,7 @@ from typing import IO
 
 from core.imports import Change, ImportRejected, ImportResult, RowError, parse_or_plan, read_sheet
 from core.imports.writing import bulk_write, write_or_reject
+from core.versioning import Kind
 from units.models import User
 from units.selectors import UnitResolver
 
@@ -48,7 +49,7 @@ def _import(
             planned.write(model, fields, acting_user=acting_user, reason=f"导入 {filename}".strip())
             return planned.result
 
-        result = write_or_reject(write)
+        result = write_or_reject(write, kinds=(Kind.FIGURES,))
     result.dry_run = dry_run
     result.sheet = sheet.name
     return result

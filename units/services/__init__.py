@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.models import stamp_history
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 
 from ..models import DemoSitePeriod, Unit, UnitAlias, User
 
@@ -42,7 +42,7 @@ def units_sync_from_csv(*, path: Path = UNITS_CSV) -> SyncResult:
 
     Idempotent: running it again changes nothing. Units are matched by official name.
     """
-    data_changed()
+    data_changed(Kind.UNITS)
     created = updated = 0
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..models import LedgerRow, ProgressReport, TaskParty, TaskUnit
@@ -18,6 +19,7 @@ def party_units_set(*, party: TaskParty, units: list[Unit], acting_user: User) -
     Units already responsible for the task in their own right are left as they are; a unit that
     has ledger measures or progress on the task cannot be taken off it.
     """
+    data_changed(Kind.WORKPLANS)
     if not acting_user.is_office:
         raise PermissionDenied("只有区政府办公室工作人员可以指定责任单位。")
     task = party.task

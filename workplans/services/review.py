@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.versioning import Kind, data_changed
 from units.models import User
 
 from ..models import Task, TaskUnit, WorkPlan
@@ -87,6 +88,7 @@ def tasks_carry_over(
     carried; carrying again adds units to it, never a second task. A dated time limit becomes
     ``deadline`` (default 30 June of the next year, when the 2022 plan asks 回头看 to be done).
     """
+    data_changed(Kind.WORKPLANS)
     if not acting_user.is_office:
         raise PermissionDenied("只有区政府办公室工作人员可以转入任务。")
     if not items:
