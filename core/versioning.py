@@ -10,10 +10,11 @@ unit (``unit``).
 
 In the shared cache (Redis, or the file cache of the embedded default) there is one token that
 ``data_changed()`` renews, a counter per kind that ``data_changed(kind, …)`` increments, and, for
-each increment, the units it concerned. Every web process sees the new versions at its next request
-and whatever was cached under the old ones is never read again. The change is announced at once and
-again once the transaction commits: a reader that computed between the two from data not yet
-committed kept it under the first, and the second makes it look again.
+each increment, the units it concerned. A change is counted there once its transaction commits:
+every web process sees the new versions at its next request, and whatever was cached under the old
+ones is never read again (a reader that computed from the data before the commit kept it under the
+version before). The writing process itself counts its change at once, so that what it reads in the
+writing transaction is computed afresh.
 
 :func:`versioned` keeps a computed value per process (no pickling of large results on every request).
 
@@ -99,6 +100,32 @@ class Version(NamedTuple):
     """Renewed when anything may have changed."""
     counters: tuple[tuple[str, int], ...]
     """The counter of each kind the reader depends on."""
+    mine: tuple[int, ...] = ()
+    """This process's own changes of those kinds not yet committed (see :func:`data_changed`)."""
+
+
+_MINE: dict = {"next": 0, "pending": {}, "changes": {}}
+"""This process's changes: those made in the open transaction (``pending``) and what each concerned."""
+_MINE_KEPT = 1024
+
+
+def _note_mine(kinds: tuple[str, ...], units: str) -> None:
+    with _LOCK:
+        _MINE["next"] += 1
+        _MINE["pending"][_MINE["next"]] = frozenset(kinds)
+        _MINE["changes"][_MINE["next"]] = units
+        while len(_MINE["changes"]) > _MINE_KEPT:
+            del _MINE["changes"][next(iter(_MINE["changes"]))]
+
+
+def _mine(kinds: list[str]) -> tuple[int, ...]:
+    """The changes of ``kinds`` this process made in the transaction still open: once it is over,
+    they are in the cache's counters (committed) or undone (rolled back)."""
+    with _LOCK:
+        if not connection.in_atomic_block:
+            _MINE["pending"].clear()
+        wanted = set(kinds)
+        return tuple(n for n, written in _MINE["pending"].items() if not written or written & wanted)
 
 
 def cache_reachable() -> bool:
@@ -131,16 +158,18 @@ def read_once() -> Iterator[None]:
 def data_version(kinds: Iterable[str] = EVERYTHING) -> Version | None:
     """The current version of ``kinds`` (created on first use), or ``None`` while the cache is
     unreachable: then nothing may be kept, as a change would go unnoticed."""
+    kinds = sorted(set(kinds))
     read = _READ.get()
     if read is None:
-        return _read_version(kinds)
-    if "all" not in read:
-        read["all"] = _read_version(EVERYTHING)
-    every = read["all"]
-    if every is None:
+        shared = _read_version(kinds)
+    else:
+        if "all" not in read:
+            read["all"] = _read_version(EVERYTHING)
+        shared = read["all"]
+    if shared is None:
         return None
-    counters = dict(every.counters)
-    return Version(every.token, tuple((kind, counters[kind]) for kind in sorted(set(kinds))))
+    counters = dict(shared.counters)
+    return Version(shared.token, tuple((kind, counters[kind]) for kind in kinds), _mine(kinds))
 
 
 def _read_version(kinds: Iterable[str]) -> Version | None:
@@ -210,21 +239,22 @@ def _count(kinds: tuple[str, ...], units: str) -> None:
 
 
 def data_changed(*kinds: Kind, units: Iterable[int] | None = None) -> None:
-    """Mark data as changed, at once and again once the current transaction commits (a reader
-    that cached the data before the commit under the first new version is then never read).
+    """Mark data as changed: in this process at once (what it reads in the writing transaction is
+    computed afresh, and computed again once the transaction is over, committed or rolled back),
+    for every process once the transaction commits (the others never read uncommitted data, so
+    they compute again only then).
 
     ``kinds``: what was written (without any: anything may have changed); ``units``: the ids of
     the units whose data of those kinds changed, when the writer knows them all."""
+    scope = ANY_UNIT if units is None else ",".join(str(unit) for unit in sorted(set(units)))
+    _note_mine(tuple(kinds), scope)
     if not kinds:
-        _renew()
         transaction.on_commit(_renew)
         return
-    scope = ANY_UNIT if units is None else ",".join(str(unit) for unit in sorted(set(units)))
 
     def count() -> None:
         _count(tuple(kinds), scope)
 
-    count()
     transaction.on_commit(count)
 
 
@@ -232,6 +262,10 @@ def _changed_units(old: Version, new: Version) -> set[int] | None:
     """The units whose data changed between two versions of the same kinds, or ``None`` when that
     is not known (anything may have changed, or the record of a change is gone)."""
     if old.token != new.token:
+        return None
+    # Changes made (or, once the transaction is over, committed or undone) by this process.
+    scopes = [_MINE["changes"].get(number) for number in set(old.mine) ^ set(new.mine)]
+    if None in scopes:
         return None
     keys = []
     for (kind, before), (_, now) in zip(old.counters, new.counters, strict=True):
@@ -243,9 +277,10 @@ def _changed_units(old: Version, new: Version) -> set[int] | None:
     except UNREACHABLE as exc:
         _unreachable(exc)
         return None
-    if len(found) < len(keys) or ANY_UNIT in found.values():
+    scopes += found.values()
+    if len(found) < len(keys) or ANY_UNIT in scopes:
         return None
-    return {int(unit) for scope in found.values() for unit in scope.split(",") if unit}
+    return {int(unit) for scope in scopes for unit in scope.split(",") if unit}
 
 
 def versioned(
@@ -291,6 +326,8 @@ def forget_local() -> None:
     """Drop this process's kept values and what it knows of the cache being unreachable (tests)."""
     with _LOCK:
         _LOCAL.clear()
+        _MINE["pending"].clear()
+        _MINE["changes"].clear()
     _STATE["down_until"] = 0.0
     _PENDING.clear()
 
@@ -307,15 +344,45 @@ def cached_fragment(
     database = connection.settings_dict["NAME"]  # two sites (or test runs) sharing one Redis never mix
     digest = hashlib.sha256(repr((database, key, query, version)).encode()).hexdigest()
     name = f"linzi:fragment:{digest}"
+    html = _shared(name)
+    if html is None:
+        html = _render_once(name, render, timeout)
+    return mark_safe(html)  # rendered by our own templates
+
+
+RENDER_WAIT = 2.0
+"""Seconds a process waits for the HTML another process is rendering, before rendering it too."""
+
+
+def _shared(name: str) -> str | None:
     try:
-        html = cache.get(name)
+        return cache.get(name)
     except UNREACHABLE as exc:
         _unreachable(exc)
-        html = None
-    if html is None:
-        html = render()
-        try:
-            cache.set(name, html, timeout)
-        except UNREACHABLE as exc:
-            _unreachable(exc)
-    return mark_safe(html)  # rendered by our own templates
+        return None
+
+
+def _render_once(name: str, render: Callable[[], str], timeout: int) -> str:
+    """Render the HTML and share it; when another process is rendering the same HTML right now
+    (every process asks at once after a change), wait for it rather than render it again."""
+    lock = f"{name}:rendering"
+    try:
+        mine = cache.add(lock, 1, timeout=int(RENDER_WAIT) + 1)
+    except UNREACHABLE as exc:
+        _unreachable(exc)
+        return render()
+    if not mine:
+        deadline = time.monotonic() + RENDER_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(0.01)
+            html = _shared(name)
+            if html is not None:
+                return html
+    html = render()
+    try:
+        cache.set(name, html, timeout)
+        if mine:
+            cache.delete(lock)
+    except UNREACHABLE as exc:
+        _unreachable(exc)
+    return html

@@ -30,6 +30,7 @@ from .engine import (
     UnitQuarterScore,
     assign_ranks,
     publication_points_table,
+    ranked_copies,
     score_unit,
 )
 from .models import AnnualAdjustment, RuleSet
@@ -201,8 +202,8 @@ def quarter_scores_update(scores: QuarterScores, unit_ids: set[int]) -> QuarterS
     period = scores.period
     unit_qs = assessed_units_in(period.start, period.last_month_start).filter(pk__in=unit_ids)
     fresh = _score_rows(period, scores.rules, unit_qs, scores.required_months)
-    kept = [replace(row) for row in scores.rows if row.unit_id not in unit_ids]
-    return replace(scores, rows=assign_ranks(kept + fresh, method=scores.rules.rank_method))
+    kept = [row for row in scores.rows if row.unit_id not in unit_ids]
+    return replace(scores, rows=ranked_copies(kept + fresh, method=scores.rules.rank_method))
 
 
 @dataclass(frozen=True)

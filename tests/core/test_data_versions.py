@@ -5,12 +5,14 @@ that anything may have changed."""
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 
 from annual_reports.services import report_save, report_year_open
 from core import versioning
 from core.versioning import SCORES, Kind, data_changed, versioned
 from scoring import selectors
 from scoring.selectors import quarter_scores, quarter_scores_current
+from submissions.services.articles import publication_count_set
 from tests.core.test_versioning import populate
 from tests.factories import UserFactory
 from tests.submissions.helpers import form_fields, grid_url
@@ -126,15 +128,51 @@ def test_readers_of_other_kinds_keep_their_values_and_data_changed_without_kinds
     assert computed == [figures, notices, notices, figures, notices]
 
 
-def test_two_writers_on_one_number_renew_everything(cached, monkeypatch):
+def test_a_change_is_counted_for_every_process_once_it_commits(cached, django_capture_on_commit_callbacks):
+    """The writing process reads afresh at once; the others (the counters in the cache) only once
+    the transaction commits: they never recompute from data not yet committed."""
+    before = versioning.data_version(SCORES)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        data_changed(Kind.FIGURES, units=[7])
+        during = versioning.data_version(SCORES)
+    after = versioning.data_version(SCORES)
+
+    assert len(callbacks) == 1
+    assert during.counters == before.counters and during.mine != before.mine
+    assert dict(after.counters)[Kind.FIGURES] == dict(before.counters)[Kind.FIGURES] + 1
+
+
+def test_two_writers_on_one_number_renew_everything(cached, monkeypatch, django_capture_on_commit_callbacks):
     """A cache whose counters are not atomic (the embedded file cache) may give two writers the same
     number: the second cannot record its units there, so everything is computed afresh."""
-    update_calls = []
-    value = versioned(("scores",), lambda: "first", kinds=SCORES, update=lambda v, u: update_calls.append(u) or v)
+    updates = []
+    kept = versioned(("scores",), lambda: "first", kinds=SCORES, update=lambda value, units: updates.append(units))
     monkeypatch.setattr(cache, "incr", lambda key, delta=1: 10**9)
-    data_changed(Kind.FIGURES, units=[1])
-    data_changed(Kind.FIGURES, units=[2])
+    with django_capture_on_commit_callbacks(execute=True):
+        data_changed(Kind.FIGURES, units=[1])
+        data_changed(Kind.FIGURES, units=[2])
 
-    assert versioned(("scores",), lambda: "again", kinds=SCORES, update=lambda v, u: update_calls.append(u)) == "again"
-    assert value == "first"
-    assert update_calls == []
+    assert versioned(("scores",), lambda: "again", kinds=SCORES, update=lambda value, units: updates.append(units)) == (
+        "again"
+    )
+    assert kept == "first"
+    assert updates == []
+
+
+class RolledBack(Exception):
+    pass
+
+
+@pytest.mark.django_db(transaction=True)
+def test_what_a_writing_transaction_read_is_not_kept_after_it_is_rolled_back(cached, staff):
+    """Scores read inside a writing transaction see its writes; once it is rolled back they are
+    computed again, from the data as it stayed."""
+    unit = populate(2)[0]
+    assert scores().for_unit(unit.pk).figures[0].publications == 7
+
+    with pytest.raises(RolledBack), transaction.atomic():
+        publication_count_set(unit=unit, year=2020, month=7, count=1, acting_user=staff)
+        assert scores().for_unit(unit.pk).figures[0].publications == 1
+        raise RolledBack
+
+    assert scores().for_unit(unit.pk).figures[0].publications == 7
