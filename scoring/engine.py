@@ -241,10 +241,8 @@ def assign_ranks(items: list, *, key=tie_order_key, method: str = "competition",
     return [item for item, _ in ranked]
 
 
-def ranked_copies(items: list, *, method: str = "competition") -> list[UnitQuarterScore]:
+def ranked_copies(items: list, *, method: str = "competition", key=tie_order_key) -> list[UnitQuarterScore]:
     """:func:`assign_ranks` of quarterly rows without changing any of them: a row whose rank
     changes is copied (rows kept from an earlier computation may be read meanwhile)."""
-    return [
-        item if item.rank == rank else replace(item, rank=rank)
-        for item, rank in _ranked(items, tie_order_key, method, lambda item: item.total)
-    ]
+    ranked = _ranked(items, key, method, lambda item: item.total)
+    return [item if item.rank == rank else replace(item, rank=rank) for item, rank in ranked]

@@ -32,6 +32,7 @@ from .engine import (
     publication_points_table,
     ranked_copies,
     score_unit,
+    tie_order_key,
 )
 from .models import AnnualAdjustment, RuleSet
 
@@ -77,6 +78,11 @@ class QuarterScores:
     @cached_property
     def _by_unit(self) -> dict[int, UnitQuarterScore]:
         return {row.unit_id: row for row in self.rows}
+
+    @cached_property
+    def tie_keys(self) -> dict[int, tuple]:
+        """Each unit's place in the ranking (:func:`~scoring.engine.tie_order_key`), by unit id."""
+        return {row.unit_id: tie_order_key(row) for row in self.rows}
 
     @cached_property
     def category_sizes(self) -> Counter:
@@ -130,6 +136,8 @@ def _unit_facts(row: tuple, months: tuple[Month, ...], periods, required: frozen
     )
 
 
+FEW_UNITS = 100
+"""Up to this many units, the queries of their scores name them (an update after a write)."""
 UNIT_COLUMNS = ("pk", "name", "category", "sort_order", "submission_exempt", "assessed_from", "assessed_until")
 
 
@@ -161,14 +169,16 @@ def _score_rows(period: Quarter, rules: RuleSet, unit_qs, required: frozenset[in
     """The scores of the units of ``unit_qs`` in ``period``, unranked, in five queries."""
     months = period.months
     units = list(unit_qs.order_by("category", "sort_order", "name").values_list(*UNIT_COLUMNS))
+    # A few units (an update) by their ids, found through the indexes; the district by a subquery.
+    scope = [row[0] for row in units] if len(units) <= FEW_UNITS else unit_qs
     periods: dict[int, list[tuple]] = defaultdict(list)
     for unit_id, p_start, p_end in DemoSitePeriod.objects.filter(
-        Q(end__isnull=True) | Q(end__gte=period.start), start__lte=period.last_month_start, unit__in=unit_qs
+        Q(end__isnull=True) | Q(end__gte=period.start), start__lte=period.last_month_start, unit__in=scope
     ).values_list("unit_id", "start", "end"):
         periods[unit_id].append((p_start, p_end))
-    figures = monthly_figures(units=unit_qs, first=months[0], last=months[2])
+    figures = monthly_figures(units=scope, first=months[0], last=months[2])
     manual = _deduction_items(
-        Deduction.objects.filter(year=period.year, quarter=period.number, unit__in=unit_qs).values_list(
+        Deduction.objects.filter(year=period.year, quarter=period.number, unit__in=scope).values_list(
             "unit_id", "pk", "reason", "points"
         )
     )
@@ -203,7 +213,11 @@ def quarter_scores_update(scores: QuarterScores, unit_ids: set[int]) -> QuarterS
     unit_qs = assessed_units_in(period.start, period.last_month_start).filter(pk__in=unit_ids)
     fresh = _score_rows(period, scores.rules, unit_qs, scores.required_months)
     kept = [row for row in scores.rows if row.unit_id not in unit_ids]
-    return replace(scores, rows=ranked_copies(kept + fresh, method=scores.rules.rank_method))
+    keys = {**scores.tie_keys, **{row.unit_id: tie_order_key(row) for row in fresh}}
+    rows = ranked_copies(kept + fresh, method=scores.rules.rank_method, key=lambda row: keys[row.unit_id])
+    updated = replace(scores, rows=rows)
+    updated.__dict__["tie_keys"] = {row.unit_id: keys[row.unit_id] for row in rows}  # known: not computed again
+    return updated
 
 
 @dataclass(frozen=True)
