@@ -116,6 +116,12 @@ def _run_markup(builder: HtmlBuilder, doc: OfficialDocument, parts: range, glyph
     return markup.replace("<body>", "<body>" + glyphs, 1)
 
 
+def warm_up(css: str) -> None:
+    """Make a worker ready to lay out with ``css``: WeasyPrint imported, the stylesheet parsed and
+    its fonts registered, a first page laid out and written."""
+    lay_out("<p>一</p>", css).write_pdf(**WEASYPRINT_OPTIONS)
+
+
 def _render_run(markup: str, css: str) -> bytes:
     """Lay one run out (in a worker process, or here for the first run)."""
     return lay_out(markup, css).write_pdf(**WEASYPRINT_OPTIONS)
@@ -221,15 +227,18 @@ def render_parallel(doc: OfficialDocument, *, workers: int) -> bytes | None:
     if len(runs) < 2 or sum(costs) < PARALLEL_MIN_COST:
         return None
     faces = resolve_fonts()
+    css = document_css(faces, doc)
+    pool = _executor(len(runs) - 1)  # the first run is laid out here
+    for _ in runs[1:]:  # the workers get ready while this process prepares the runs
+        pool.submit(warm_up, css + NO_PAGE_NUMBERS_CSS)
     builder = HtmlBuilder(faces)
     builder.document(doc)
     text_by_role = builder.roles()
     check_coverage(text_by_role, faces)
-    css = document_css(faces, doc)
     glyphs = _glyphs_page(faces, text_by_role)
     spacing = main_text_spacing(doc, faces, css)
     markups = [_run_markup(HtmlBuilder(faces, spacing), doc, run, glyphs) for run in runs]
-    futures = [_executor(workers).submit(_render_run, m, css + NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
+    futures = [pool.submit(_render_run, m, css + NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
     pdfs = [_render_run(markups[0], css + NUMBERED_AFTER_LEADING_CSS)] + [f.result() for f in futures]
     landscape = [wide for pdf in pdfs for wide in _landscape_pages(pdf)[LEADING:]]
     song = _glyphs_page(faces, {"song": text_by_role["song"]})
