@@ -169,6 +169,8 @@ def _score_rows(period: Quarter, rules: RuleSet, unit_qs, required: frozenset[in
     """The scores of the units of ``unit_qs`` in ``period``, unranked, in five queries."""
     months = period.months
     units = list(unit_qs.order_by("category", "sort_order", "name").values_list(*UNIT_COLUMNS))
+    if not units:
+        return []
     # A few units (an update) by their ids, found through the indexes; the district by a subquery.
     scope = [row[0] for row in units] if len(units) <= FEW_UNITS else unit_qs
     periods: dict[int, list[tuple]] = defaultdict(list)
