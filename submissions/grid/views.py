@@ -55,16 +55,7 @@ def grid(request, year: int, month: int):
     period = _month_or_404(year, month)
     page = _page(request)
     if request.method == "GET":
-        # Rendered once per process and change of the data (every write service marks it): the
-        # rows carry the versions they were loaded with, which only a write changes. Office pages
-        # only, so every viewer sees the same units; a change of other units' figures keeps it.
-        shown = versioned(
-            ("month_grid", period, page["page"], page["per_page"]),
-            lambda: _grid_page(month_grid(month=period, user=request.user, **page)),
-            kinds=(Kind.UNITS, Kind.FIGURES, Kind.RULES),
-            units=lambda shown: shown.unit_ids,
-        )
-        return _render(request, shown)
+        return _render(request, _kept_page(request, period, page))
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
     if not request.POST.get(CONFIRM_FIELD) and (doubts := _doubts(request, period, parsed)):
         grid_data = month_grid(month=period, user=request.user)
@@ -83,6 +74,18 @@ def grid(request, year: int, month: int):
     grid_data = month_grid(month=period, user=request.user, **page)
     summary, gone = overlay_posted(grid_data, parsed, results, units=units_visible_to(request.user))
     return _render(request, _grid_page(grid_data), summary=summary, gone=gone)
+
+
+def _kept_page(request, period: Month, page: dict) -> GridPage:
+    """Rendered once per process and change of the data (every write service marks it): the rows
+    carry the versions they were loaded with, which only a write changes. Office pages only, so
+    every viewer sees the same units; a change of other units' figures keeps the page."""
+    return versioned(
+        ("month_grid", period, page["page"], page["per_page"]),
+        lambda: _grid_page(month_grid(month=period, user=request.user, **page)),
+        kinds=(Kind.UNITS, Kind.FIGURES, Kind.RULES),
+        units=lambda shown: shown.unit_ids,
+    )
 
 
 def _page(request) -> dict:

@@ -12,6 +12,7 @@ from core import versioning
 from core.versioning import SCORES, Kind, data_changed, versioned
 from scoring import selectors
 from scoring.selectors import quarter_scores, quarter_scores_current
+from scoring.services import rule_sets_ensure_shipped
 from submissions.services.articles import publication_count_set
 from tests.core.test_versioning import populate
 from tests.factories import UserFactory
@@ -167,6 +168,7 @@ class RolledBack(Exception):
 def test_what_a_writing_transaction_read_is_not_kept_after_it_is_rolled_back(cached, staff):
     """Scores read inside a writing transaction see its writes; once it is rolled back they are
     computed again, from the data as it stayed."""
+    rule_sets_ensure_shipped()  # a transactional test starts from an emptied database
     unit = populate(2)[0]
     assert scores().for_unit(unit.pk).figures[0].publications == 7
 
