@@ -116,15 +116,16 @@ def _run_markup(builder: HtmlBuilder, doc: OfficialDocument, parts: range, glyph
     return markup.replace("<body>", "<body>" + glyphs, 1)
 
 
-def warm_up(css: str) -> None:
-    """Make a worker ready to lay out with ``css``: WeasyPrint imported, the stylesheet parsed and
-    its fonts registered, a first page laid out and written."""
-    lay_out("<p>一</p>", css).write_pdf(**WEASYPRINT_OPTIONS)
+def warm_up(css: str, numbers_css: str) -> None:
+    """Make a worker ready to lay out with ``css``: WeasyPrint imported, the stylesheets parsed and
+    the fonts registered, a first page laid out and written."""
+    lay_out("<p>一</p>", css, numbers_css).write_pdf(**WEASYPRINT_OPTIONS)
 
 
-def _render_run(markup: str, css: str) -> bytes:
-    """Lay one run out (in a worker process, or here for the first run)."""
-    return lay_out(markup, css).write_pdf(**WEASYPRINT_OPTIONS)
+def _render_run(markup: str, css: str, numbers_css: str) -> bytes:
+    """Lay one run out (in a worker process, or here for the first run) with the document's
+    stylesheet and that of its page numbers."""
+    return lay_out(markup, css, numbers_css).write_pdf(**WEASYPRINT_OPTIONS)
 
 
 def _overlay(landscape: list[bool], css: str, glyphs: str) -> bytes:
@@ -132,7 +133,7 @@ def _overlay(landscape: list[bool], css: str, glyphs: str) -> bytes:
     pages = [OVERLAY_LANDSCAPE if wide else OVERLAY_PAGE for wide in landscape]
     pages[0] = pages[0].replace("break-before: page; ", "")
     markup = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body>' + glyphs + "".join(pages)
-    return _render_run(markup + "</body></html>", css + NUMBERED_AFTER_LEADING_CSS)
+    return _render_run(markup + "</body></html>", css, NUMBERED_AFTER_LEADING_CSS)
 
 
 def _font_key(font) -> tuple:
@@ -230,7 +231,7 @@ def render_parallel(doc: OfficialDocument, *, workers: int) -> bytes | None:
     css = document_css(faces, doc)
     pool = _executor(len(runs) - 1)  # the first run is laid out here
     for _ in runs[1:]:  # the workers get ready while this process prepares the runs
-        pool.submit(warm_up, css + NO_PAGE_NUMBERS_CSS)
+        pool.submit(warm_up, css, NO_PAGE_NUMBERS_CSS)
     builder = HtmlBuilder(faces)
     builder.document(doc)
     text_by_role = builder.roles()
@@ -238,8 +239,8 @@ def render_parallel(doc: OfficialDocument, *, workers: int) -> bytes | None:
     glyphs = _glyphs_page(faces, text_by_role)
     spacing = main_text_spacing(doc, faces, css)
     markups = [_run_markup(HtmlBuilder(faces, spacing), doc, run, glyphs) for run in runs]
-    futures = [pool.submit(_render_run, m, css + NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
-    pdfs = [_render_run(markups[0], css + NUMBERED_AFTER_LEADING_CSS)] + [f.result() for f in futures]
+    futures = [pool.submit(_render_run, m, css, NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
+    pdfs = [_render_run(markups[0], css, NUMBERED_AFTER_LEADING_CSS)] + [f.result() for f in futures]
     landscape = [wide for pdf in pdfs for wide in _landscape_pages(pdf)[LEADING:]]
     song = _glyphs_page(faces, {"song": text_by_role["song"]})
     return assemble(pdfs, _overlay(landscape, css, song), title=doc.title, author=doc.issuer)

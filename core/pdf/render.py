@@ -89,9 +89,10 @@ def harfbuzz_subsetting() -> bool:
     return ctypes.util.find_library("harfbuzz-subset") is not None
 
 
-def lay_out(markup: str, css: str):
-    """``markup`` laid out with ``css`` (the stylesheet and fonts kept for the next document): a
-    WeasyPrint ``Document``, whose ``write_pdf(**WEASYPRINT_OPTIONS)`` gives the PDF."""
+def lay_out(markup: str, css: str, *more_css: str):
+    """``markup`` laid out with ``css`` and then ``more_css`` (each stylesheet parsed once per
+    process and kept, with its fonts, for the next document): a WeasyPrint ``Document``, whose
+    ``write_pdf(**WEASYPRINT_OPTIONS)`` gives the PDF."""
     from weasyprint import HTML
 
     if not getattr(_local, "checked_harfbuzz", False):
@@ -103,7 +104,7 @@ def lay_out(markup: str, css: str):
             )
 
     return HTML(string=markup, base_url=str(Path(__file__).parent)).render(
-        stylesheets=[_stylesheet(css)], font_config=_font_config(), **WEASYPRINT_OPTIONS
+        stylesheets=[_stylesheet(sheet) for sheet in (css, *more_css)], font_config=_font_config(), **WEASYPRINT_OPTIONS
     )
 
 
