@@ -5,8 +5,8 @@ Every service that writes data calls :func:`data_changed` with the kinds it wrot
 data changed; ``data_changed()`` without kinds means that anything may have changed. A reader says
 which kinds it is computed from (``versioned(key, compute, kinds=SCORES)``), so that a ledger entry
 or an annual report never throws away the quarter's scores, and a grid save recomputes only the
-units it changed (:func:`versioned`'s ``update``) or nothing at all for a reader of one other
-unit (``unit``).
+units it changed (:func:`versioned`'s ``update``), or nothing at all for a value about other
+units (``units``).
 
 In the shared cache (Redis, or the file cache of the embedded default) there is one token that
 ``data_changed()`` renews, a counter per kind that ``data_changed(kind, …)`` increments, and, for
