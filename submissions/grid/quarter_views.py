@@ -19,6 +19,7 @@ from core.permissions import office_required
 from core.versioning import versioned
 from units.selectors import units_visible_to
 
+from ..selectors import TALLY_FIELDS
 from ..services.grid import CONFLICT, SAVED, UNCHANGED, GridRowResult, quarter_grid_save
 from .forms import ParsedRow, month_prefix, parse_grid_post, posted_unit_ids
 from .plausibility import CONFIRM_FIELD, LIMITS, doubtful_values
@@ -155,6 +156,7 @@ def _render(request, shown: QuarterPage, *, summary: str = "", doubts: list | No
         "confirm_field": CONFIRM_FIELD,
         "rules": shown.rules,
         "limits": ",".join([str(LIMITS["publications"])] * 3),
+        "tally_limits": ",".join(str(LIMITS[name]) for name in TALLY_FIELDS),
         "labels": ",".join(f"{m.month}月发布数" for m in quarter.months),
         "page_numbers": range(1, shown.pages + 1),
     }

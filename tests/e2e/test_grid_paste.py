@@ -38,7 +38,7 @@ def test_a_block_from_excel_fills_the_grid_and_a_doubtful_figure_asks_first(page
     scores = [page.get_by_label(f"{name} 本月得分").inner_text() for name in ("区发改局", "区教体局", "区科技局")]
     assert scores == ["5", "3.5", "5"]  # 10 of 12 count; 7 × 0.5; 10 of 35 count
     assert page.locator("[data-filled]").inner_text() == "已填 3/68"
-    assert page.locator("[data-paste-status]").inner_text() == "已粘贴6个单元格。"
+    assert page.locator("[data-paste-status]").inner_text() == "已粘贴6个单元格（发布数、投稿件数，3个单位），尚未保存，核对后请点“保存”。"
 
     # A whole column of 68 figures, from the first department to the last street, over the section rows.
     units = list(
