@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "core",
     "units",
+    "units.logins",
     "submissions",
     "inspections",
     "scoring",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "annual_reports",
     "workplans",
     "bootstrap",
+    "bootstrap.schedule",
 ]
 
 MIDDLEWARE = [
