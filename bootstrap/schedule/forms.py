@@ -102,5 +102,5 @@ class IntervalForm(forms.ModelForm):
     class Meta:
         model = Interval
         fields = ["every", "period"]
-        labels = {"every": "每", "period": "单位"}
+        labels = {"every": "间隔数量", "period": "间隔单位"}
         help_texts = {"every": "例如每5分钟：填5，单位选“分钟”。", "period": ""}

@@ -13,22 +13,18 @@ from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.apps import apps
 from django.conf import settings
-from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import stamp_history
+from tests.admin_pages import english_in, registered_models
 from tests.factories import DeductionFactory, UnitAliasFactory, UnitFactory, UserFactory
 from units.models import User
 
 pytestmark = pytest.mark.django_db
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES"
-# Latin letters the office writes too: IP地址, Excel导入, SHA-256, and the keys named in Django's
-# multiple-choice hint (按住 Control 键，或者 Mac 上的 Command 键).
-ALLOWED = {"IP", "Excel", "SHA", "Control", "Command", "Mac"}
 
 
 @pytest.fixture
@@ -63,13 +59,7 @@ def visible_text(page: str) -> str:
 
 
 def english_words(page: str, *, names: set[str]) -> set[str]:
-    words = set(re.findall(r"[A-Za-z][A-Za-z’']+(?: [A-Za-z][A-Za-z’']+)*", visible_text(page)))
-    return {w for w in words if not set(w.split()) <= ALLOWED | names}
-
-
-def registered_models() -> list:
-    """Every model with an admin page (public API: the apps registry and ``is_registered``)."""
-    return [model for model in apps.get_models() if admin.site.is_registered(model)]
+    return english_in(visible_text(page), names=names)
 
 
 def admin_urls() -> list[str]:
