@@ -14,6 +14,7 @@ from core.admin import HistoryAdmin, chinese_permissions_field
 
 from .models import DemoSitePeriod, Unit, UnitAlias, User
 from .services import (
+    account_delete,
     account_save,
     demo_site_period_delete,
     demo_site_period_save,
@@ -120,6 +121,13 @@ class UserAdmin(BaseUserAdmin):
 
     def save_model(self, request, obj, form, change):
         account_save(user=obj, acting_user=request.user)
+
+    def delete_model(self, request, obj):
+        account_delete(user=obj, acting_user=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            account_delete(user=user, acting_user=request.user)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)

@@ -111,6 +111,7 @@ NOT_SCORE_WRITES = {
     "unit_alias_save",
     "unit_alias_delete",
     "account_save",
+    "account_delete",
     "validate_instance",
     "bulk_write",  # only ever inside write_or_reject
 }

@@ -15,6 +15,7 @@ import pytest
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django_celery_beat.models import PeriodicTasks
 
@@ -23,6 +24,7 @@ from scoring.models import RuleSet
 from tests.admin_pages import admin_form, permissions_of, registered_models
 from tests.factories import UnitFactory
 from units.models import DemoSitePeriod, Unit, UnitAlias, User
+from units.services import account_delete
 
 pytestmark = pytest.mark.django_db
 
@@ -217,6 +219,19 @@ def password_changed(client, root):
     assert logged(root, user, CHANGE) == ["已修改密码。"]
 
 
+def account_deleted(client, root):
+    user = User.objects.create_user("renshe", password="old-pass-2025", role=User.Role.OFFICE_STAFF)
+
+    response = client.post(f"/admin/units/user/{user.pk}/delete/", {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not User.objects.filter(username="renshe").exists()
+    assert logged(root, user, DELETION) == [""]
+    with pytest.raises(PermissionDenied) as caught:
+        account_delete(user=root, acting_user=root)
+    assert str(caught.value) == "不能删除自己正在使用的账号。"
+
+
 def group_added(client, root):
     url = "/admin/auth/group/add/"
     saved(client, url, edit(client, url, name="统计员"))
@@ -274,7 +289,7 @@ CASES = {
         unit_deleted,
     ],
     "scoring.RuleSet": [rule_set_changed],
-    "units.User": [account_changed, account_added, password_changed],
+    "units.User": [account_changed, account_added, password_changed, account_deleted],
     "auth.Group": [group_added],
     "schedule.ScheduledTask": [scheduled_task_changed],
     "schedule.Crontab": [crontab_changed],

@@ -11,6 +11,7 @@ from core.versioning import data_changed
 
 from ..models import DemoSitePeriod, Unit, UnitAlias, User
 from .records import (
+    account_delete,
     account_save,
     demo_site_period_delete,
     demo_site_period_save,
@@ -112,6 +113,7 @@ def account_create(
 __all__ = [
     "SyncResult",
     "account_create",
+    "account_delete",
     "account_save",
     "demo_site_period_delete",
     "demo_site_period_save",

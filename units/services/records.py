@@ -96,3 +96,12 @@ def account_save(*, user: User, acting_user: User | None = None) -> User:
     user.full_clean()
     user.save()
     return user
+
+
+@transaction.atomic
+def account_delete(*, user: User, acting_user: User | None) -> None:
+    """Delete an account (what it recorded keeps its records, without the name)."""
+    _require_office_admin(acting_user, "账号")
+    if acting_user is not None and user.pk == acting_user.pk:
+        raise PermissionDenied("不能删除自己正在使用的账号。")
+    user.delete()
