@@ -33,7 +33,7 @@ def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitRes
         raise
     period = Quarter(year, quarter)
     reason_length = Deduction._meta.get_field("reason").max_length
-    errors: list[RowError] = []
+    errors: list[RowError] = list(columns.unread)
     rows: list[DeductionRow] = []
     seen: dict[tuple[int, str], int] = {}
     for excel_row, values in columns.body:

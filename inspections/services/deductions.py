@@ -89,6 +89,7 @@ def deductions_import(
         )
     result.dry_run = dry_run
     result.sheet = sheet.name
+    result.notices[:0] = sheet.notices
     return result
 
 

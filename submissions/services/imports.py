@@ -34,10 +34,10 @@ class Plan:
 
 
 def _import(
-    *, source, parse, plan, model, fields: list[str], dry_run: bool, acting_user, filename: str
+    *, source, parse, plan, model, fields: list[str], dry_run: bool, acting_user, filename: str, merged: bool = False
 ) -> ImportResult:
     """Read and check the file (outside any transaction), then plan, and unless ``dry_run`` write."""
-    sheet = read_sheet(source)
+    sheet = read_sheet(source, merged=merged)
     rows = parse_or_plan(lambda: parse(sheet, resolver=UnitResolver.from_db()), lambda valid: plan(valid).result)
     if dry_run:
         result = plan(rows).result
@@ -51,6 +51,7 @@ def _import(
         result = write_or_reject(write)
     result.dry_run = dry_run
     result.sheet = sheet.name
+    result.notices[:0] = sheet.notices
     return result
 
 
@@ -70,6 +71,7 @@ def publications_import(
         dry_run=dry_run,
         acting_user=acting_user,
         filename=filename,
+        merged=True,  # a month title merged over two columns is refused, never half read
     )
 
 

@@ -241,4 +241,5 @@ def work_plan_import(
         result = write_or_reject(write)
     result.dry_run = dry_run
     result.sheet = sheet.name
+    result.notices[:0] = sheet.notices
     return result
