@@ -65,14 +65,14 @@ def _check_directory(parts: list[zipfile.ZipInfo]) -> None:
     total = 0
     for part in parts:
         if part.file_size > MAX_PART_BYTES:
-            size = part.file_size // _MB
+            size = round(part.file_size / _MB)
             raise _bomb(f"文件内部的{part.filename[:100]}解压后有{size}MB，超过上限{MAX_PART_BYTES // _MB}MB")
         if part.file_size > RATIO_GRACE_BYTES and part.file_size > MAX_RATIO * max(part.compress_size, 1):
             ratio = part.file_size // max(part.compress_size, 1)
             raise _bomb(f"文件内部的{part.filename[:100]}压缩了{ratio}倍，超过上限{MAX_RATIO}倍")
         total += part.file_size
     if total > MAX_TOTAL_BYTES:
-        raise _bomb(f"文件解压后共有{total // _MB}MB，超过上限{MAX_TOTAL_BYTES // _MB}MB")
+        raise _bomb(f"文件解压后共有{round(total / _MB)}MB，超过上限{MAX_TOTAL_BYTES // _MB}MB")
 
 
 def _doctype(*_args) -> None:
@@ -107,7 +107,7 @@ XML_NAMES = (".xml", ".rels", ".vml")
 def _check_size(part: zipfile.ZipInfo, root: str, data_parts: frozenset[str]) -> None:
     xml = root != "" or part.filename.lower().endswith(XML_NAMES)
     if xml and root not in data_parts and part.file_size > MAX_OTHER_PART_BYTES:
-        size = part.file_size // _MB
+        size = round(part.file_size / _MB)
         raise _bomb(f"文件内部的{part.filename[:100]}解压后有{size}MB，超过上限{MAX_OTHER_PART_BYTES // _MB}MB")
 
 
