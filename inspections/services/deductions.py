@@ -13,6 +13,7 @@ from core.formatting import format_points
 from core.imports import Change, ImportResult, parse_or_plan, read_sheet
 from core.imports.writing import write_or_reject
 from core.models import stamp_history
+from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import Unit, User
 from units.selectors import UnitResolver
@@ -36,6 +37,7 @@ def deduction_create(
     position: int | None = None,
 ) -> Deduction:
     """Record one deduction of ``unit`` in the quarter (after the unit's other items)."""
+    require_office(acting_user, "录入减分")
     data_changed()
     if position is None:
         position = Deduction.objects.filter(unit=unit, year=year, quarter=quarter).count()
@@ -75,6 +77,7 @@ def deductions_import(
     import of the same file changes nothing); deductions entered by hand are kept. The file is read
     and checked outside any transaction; the changes are written in one short transaction.
     """
+    require_office(acting_user, "导入减分")
     sheet = read_sheet(source)
     rows = parse_or_plan(
         lambda: parse_deductions(sheet, year=year, quarter=quarter, resolver=UnitResolver.from_db()),

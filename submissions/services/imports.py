@@ -13,6 +13,7 @@ from typing import IO
 
 from core.imports import Change, ImportRejected, ImportResult, RowError, parse_or_plan, read_sheet
 from core.imports.writing import bulk_write, write_or_reject
+from core.permissions import require_office
 from units.models import User
 from units.selectors import UnitResolver
 
@@ -62,6 +63,7 @@ def publications_import(
 
     Each (unit, month) cell in the file replaces the stored figure; empty cells change nothing.
     """
+    require_office(acting_user, "导入网站发布数")
     return _import(
         source=source,
         parse=partial(parse_publications, year=year),
@@ -110,6 +112,7 @@ def article_tallies_import(
     A row replaces the stored totals of its unit and month. Months that already have a
     per-article register are refused, so the same articles are never counted twice.
     """
+    require_office(acting_user, "导入投稿合计")
     return _import(
         source=source,
         parse=partial(parse_article_tallies, year=year),

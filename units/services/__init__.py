@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.models import stamp_history
+from core.permissions import require_office
 from core.versioning import data_changed
 
 from ..models import DemoSitePeriod, Unit, UnitAlias, User
@@ -107,6 +108,7 @@ def account_create(
 def unit_alias_add(*, unit: Unit, name: str, acting_user: User, reason: str = "添加别名") -> UnitAlias:
     """Save ``name`` as another name of ``unit`` (e.g. a name an import did not know): the alias
     must not read as another unit's name or alias (:meth:`UnitAlias.clean`)."""
+    require_office(acting_user, "添加单位别名")
     name = " ".join(name.split())
     if not name:
         raise ValidationError({"name": "请填写别名。"})
