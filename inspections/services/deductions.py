@@ -20,7 +20,7 @@ from units.selectors import UnitResolver
 
 from ..importers import DeductionRow, parse_deductions
 from ..models import Deduction, Finding
-from ..reasons import is_no_submission_reason
+from ..reasons import deduction_kind
 
 
 @transaction.atomic
@@ -35,8 +35,10 @@ def deduction_create(
     acting_user: User | None = None,
     source: str = Deduction.Source.MANUAL,
     position: int | None = None,
+    kind: str | None = None,
 ) -> Deduction:
-    """Record one deduction of ``unit`` in the quarter (after the unit's other items)."""
+    """Record one deduction of ``unit`` in the quarter (after the unit's other items); its kind is
+    ``kind``, or else what the reason says (:func:`~inspections.reasons.deduction_kind`)."""
     require_office(acting_user, "录入减分")
     data_changed()
     if position is None:
@@ -46,6 +48,7 @@ def deduction_create(
         year=year,
         quarter=quarter,
         reason=reason.strip(),
+        kind=kind or deduction_kind(reason),
         points=points,
         finding=finding,
         source=source,
@@ -113,7 +116,7 @@ def _apply(
     for row in rows:
         action = "不变" if (row.unit.pk, row.reason, row.points) in old_items else "新增"
         result.changes.append(Change(row.row, row.unit.name, what, "", _item(row.reason, row.points), action))
-        if is_no_submission_reason(row.reason):
+        if row.kind == Deduction.Kind.NO_SUBMISSION:
             result.notices.append(
                 f"第{row.row}行 事项: “{row.reason}”是未投稿减分，{row.unit.name}本季度将以此项代替系统按投稿情况自动计算的未投稿减分"
             )
@@ -135,6 +138,7 @@ def _apply(
                     year=year,
                     quarter=quarter,
                     reason=row.reason,
+                    kind=row.kind,
                     points=row.points,
                     source=Deduction.Source.IMPORT,
                     position=position,

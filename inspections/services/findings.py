@@ -16,6 +16,7 @@ from core.versioning import data_changed
 from units.models import Unit, User
 
 from ..models import Finding, InspectionRound
+from ..reasons import deduction_kind
 from .deductions import deduction_create
 
 
@@ -80,7 +81,7 @@ def _sync_deduction(finding: Finding, points: Decimal | None, reason: str, actin
                 acting_user=acting_user,
             )
         elif (deduction.points, deduction.reason) != (points, reason):
-            deduction.points, deduction.reason = points, reason
+            deduction.points, deduction.reason, deduction.kind = points, reason, deduction_kind(reason)
             stamp_history(deduction, acting_user=acting_user)
             deduction.full_clean()
             deduction.save()
