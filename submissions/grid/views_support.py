@@ -19,6 +19,20 @@ def overlay_posted(
     if not invalid and not conflicts:
         return None, []
     rows = grid_data.by_unit()
+    _overlay_invalid(rows, invalid, by_unit)
+    _overlay_conflicts(rows, conflicts, by_unit)
+    saved = sum(1 for r in results if r.status == SAVED)
+    parts = [f"已保存{saved}行"] if saved else ["没有保存任何行"]
+    if invalid:
+        parts.append(f"{len(invalid)}行有错误")
+    if conflicts:
+        parts.append(f"{len(conflicts)}行与他人的修改冲突")
+    summary = "，".join(parts) + "。有问题的行未保存，已保留您填写的内容，请核对后重新保存。"
+    return summary, _rows_not_on_page([*invalid, *conflicts], rows, by_unit, units)
+
+
+def _overlay_invalid(rows: dict, invalid: list[ParsedRow], by_unit: dict[int, GridRowResult]) -> None:
+    """Rows refused for their figures: shown as typed, with their errors."""
     for p in invalid:
         if (row := rows.get(p.unit_id)) is None:
             continue
@@ -30,21 +44,17 @@ def overlay_posted(
         errors = p.errors or by_unit[p.unit_id].errors
         row.errors = {name: msgs for name, msgs in errors.items() if name in GRID_FIELDS}
         row.row_errors = [m for name, msgs in errors.items() if name not in GRID_FIELDS for m in msgs]
+
+
+def _overlay_conflicts(rows: dict, conflicts: list[ParsedRow], by_unit: dict[int, GridRowResult]) -> None:
+    """Rows somebody else saved meanwhile: shown as typed, carrying the stored version, so that
+    saving again overwrites it knowingly."""
     for p in conflicts:
         if (row := rows.get(p.unit_id)) is None:
             continue
-        # The row now carries the stored version: saving again overwrites it knowingly.
         row.shown.update(p.typed)
         row.typed_fields = set(p.typed)
         row.row_errors = [by_unit[p.unit_id].message]
-    saved = sum(1 for r in results if r.status == SAVED)
-    parts = [f"已保存{saved}行"] if saved else ["没有保存任何行"]
-    if invalid:
-        parts.append(f"{len(invalid)}行有错误")
-    if conflicts:
-        parts.append(f"{len(conflicts)}行与他人的修改冲突")
-    summary = "，".join(parts) + "。有问题的行未保存，已保留您填写的内容，请核对后重新保存。"
-    return summary, _rows_not_on_page([*invalid, *conflicts], rows, by_unit, units)
 
 
 def overlay_unsaved(grid_data: MonthGrid, parsed: list[ParsedRow]) -> None:
