@@ -41,3 +41,9 @@ def require_office(user, action: str) -> None:
     server), which may do anything."""
     if user is not None and not getattr(user, "is_office", False):
         raise PermissionDenied(f"只有区政府办公室工作人员可以{action}。")
+
+
+def require_office_admin(user, action: str) -> None:
+    """As :func:`require_office`, for what only an office admin may do (units, accounts)."""
+    if user is not None and not getattr(user, "is_office_admin", False):
+        raise PermissionDenied(f"只有办公室管理员可以{action}。")
