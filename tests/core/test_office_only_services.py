@@ -1,6 +1,7 @@
 """Every service only the district office may call refuses a unit's account itself (one check,
 ``core.permissions.require_office``), whatever path reaches it: called directly here, with a unit
-user, each says who may do it and writes nothing."""
+user, each says who may do it and writes nothing. What only an office admin may do (units,
+accounts, scheduled jobs) refuses an office clerk the same way (``require_office_admin``)."""
 
 import datetime
 import io
@@ -10,6 +11,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from annual_reports import services as annual
+from bootstrap.schedule import services as schedule
 from core.backup import table_counts
 from inspections import services as inspections
 from reports import services as reports
@@ -104,4 +106,24 @@ def test_a_unit_account_is_refused_by_the_service_itself(action, unit_user, obje
         CALLS[action](unit_user, objects)
 
     assert str(refused.value) == f"只有区政府办公室工作人员可以{action}。"
+    assert table_counts() == before
+
+
+ADMIN_CALLS = {
+    "修改单位": lambda u, o: units.unit_update(unit=o["unit"], acting_user=u),
+    "修改单位别名": lambda u, o: units.unit_alias_delete(alias=None, acting_user=u),
+    "修改示范点期间": lambda u, o: units.demo_site_period_save(period=None, acting_user=u),
+    "修改账号": lambda u, o: units.account_delete(user=u, acting_user=u),
+    "修改周期任务": lambda u, o: schedule.schedule_delete(schedule=None, acting_user=u),
+}
+
+
+@pytest.mark.parametrize("action", ADMIN_CALLS)
+def test_an_office_clerk_is_refused_what_only_an_office_admin_may_do(action, staff, objects):
+    before = table_counts()
+
+    with pytest.raises(PermissionDenied) as refused:
+        ADMIN_CALLS[action](staff, objects)
+
+    assert str(refused.value) == f"只有办公室管理员可以{action}。"
     assert table_counts() == before
