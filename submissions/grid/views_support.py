@@ -3,9 +3,27 @@ typed stays in the cells, with the reasons, so no figure typed is lost."""
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from ..services.grid import CONFLICT, INVALID, SAVED, GridRowResult
 from .forms import ParsedRow
 from .selectors import FIELD_LABELS, GRID_FIELDS, MonthGrid
+
+
+def page_of(request) -> dict:
+    """The page of the grid asked for; a district up to GRID_PAGE_SIZE units has just one."""
+    text = request.GET.get("page", "1")
+    return {"page": int(text) if text.isdigit() else 1, "per_page": settings.GRID_PAGE_SIZE}
+
+
+def refused_summary(saved: int, invalid: int, conflicts: int, *, what: str = "行") -> str:
+    """The sentence above a grid some of whose rows (or cells, on the quarter page) were refused."""
+    parts = [f"已保存{saved}{what}"] if saved else [f"没有保存任何{what}"]
+    if invalid:
+        parts.append(f"{invalid}{what}有错误")
+    if conflicts:
+        parts.append(f"{conflicts}{what}与他人的修改冲突")
+    return "，".join(parts) + f"。有问题的{what.removeprefix('个')}未保存，已保留您填写的内容，请核对后重新保存。"
 
 
 def overlay_posted(
@@ -13,26 +31,24 @@ def overlay_posted(
 ) -> tuple[str | None, list[str]]:
     """Overlay refused rows on ``grid_data``; returns ``(summary, lines)`` or ``(None, [])`` when
     every row was saved or unchanged. ``lines`` describe refused rows whose unit left the grid."""
+    invalid, conflicts = overlay_refused(grid_data, parsed, results)
+    if not invalid and not conflicts:
+        return None, []
+    saved = sum(1 for r in results if r.status == SAVED)
+    summary = refused_summary(saved, len(invalid), len(conflicts))
+    by_unit = {r.unit_id: r for r in results}
+    return summary, _rows_not_on_page([*invalid, *conflicts], grid_data.by_unit(), by_unit, units)
+
+
+def overlay_refused(
+    grid_data: MonthGrid, parsed: list[ParsedRow], results: list[GridRowResult]
+) -> tuple[list[ParsedRow], list[ParsedRow]]:
+    """Show the refused rows on ``grid_data`` as typed, with their reasons; returns the invalid
+    and the conflicting rows."""
     by_unit = {r.unit_id: r for r in results}
     invalid = [p for p in parsed if p.errors or by_unit[p.unit_id].status == INVALID]
     conflicts = [p for p in parsed if not p.errors and by_unit[p.unit_id].status == CONFLICT]
-    if not invalid and not conflicts:
-        return None, []
     rows = grid_data.by_unit()
-    _overlay_invalid(rows, invalid, by_unit)
-    _overlay_conflicts(rows, conflicts, by_unit)
-    saved = sum(1 for r in results if r.status == SAVED)
-    parts = [f"已保存{saved}行"] if saved else ["没有保存任何行"]
-    if invalid:
-        parts.append(f"{len(invalid)}行有错误")
-    if conflicts:
-        parts.append(f"{len(conflicts)}行与他人的修改冲突")
-    summary = "，".join(parts) + "。有问题的行未保存，已保留您填写的内容，请核对后重新保存。"
-    return summary, _rows_not_on_page([*invalid, *conflicts], rows, by_unit, units)
-
-
-def _overlay_invalid(rows: dict, invalid: list[ParsedRow], by_unit: dict[int, GridRowResult]) -> None:
-    """Rows refused for their figures: shown as typed, with their errors."""
     for p in invalid:
         if (row := rows.get(p.unit_id)) is None:
             continue
@@ -44,17 +60,14 @@ def _overlay_invalid(rows: dict, invalid: list[ParsedRow], by_unit: dict[int, Gr
         errors = p.errors or by_unit[p.unit_id].errors
         row.errors = {name: msgs for name, msgs in errors.items() if name in GRID_FIELDS}
         row.row_errors = [m for name, msgs in errors.items() if name not in GRID_FIELDS for m in msgs]
-
-
-def _overlay_conflicts(rows: dict, conflicts: list[ParsedRow], by_unit: dict[int, GridRowResult]) -> None:
-    """Rows somebody else saved meanwhile: shown as typed, carrying the stored version, so that
-    saving again overwrites it knowingly."""
     for p in conflicts:
         if (row := rows.get(p.unit_id)) is None:
             continue
+        # The row now carries the stored version: saving again overwrites it knowingly.
         row.shown.update(p.typed)
         row.typed_fields = set(p.typed)
         row.row_errors = [by_unit[p.unit_id].message]
+    return invalid, conflicts
 
 
 def overlay_unsaved(grid_data: MonthGrid, parsed: list[ParsedRow]) -> None:
