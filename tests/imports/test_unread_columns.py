@@ -21,9 +21,7 @@ from workplans.models import Task
 
 pytestmark = pytest.mark.django_db
 
-MERGED_MONTH = (
-    "第2行 1月: 表头是合并单元格（B2:C2），跨B列至C列，无法确定哪一列是1月的发布数；请取消合并，每个月一列"
-)
+MERGED_MONTH = "第2行 1月: 表头是合并单元格（B2:C2），跨B列至C列，无法确定哪一列是1月的发布数；请取消合并，每个月一列"
 
 
 def workbook(rows: list[list], merges: tuple[str, ...] = ()) -> bytes:
