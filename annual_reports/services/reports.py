@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.permissions import require_office
 from units.models import Unit, User
 
 from ..checks import Problem, check_values
@@ -79,6 +80,7 @@ def report_year_open(
     district_deadline: datetime.date | None = None,
 ) -> ReportYear:
     """Open a year's reports: units may fill them until ``unit_deadline`` (31 January by default)."""
+    require_office(acting_user, "开启年度报告")
     if ReportYear.objects.filter(year=year).exists():
         raise ValidationError({"year": f"{year}年度的年度报告已经开启。"})
     unit_deadline = unit_deadline or default_unit_deadline(year)
@@ -95,6 +97,7 @@ def report_year_open(
 def report_year_set_deadlines(
     *, report_year: ReportYear, unit_deadline: datetime.date, district_deadline: datetime.date, acting_user: User
 ) -> ReportYear:
+    require_office(acting_user, "设置年度报告的截止日期")
     _check_open(report_year.year, unit_deadline, district_deadline)
     report_year.unit_deadline, report_year.district_deadline = unit_deadline, district_deadline
     report_year.stamp(acting_user=acting_user, reason="修改截止日期")
@@ -180,15 +183,10 @@ def _submit(report: AnnualReport, acting_user: User | None) -> None:
     report.save()
 
 
-def _office_only(acting_user: User) -> None:
-    if not acting_user.is_office:
-        raise PermissionDenied("只有区政府办公室可以审核年度报告。")
-
-
 @transaction.atomic
 def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> AnnualReport:
     """Send a submitted report back to its unit with the reason."""
-    _office_only(acting_user)
+    require_office(acting_user, "审核年度报告")
     if not (reason or "").strip():
         raise ValidationError({"reason": "退回须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
@@ -201,7 +199,7 @@ def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> An
 @transaction.atomic
 def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
     """Freeze a submitted report; the district's compiled tables are stored with it."""
-    _office_only(acting_user)
+    require_office(acting_user, "审核年度报告")
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     errors = [p for p in report_problems(report) if p.is_error]
     if errors:
@@ -220,7 +218,7 @@ def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
 @transaction.atomic
 def report_correct(*, report: AnnualReport, note: str, acting_user: User) -> AnnualReport:
     """Start the next version of a finalised report (a copy to correct); the finalised one stays."""
-    _office_only(acting_user)
+    require_office(acting_user, "审核年度报告")
     if not (note or "").strip():
         raise ValidationError({"note": "更正须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.permissions import require_office
 from units.models import Unit, User
 
 from ..models import LEDGER_TRANSITIONS, Ledger, LedgerRow, LedgerTransition, Task, TaskUnit, WorkPlan
@@ -23,11 +24,6 @@ ROW_FIELDS = ("measure", "time_limit", "leader", "office")
 def _require_unit(user: User, unit: Unit) -> None:
     if user.is_office or user.unit_id != unit.pk:
         raise PermissionDenied("台账由承担任务的单位账号填写和报送。")
-
-
-def _require_office(user: User) -> None:
-    if not user.is_office:
-        raise PermissionDenied("只有区政府办公室工作人员可以退回台账或设置报送期限。")
 
 
 def _open_ledger(plan: WorkPlan, unit: Unit, user: User) -> Ledger:
@@ -126,7 +122,7 @@ def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
 @transaction.atomic
 def ledger_return(*, ledger: Ledger, acting_user: User, reason: str) -> Ledger:
     """The office sends a submitted ledger back for changes (已报送 → 填写中), saying why."""
-    _require_office(acting_user)
+    require_office(acting_user, "退回台账")
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     ledger = Ledger.objects.select_for_update().get(pk=ledger.pk)
@@ -140,7 +136,7 @@ def ledger_return(*, ledger: Ledger, acting_user: User, reason: str) -> Ledger:
 @transaction.atomic
 def plan_ledger_deadline_set(*, plan: WorkPlan, deadline: datetime.date, acting_user: User) -> WorkPlan:
     """The day by which units hand in their ledgers (default 30 June of the plan's year)."""
-    _require_office(acting_user)
+    require_office(acting_user, "设置台账报送期限")
     plan.ledger_deadline = deadline
     plan.stamp(acting_user=acting_user, reason="设置台账报送截止日期")
     plan.full_clean()
