@@ -1,31 +1,22 @@
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.calendar import Quarter
+from core.downloads import FORMAT_NAMES, file_response
 from core.forms import apply_service_errors
 from core.job_views import start_job
 from core.permissions import office_required
 
 from . import services
 from .forms import IssueForm, NewNoticeForm, NoticeForm
+from .jobs import NOTICE_DRAFT_FILE, NOTICE_ISSUE
 from .models import IssuedNotice
 from .selectors import issued_visible_to, missing_figures, missing_sentence, notices_visible_to
-
-PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(bytes(content), content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 @login_required
@@ -91,8 +82,8 @@ def notice_edit(request, pk: int):
 @office_required
 def notice_draft_file(request, pk: int, fmt: str):
     notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
-    label = f"{Quarter(notice.year, notice.quarter).label}通报草稿（{'Excel' if fmt == 'xlsx' else 'PDF'}）"
-    return start_job(request, kind="notice_draft_file", label=label, params={"notice": notice.pk, "fmt": fmt})
+    label = f"{Quarter(notice.year, notice.quarter).label}通报草稿（{FORMAT_NAMES[fmt]}）"
+    return start_job(request, NOTICE_DRAFT_FILE, label=label, params={"notice": notice.pk, "fmt": fmt})
 
 
 @office_required
@@ -112,7 +103,7 @@ def notice_issue(request, pk: int):
         return redirect("reports:notice_edit", notice.pk)
     label = f"印发{Quarter(notice.year, notice.quarter).label}通报"
     return start_job(
-        request, kind="notice_issue", label=label, params={"notice": notice.pk, "user": request.user.pk, **options}
+        request, NOTICE_ISSUE, label=label, params={"notice": notice.pk, "user": request.user.pk, **options}
     )
 
 
@@ -125,6 +116,4 @@ def issued_file(request, pk: int, number: int, fmt: str):
     name = f"{Quarter(notice.year, notice.quarter).label}政务公开工作情况通报"
     if number > 1:
         name += f"（第{number}版）"
-    if fmt == "xlsx":
-        return _download(issued.xlsx, XLSX, f"{name}.xlsx")
-    return _download(issued.pdf, PDF, f"{name}.pdf")
+    return file_response(issued.xlsx if fmt == "xlsx" else issued.pdf, f"{name}.{fmt}")

@@ -68,7 +68,10 @@ ACCESS = {
     "annual_reports:district_correct": OFFICE_POST,
     "annual_reports:assessment_latest": Access(unit_user=403, office_staff=302, office_admin=302),
     "annual_reports:assessment": Access(kwargs=_year),
-    "annual_reports:assessment_file": Access(kwargs=lambda w: {"year": 2024, "fmt": "xlsx"}),
+    # A background job: in the test's transaction it is not started yet, so its page is shown.
+    "annual_reports:assessment_file": Access(
+        kwargs=lambda w: {"year": 2024, "fmt": "xlsx"}, office_staff=302, office_admin=302
+    ),
     "annual_reports:adjustment_add": OFFICE_POST,
     "annual_reports:adjustment_remove": Access(
         kwargs=lambda w: {"year": 2024, "pk": w.extra["adjustment"].pk},

@@ -213,5 +213,5 @@ def test_another_units_upload_is_refused(client, year_2024, filled_file):
 def test_the_unit_template_is_titled_with_the_unit(unit_client, year_2024):
     response = unit_client.get(reverse("annual_reports:template", args=[2024]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
     assert sheet["A1"].value.startswith("临淄区人社局2024年政府信息公开工作年度报告")
