@@ -13,7 +13,6 @@ from unittest import mock
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
-from django.urls import reverse
 from django.utils import timezone
 
 from core.job_views import start_job

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from core import tasks
 from core.jobs import JobKind, Result, job_execute, register
-from core.tasks import job_request, jobs_requeue_stale
 from core.models import Job
+from core.tasks import job_request, jobs_requeue_stale
 from tests.factories import UnitFactory, UserFactory
 from units.models import User
 
