@@ -14,6 +14,7 @@ from core.models import stamp_history
 from core.versioning import data_changed
 from units.models import Unit, User
 
+from .. import notifying
 from ..models import Finding, InspectionRound
 from .deductions import deduction_create
 
@@ -116,6 +117,7 @@ def finding_record(
     _save_details(finding, category, description, column, deadline, deduction_points, acting_user)
     if deduction_points is not None:
         _sync_deduction(finding, deduction_points, deduction_reason, acting_user)
+    notifying.finding_opened(finding)
     return finding
 
 
