@@ -78,6 +78,8 @@ def _save_post(request, report_year: ReportYear, unit):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_page(request, year: int, unit_id: int):
+    if not ReportYear.objects.filter(year=year).exists():
+        return render(request, "annual_reports/not_open.html", {"year": year}, status=404)
     report_year, unit = report_year_or_404(year), visible_unit(request.user, unit_id)
     if request.method == "POST":
         return _save_post(request, report_year, unit)

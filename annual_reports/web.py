@@ -14,7 +14,7 @@ from .models import ReportYear
 def report_year_or_404(year: int) -> ReportYear:
     report_year = ReportYear.objects.filter(year=year).first()
     if report_year is None:
-        raise Http404(f"{year}年度的年度报告尚未开启。")
+        raise Http404(f"{year}年度报告尚未开启，开启后可填报。")
     return report_year
 
 
