@@ -44,7 +44,8 @@ def _two_lines(cell: Cell) -> Cell:
 
 def document(content: ReportContent) -> OfficialDocument:
     texts = content.texts
-    body = [*paragraphs(texts.get("preface", "")), Paragraph(SECTION_TITLES["overview"], "h1")]
+    body = [Paragraph(f"（草稿：{content.draft_note}，表中数字为已定稿单位的合计。）")] if content.draft_note else []
+    body += [*paragraphs(texts.get("preface", "")), Paragraph(SECTION_TITLES["overview"], "h1")]
     body += paragraphs(texts.get("overview", ""))
     for key, heading in OVERVIEW_PARTS:
         if (texts.get(key) or "").strip():
@@ -65,6 +66,7 @@ def document(content: ReportContent) -> OfficialDocument:
         attachment_titles=[],
         signature=content.organ,
         date=content.date or timezone.localdate(),
+        watermark="草稿" if content.draft_note else "",
     )
 
 
