@@ -22,6 +22,7 @@ from .web import page_url, report_year_or_404
 
 FILTERS = {
     "missing": ("未提交", lambda row: not row.submitted),
+    "submitted": ("已提交待审核", lambda row: row.awaiting_review),
     "late": ("逾期", lambda row: row.late),
     "similar": ("内容雷同", lambda row: bool(row.similar)),
 }

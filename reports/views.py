@@ -52,6 +52,20 @@ def notice_create(request):
     return redirect("reports:notice_edit", notice.pk)
 
 
+def _edit_context(request, notice, form) -> dict:
+    issued = list(issued_visible_to(request.user).filter(notice=notice).order_by("-number"))
+    return {
+        "notice": notice,
+        "form": form,
+        "issued": issued,
+        "latest": issued[0] if issued else None,
+        "issue_form": IssueForm(),
+        "missing": missing_sentence(missing) if (missing := missing_figures(notice.year, notice.quarter)) else "",
+        "label": Quarter(notice.year, notice.quarter).label,
+        "changed_since_issue": bool(issued) and notice.updated_at > issued[0].issued_at,
+    }
+
+
 @office_required
 def notice_edit(request, pk: int):
     notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
@@ -63,20 +77,12 @@ def notice_edit(request, pk: int):
             except ValidationError as exc:
                 apply_service_errors(form, exc)
             else:
-                messages.success(request, "草稿已保存。")
+                issued = notice.issues.exists()
+                messages.success(request, "修改已保存，重新印发后生效。" if issued else "草稿已保存。")
                 return redirect("reports:notice_edit", notice.pk)
     else:
         form = NoticeForm(instance=notice)
-    issued = issued_visible_to(request.user).filter(notice=notice).order_by("-number")
-    context = {
-        "notice": notice,
-        "form": form,
-        "issued": issued,
-        "issue_form": IssueForm(),
-        "missing": missing_sentence(missing) if (missing := missing_figures(notice.year, notice.quarter)) else "",
-        "label": Quarter(notice.year, notice.quarter).label,
-    }
-    return render(request, "reports/notice_edit.html", context)
+    return render(request, "reports/notice_edit.html", _edit_context(request, notice, form))
 
 
 @office_required

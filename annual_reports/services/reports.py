@@ -106,7 +106,7 @@ def report_year_set_deadlines(
 
 def _move(report: AnnualReport, to: str, *, acting_user: User | None, note: str = "") -> ReportTransition:
     if (report.status, to) not in TRANSITIONS:
-        raise ValidationError(f"报告当前状态为“{report.get_status_display()}”，不能{ACTIONS[to]}。")
+        raise ValidationError(f"报告当前状态为“{report.status_label}”，不能{ACTIONS[to]}。")
     transition = ReportTransition.objects.create(
         report=report, from_status=report.status, to_status=to, note=note, acting_user=acting_user
     )

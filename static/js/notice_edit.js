@@ -1,4 +1,4 @@
-/* 通报草稿页：有未保存的修改时不许印发，印发前确认，生成文件时显示进度。 */
+/* 通报页（草稿、更正稿）：有未保存的修改时不许印发，印发前确认，生成文件时显示进度。 */
 (function () {
   "use strict";
   var draft = document.querySelector("form.notice-form");
@@ -13,7 +13,7 @@
     form.addEventListener("submit", function (event) {
       if (dirty) {
         event.preventDefault();
-        window.alert("草稿有未保存的修改。请先点“保存草稿”，再印发。");
+        window.alert(form.dataset.unsaved);
         return;
       }
       if (!window.confirm("印发后，通报的文字和数字即成为正式记录，不能再修改（更正须重新印发）。确定印发吗？")) {
