@@ -58,3 +58,22 @@ def test_an_export_runs_on_a_real_worker_with_progress_then_download(page, worke
     workbook = load_workbook(path, read_only=True)
     assert workbook.sheetnames == ["修改记录"]
     sys.stdout.write(f"worker finished the export in {time.monotonic() - started:.1f} s\n")
+
+
+def test_with_a_worker_running_a_small_export_downloads_straight_away(page, worker):
+    account_create(username="staff", password="staff-pass-2025", role=User.Role.OFFICE_STAFF)
+    page.goto("/accounts/login/")
+    page.get_by_label("用户名").fill("staff")
+    page.get_by_label("密码").fill("staff-pass-2025")
+    page.get_by_role("button", name="登录").click()
+    worker()
+    page.goto("/units/history/")
+    with page.expect_download(timeout=90_000):  # the worker is still starting: maybe via the job's page
+        page.get_by_role("link", name="导出Excel").click()
+
+    page.goto("/units/history/")
+    with page.expect_download(timeout=10_000) as download_info:
+        page.get_by_role("link", name="导出Excel").click()
+    assert download_info.value.suggested_filename == "修改记录.xlsx"
+    assert page.url.endswith("/units/history/")  # the file came as the answer: no job page on the way
+    assert Job.objects.filter(status=Job.Status.DONE).count() == 2
