@@ -18,6 +18,7 @@ from django.utils import timezone
 from core.permissions import require_office
 from units.models import Unit, User
 
+from .. import notifying
 from ..checks import Problem, check_values
 from ..layout import TEXT_FIELDS, Value, encode
 from ..models import (
@@ -106,13 +107,14 @@ def report_year_set_deadlines(
     return report_year
 
 
-def _move(report: AnnualReport, to: str, *, acting_user: User | None, note: str = "") -> None:
+def _move(report: AnnualReport, to: str, *, acting_user: User | None, note: str = "") -> ReportTransition:
     if (report.status, to) not in TRANSITIONS:
-        raise ValidationError(f"报告当前状态为“{report.get_status_display()}”，不能{ACTIONS[to]}。")
-    ReportTransition.objects.create(
+        raise ValidationError(f"报告当前状态为“{report.status_label}”，不能{ACTIONS[to]}。")
+    transition = ReportTransition.objects.create(
         report=report, from_status=report.status, to_status=to, note=note, acting_user=acting_user
     )
     report.status = to
+    return transition
 
 
 def _locked(report_year: ReportYear, unit: Unit | None) -> AnnualReport | None:
@@ -176,11 +178,12 @@ def report_save(
 
 
 def _submit(report: AnnualReport, acting_user: User | None) -> None:
-    _move(report, Status.SUBMITTED, acting_user=acting_user)
+    transition = _move(report, Status.SUBMITTED, acting_user=acting_user)
     if report.first_submitted_at is None:
         report.first_submitted_at = timezone.now()
     report.stamp(acting_user=acting_user, reason="提交")
     report.save()
+    notifying.report_submitted(report, transition)
 
 
 @transaction.atomic
@@ -190,9 +193,10 @@ def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> An
     if not (reason or "").strip():
         raise ValidationError({"reason": "退回须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-    _move(report, Status.RETURNED, acting_user=acting_user, note=reason.strip())
+    transition = _move(report, Status.RETURNED, acting_user=acting_user, note=reason.strip())
     report.stamp(acting_user=acting_user, reason=f"退回：{reason.strip()}")
     report.save()
+    notifying.report_returned(report, transition)
     return report
 
 

@@ -15,6 +15,7 @@ from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import Unit, User
 
+from .. import notifying
 from ..models import Finding, InspectionRound
 from ..reasons import deduction_kind
 from .deductions import deduction_create
@@ -119,6 +120,7 @@ def finding_record(
     _save_details(finding, category, description, column, deadline, deduction_points, acting_user)
     if deduction_points is not None:
         _sync_deduction(finding, deduction_points, deduction_reason, acting_user)
+    notifying.finding_opened(finding)
     return finding
 
 

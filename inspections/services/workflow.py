@@ -20,6 +20,7 @@ from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import User
 
+from .. import notifying
 from ..models import (
     FINDING_TRANSITIONS,
     OPEN_STATUSES,
@@ -100,6 +101,7 @@ def rectification_submit(
             data_changed()
             response.save()
             _transition(finding=finding, to=Finding.Status.SUBMITTED, user=acting_user, response=response)
+            notifying.rectification_answered(finding, response)
     except BaseException:
         if file and response.file.name:
             response.file.storage.delete(response.file.name)

@@ -16,7 +16,7 @@ from units.models import User
 
 from ..drafting import draft_notice, ordered_attachments
 from ..models import IssuedNotice, Notice
-from ..notice_data import build_notice_data
+from ..notice_data import build_notice_data, correction_line
 from ..pdf import notice_pdf, pdf_page_count
 from ..selectors import missing_figures, missing_sentence
 from ..xlsx import notice_xlsx
@@ -128,7 +128,8 @@ def notice_issue(
     notice = Notice.objects.get(pk=notice.pk)
     last = notice_issue_check(notice=notice, correction_note=correction_note, confirm_incomplete=confirm_incomplete)
     data = build_notice_data(notice)
-    pdf = notice_pdf(data)
+    correction = correction_line(last + 1, correction_note)
+    pdf = notice_pdf(data, correction=correction)
     issued = IssuedNotice(
         notice=notice,
         number=last + 1,
@@ -137,7 +138,7 @@ def notice_issue(
         snapshot=data.to_json(),
         pdf=pdf,
         pdf_pages=pdf_page_count(pdf),
-        xlsx=notice_xlsx(data),
+        xlsx=notice_xlsx(data, correction=correction),
     )
     with transaction.atomic():
         data_changed()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from core.permissions import require_office
 from units.models import Unit, User
 
+from .. import notifying
 from ..models import LEDGER_TRANSITIONS, Ledger, LedgerRow, LedgerTransition, Task, TaskUnit, WorkPlan
 
 ROW_FIELDS = ("measure", "time_limit", "leader", "office")
@@ -88,13 +89,13 @@ def ledger_row_delete(*, row: LedgerRow, acting_user: User) -> None:
     row.delete()
 
 
-def _transition(ledger: Ledger, *, to: str, user: User, note: str = "") -> Ledger:
+def _transition(ledger: Ledger, *, to: str, user: User, note: str = "") -> LedgerTransition:
     old, new = Ledger.Status(ledger.status), Ledger.Status(to)
     if new not in LEDGER_TRANSITIONS[old]:
         raise ValidationError(f"台账当前状态为“{old.label}”，不能改为“{new.label}”。")
-    LedgerTransition.objects.create(ledger=ledger, from_status=old, to_status=new, by=user, note=note)
+    transition = LedgerTransition.objects.create(ledger=ledger, from_status=old, to_status=new, by=user, note=note)
     ledger.status = new
-    return ledger
+    return transition
 
 
 @transaction.atomic
@@ -111,11 +112,12 @@ def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
     if missing:
         shown = "、".join(missing[:20]) + ("等" if len(missing) > 20 else "")
         raise ValidationError(f"第{shown}项任务还没有填写工作举措（共{len(missing)}项），不能报送。")
-    _transition(ledger, to=Ledger.Status.SUBMITTED, user=acting_user)
+    transition = _transition(ledger, to=Ledger.Status.SUBMITTED, user=acting_user)
     ledger.submitted_at, ledger.submitted_by = timezone.now(), acting_user
     ledger.stamp(acting_user=acting_user, reason="报送台账")
     ledger.full_clean()
     ledger.save()
+    notifying.ledger_submitted(ledger, transition)
     return ledger
 
 
@@ -126,10 +128,11 @@ def ledger_return(*, ledger: Ledger, acting_user: User, reason: str) -> Ledger:
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     ledger = Ledger.objects.select_for_update().get(pk=ledger.pk)
-    _transition(ledger, to=Ledger.Status.DRAFT, user=acting_user, note=reason.strip())
+    transition = _transition(ledger, to=Ledger.Status.DRAFT, user=acting_user, note=reason.strip())
     ledger.stamp(acting_user=acting_user, reason=f"退回修改：{reason.strip()}")
     ledger.full_clean()
     ledger.save()
+    notifying.ledger_returned(ledger, transition)
     return ledger
 
 
