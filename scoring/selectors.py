@@ -144,9 +144,9 @@ UNIT_COLUMNS = ("pk", "name", "category", "sort_order", "submission_exempt", "as
 def _deduction_items(deductions) -> dict:
     """Entered deductions as engine items, keyed by the values before ``pk`` in each row."""
     items: dict = defaultdict(list)
-    for *key, pk, reason, points in deductions.order_by("position", "pk"):
+    for *key, pk, reason, points, kind in deductions.order_by("position", "pk"):
         items[key[0] if len(key) == 1 else tuple(key)].append(
-            DeductionItem(reason=reason, points=points, deduction_id=pk)
+            DeductionItem(reason=reason, points=points, deduction_id=pk, kind=kind)
         )
     return items
 
@@ -181,7 +181,7 @@ def _score_rows(period: Quarter, rules: RuleSet, unit_qs, required: frozenset[in
     figures = monthly_figures(units=scope, first=months[0], last=months[2])
     manual = _deduction_items(
         Deduction.objects.filter(year=period.year, quarter=period.number, unit__in=scope).values_list(
-            "unit_id", "pk", "reason", "points"
+            "unit_id", "pk", "reason", "points", "kind"
         )
     )
     points_table = publication_points_table(rules)
@@ -330,7 +330,7 @@ def unit_trend(
     figures = monthly_figures(units=[unit.pk], first=quarters[0].months[0], last=quarters[-1].months[2])
     manual = _deduction_items(
         Deduction.objects.filter(unit=unit, year__gte=quarters[0].year, year__lte=year).values_list(
-            "year", "quarter", "pk", "reason", "points"
+            "year", "quarter", "pk", "reason", "points", "kind"
         )
     )
     unit_row = tuple(getattr(unit, c) for c in UNIT_COLUMNS)

@@ -1,13 +1,12 @@
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.calendar import Quarter, year_in_range
+from core.downloads import file_response
 from core.permissions import office_required
 from core.versioning import SCORES, Kind, cached_fragment
 from core.xlsx import build_workbook
@@ -18,8 +17,6 @@ from .exports import quarter_sheets
 from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores_current
 from .status import quarter_status_current
 from .tables import quarter_sections
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _default_quarter() -> Quarter:
@@ -101,10 +98,7 @@ def quarter_xlsx(request, year: int, quarter: int):
         result = quarter_scores_current(year=year, quarter=quarter)
     except NoRuleSet as exc:
         raise Http404(str(exc)) from exc
-    response = HttpResponse(build_workbook(quarter_sheets(result)), content_type=XLSX)
-    filename = f"{period.label}政务公开得分.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return file_response(build_workbook(quarter_sheets(result)), f"{period.label}政务公开得分.xlsx")
 
 
 @login_required

@@ -37,13 +37,18 @@ PX_MM = 25.4 / 96
 """Millimetres in a CSS pixel."""
 
 
+def _kind(name: str) -> str:
+    """The :class:`Marks` kind of a marked block's id (``t:12``, ``sig``); other ids have none."""
+    return name if name == Marks.SIGNATURE else name.partition(":")[0] if ":" in name else ""
+
+
 def marks(page, kind: str | None = None) -> dict[str, tuple[float, ...]]:
     """The marked blocks that have a box on ``page`` (all, or those of one :class:`Marks` kind),
     each with its box ``(x1, y1, x2, y2)`` on that page."""
-    found = {name: tuple(box) for name, box in page.anchors.items()}
+    found = {name: tuple(box) for name, box in page.anchors.items() if _kind(name)}
     if kind is None:
         return found
-    return {name: box for name, box in found.items() if name != Marks.SIGNATURE and name.startswith(kind)}
+    return {name: box for name, box in found.items() if _kind(name) == kind}
 
 
 def text_block(page) -> tuple[float, float]:
@@ -60,7 +65,7 @@ def marked_lines(page) -> list[tuple[float, ...]]:
 def text_end(page) -> float | None:
     """Where the text on ``page`` ends (the bottom of its last line, table row or other block), or
     ``None`` when the page holds nothing marked."""
-    whole = [box for name, box in marks(page).items() if name.startswith(Marks.WHOLE)]
+    whole = [box for name, box in marks(page).items() if _kind(name) in Marks.WHOLE]
     bottoms = [rect[3] for rect in marked_lines(page) + whole if rect[3] > rect[1]]
     return max(bottoms, default=None)
 

@@ -19,6 +19,7 @@ from core.formatting import format_cn_date as format_date
 from .document import Attachment, Block, Cell, CellValue, Landscape, OfficialDocument, Paragraph, Table, format_number
 from .fitting import fit_cell
 from .fonts import FontFace, font_face_css
+from .grid import positions
 
 __all__ = [
     "BODY_PT",
@@ -99,6 +100,7 @@ class HtmlBuilder:
         self.text_by_role: dict[str, list[str]] = defaultdict(list)
         self.wide = False
         """Laying out landscape pages (a text block 225 mm wide instead of 156 mm)."""
+        self.tables: dict[str, Table] = {}  # tables with label columns, by their rows' id prefix (t0-5: row 5)
         self._count = 0
 
     def text(self, role: str, text: str) -> str:
@@ -116,7 +118,7 @@ class HtmlBuilder:
         if kind == Marks.SIGNATURE:
             return f' id="{kind}"'
         self._count += 1
-        return f' id="{kind}{self._count}"'
+        return f' id="{kind}:{self._count}"'
 
     def marked_text(self, tag: str, attrs: str, kind: str, role: str, text: str) -> str:
         """A block of text; with marks, its lines too: each line of a link to the block is listed
@@ -166,7 +168,12 @@ class HtmlBuilder:
         out = []
         widths = table.col_widths_mm
         fixed = bool(widths) and sum(widths) > 0
-        out.append(f'<table class="grid{" fixed" if fixed else ""}">')
+        classes = "grid" + (" fixed" if fixed else "") + (" continued" if table.continued else "")
+        out.append(f'<table class="{classes}">')
+        prefix = ""
+        if table.label_columns:
+            prefix = f"t{len(self.tables)}"
+            self.tables[prefix] = table
         if fixed:
             total = sum(widths)
             out.append(
@@ -181,16 +188,15 @@ class HtmlBuilder:
         aligns = table.col_align or []
         page_width = LANDSCAPE_TEXT_WIDTH_MM if self.wide else TEXT_WIDTH_MM
         col_mm = [w / sum(widths) * page_width for w in widths] if fixed else []
-        for row in table.rows:
-            cells = []
-            column = 0
-            for value in row:
-                width = col_mm[column] if column < len(col_mm) else None
-                cells.append(self.cell(value, "td", aligns[column] if column < len(aligns) else None, width))
-                column += value.colspan if isinstance(value, Cell) else 1
+        for index, row in enumerate(positions(table.rows)):  # a cell's column: after cells merged from above
+            cells = [
+                self.cell(value, "td", aligns[c] if c < len(aligns) else None, col_mm[c] if c < len(col_mm) else None)
+                for c, value in row
+            ]
             if self.marks and cells:
                 cells[0] = cells[0].replace("<td", f"<td{self.mark(Marks.ROW)}", 1)
-            out.append("<tr>" + "".join(cells) + "</tr>")
+            row_id = f' id="{prefix}-{index}"' if prefix else ""
+            out.append(f"<tr{row_id}>" + "".join(cells) + "</tr>")
         out.append("</tbody></table>")
         if table.note:
             out.append(self.marked_text("div", ' class="table-note"', Marks.NOTE, "fang", table.note))

@@ -18,6 +18,7 @@ import logging
 import threading
 from pathlib import Path
 
+from .continued import continue_tables
 from .document import OfficialDocument
 from .fonts import FontFace, check_coverage, resolve_fonts
 from .keeping import MAIN_SPACINGS, main_text_fit
@@ -131,9 +132,12 @@ def render_document(doc: OfficialDocument, *, marks: bool = False):
     markup, css, text_by_role = build_html(doc, faces)
     check_coverage(text_by_role, faces)
     spacing = main_text_spacing(doc, faces, css)
-    if spacing or marks:
-        markup = build_html(doc, faces, spacing, marks=marks)[0]
-    return lay_out(markup, css)
+
+    def lay(version: OfficialDocument):
+        builder = HtmlBuilder(faces, spacing, marks=marks)
+        return lay_out(builder.document(version), css), builder.tables
+
+    return continue_tables(doc, lay)  # tables running over pages keep their group labels
 
 
 def render_one_piece(doc: OfficialDocument) -> bytes:

@@ -105,7 +105,7 @@ def service_modules() -> list[str]:
 
 
 SERVICE_MODULES = service_modules()
-# Functions of those modules that write nothing.
+# Functions of those modules that write nothing a page keeps (or that are checks and reads).
 NOT_WRITES = {
     "grid_value_errors",
     "deadline_resolve",
@@ -114,12 +114,18 @@ NOT_WRITES = {
     "correction_required_message",
     "account_create",
     "unit_alias_add",
+    "unit_alias_save",
+    "unit_alias_delete",
+    "account_save",
+    "account_delete",
     "validate_instance",
     "bulk_write",  # only ever inside write_or_reject
     "report_problems",
     "group_units",
     "plan_import",
     "notice_issue_check",
+    "schedule_save",  # the reminders' schedule (Celery beat): nothing any page keeps
+    "schedule_delete",
 }
 
 

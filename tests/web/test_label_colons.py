@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from tests.access import ROLES
-from tests.web.test_admin_chinese import registered_models
+from tests.admin_pages import registered_models
 from tests.web.test_url_matrix import matrix, world  # noqa: F401 (the fixture)
 
 CONTROLS = {"input", "select", "textarea"}

@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.permissions import require_office
 from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
+from .. import notifying
 from ..models import LEDGER_TRANSITIONS, Ledger, LedgerRow, LedgerTransition, Task, TaskUnit, WorkPlan
 
 ROW_FIELDS = ("measure", "time_limit", "leader", "office")
@@ -26,15 +28,18 @@ def _require_unit(user: User, unit: Unit) -> None:
         raise PermissionDenied("台账由承担任务的单位账号填写和报送。")
 
 
-def _require_office(user: User) -> None:
-    if not user.is_office:
-        raise PermissionDenied("只有区政府办公室工作人员可以退回台账或设置报送期限。")
-
-
-def _open_ledger(plan: WorkPlan, unit: Unit) -> Ledger:
+def _open_ledger(plan: WorkPlan, unit: Unit, user: User) -> Ledger:
     """The unit's ledger, created on first use, locked for this transaction; refused once submitted."""
-    ledger, _ = Ledger.objects.get_or_create(plan=plan, unit=unit)
-    ledger = Ledger.objects.select_for_update().get(pk=ledger.pk)
+    if not Ledger.objects.filter(plan=plan, unit=unit).exists():
+        ledger = Ledger(plan=plan, unit=unit)
+        ledger.stamp(acting_user=user, reason="开始填写台账")
+        ledger.full_clean()
+        try:
+            with transaction.atomic():
+                ledger.save()
+        except IntegrityError:  # created meanwhile by another request of the unit: use that one
+            pass
+    ledger = Ledger.objects.select_for_update().get(plan=plan, unit=unit)
     if ledger.status != Ledger.Status.DRAFT:
         raise ValidationError("台账已报送，不能再修改；如需修改，请联系区政府办公室退回。")
     return ledger
@@ -56,7 +61,7 @@ def ledger_row_add(*, task: Task, unit: Unit, acting_user: User, **values: str) 
     _require_unit(acting_user, unit)
     if not TaskUnit.objects.filter(task=task, unit=unit).exists():
         raise ValidationError({"task": f"{unit.name}不承担第{task.label}项任务。"})
-    ledger = _open_ledger(task.plan, unit)
+    ledger = _open_ledger(task.plan, unit, acting_user)
     cleaned = _clean_values(values)
     position = (ledger.rows.filter(task=task).aggregate(n=Max("position"))["n"] or 0) + 1
     row = LedgerRow(ledger=ledger, task=task, position=position, **cleaned)
@@ -70,7 +75,7 @@ def ledger_row_add(*, task: Task, unit: Unit, acting_user: User, **values: str) 
 def ledger_row_update(*, row: LedgerRow, acting_user: User, **values: str) -> LedgerRow:
     data_changed(Kind.WORKPLANS)
     _require_unit(acting_user, row.ledger.unit)
-    _open_ledger(row.ledger.plan, row.ledger.unit)
+    _open_ledger(row.ledger.plan, row.ledger.unit, acting_user)
     for name, value in _clean_values(values).items():
         setattr(row, name, value)
     row.stamp(acting_user=acting_user)
@@ -83,18 +88,18 @@ def ledger_row_update(*, row: LedgerRow, acting_user: User, **values: str) -> Le
 def ledger_row_delete(*, row: LedgerRow, acting_user: User) -> None:
     data_changed(Kind.WORKPLANS)
     _require_unit(acting_user, row.ledger.unit)
-    _open_ledger(row.ledger.plan, row.ledger.unit)
+    _open_ledger(row.ledger.plan, row.ledger.unit, acting_user)
     row.stamp(acting_user=acting_user, reason="删除台账举措")
     row.delete()
 
 
-def _transition(ledger: Ledger, *, to: str, user: User, note: str = "") -> Ledger:
+def _transition(ledger: Ledger, *, to: str, user: User, note: str = "") -> LedgerTransition:
     old, new = Ledger.Status(ledger.status), Ledger.Status(to)
     if new not in LEDGER_TRANSITIONS[old]:
         raise ValidationError(f"台账当前状态为“{old.label}”，不能改为“{new.label}”。")
-    LedgerTransition.objects.create(ledger=ledger, from_status=old, to_status=new, by=user, note=note)
+    transition = LedgerTransition.objects.create(ledger=ledger, from_status=old, to_status=new, by=user, note=note)
     ledger.status = new
-    return ledger
+    return transition
 
 
 @transaction.atomic
@@ -102,7 +107,7 @@ def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
     """报送: every task of the unit needs at least one measure (填写中 → 已报送)."""
     data_changed(Kind.WORKPLANS)
     _require_unit(acting_user, unit)
-    ledger = _open_ledger(plan, unit)
+    ledger = _open_ledger(plan, unit, acting_user)
     covered = set(ledger.rows.values_list("task_id", flat=True))
     missing = [
         task.label
@@ -112,32 +117,36 @@ def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
     if missing:
         shown = "、".join(missing[:20]) + ("等" if len(missing) > 20 else "")
         raise ValidationError(f"第{shown}项任务还没有填写工作举措（共{len(missing)}项），不能报送。")
-    _transition(ledger, to=Ledger.Status.SUBMITTED, user=acting_user)
+    transition = _transition(ledger, to=Ledger.Status.SUBMITTED, user=acting_user)
     ledger.submitted_at, ledger.submitted_by = timezone.now(), acting_user
-    ledger._history_user = acting_user
+    ledger.stamp(acting_user=acting_user, reason="报送台账")
+    ledger.full_clean()
     ledger.save()
+    notifying.ledger_submitted(ledger, transition)
     return ledger
 
 
 @transaction.atomic
 def ledger_return(*, ledger: Ledger, acting_user: User, reason: str) -> Ledger:
     """The office sends a submitted ledger back for changes (已报送 → 填写中), saying why."""
+    require_office(acting_user, "退回台账")
     data_changed(Kind.WORKPLANS)
-    _require_office(acting_user)
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     ledger = Ledger.objects.select_for_update().get(pk=ledger.pk)
-    _transition(ledger, to=Ledger.Status.DRAFT, user=acting_user, note=reason.strip())
-    ledger._history_user = acting_user
+    transition = _transition(ledger, to=Ledger.Status.DRAFT, user=acting_user, note=reason.strip())
+    ledger.stamp(acting_user=acting_user, reason=f"退回修改：{reason.strip()}")
+    ledger.full_clean()
     ledger.save()
+    notifying.ledger_returned(ledger, transition)
     return ledger
 
 
 @transaction.atomic
 def plan_ledger_deadline_set(*, plan: WorkPlan, deadline: datetime.date, acting_user: User) -> WorkPlan:
     """The day by which units hand in their ledgers (default 30 June of the plan's year)."""
+    require_office(acting_user, "设置台账报送期限")
     data_changed(Kind.WORKPLANS)
-    _require_office(acting_user)
     plan.ledger_deadline = deadline
     plan.stamp(acting_user=acting_user, reason="设置台账报送截止日期")
     plan.full_clean()
