@@ -51,12 +51,13 @@ def trend_chart(unit: Unit, period: Quarter, today: datetime.date) -> SafeString
     """The unit's quarterly totals up to ``period`` as a line (the quarters with figures anywhere
     decide where the line has points)."""
 
+    span = data_quarter_range()
+
     def draw() -> SafeString:
-        trend = unit_trend(unit=unit, year=period.year, quarter=period.number)
+        trend = unit_trend(unit=unit, year=period.year, quarter=period.number, span=span)
         return trend_line([q.short_label for q, _ in trend], [t for _, t in trend], title="季度得分走势")
 
-    key = ("trend_chart", unit.pk, period, today, data_quarter_range())
-    return versioned(key, draw, kinds=SCORES, units=_of_unit(unit))
+    return versioned(("trend_chart", unit.pk, period, today, span), draw, kinds=SCORES, units=_of_unit(unit))
 
 
 def unit_quarter_context(*, user: User, unit: Unit, result: QuarterScores, today: datetime.date) -> dict:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
+from types import EllipsisType
 
 from django.db.models import Q
 from django.utils import timezone
@@ -316,13 +317,21 @@ def latest_quarter_with_data() -> Quarter | None:
 
 
 def unit_trend(
-    *, unit: Unit, year: int, quarter: int, count: int = 8, today: datetime.date | None = None
+    *,
+    unit: Unit,
+    year: int,
+    quarter: int,
+    count: int = 8,
+    today: datetime.date | None = None,
+    span: tuple[Quarter, Quarter] | None | EllipsisType = ...,
 ) -> list[tuple[Quarter, Decimal | None]]:
     """A unit's quarterly totals for the ``count`` quarters up to (year, quarter), oldest first;
     ``None`` where it was not assessed, no rule set applies or the district has no figures at all
-    for that quarter (before the system was in use). About a dozen queries, whatever the number of units."""
+    for that quarter (before the system was in use): ``span``, :func:`data_quarter_range` unless
+    given. About a dozen queries, whatever the number of units."""
     quarters = Quarter(year, quarter).back(count)
-    span = data_quarter_range()
+    if span is ...:
+        span = data_quarter_range()
     if span is None or not unit.is_assessed:
         return [(q, None) for q in quarters]
     rule_sets = list(RuleSet.objects.filter(valid_from__lt=quarters[-1].end).order_by("valid_from"))
