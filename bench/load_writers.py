@@ -33,18 +33,31 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 KINDS = ("grid", "article", "ledger", "annual_report")
+LEDGER_MEASURE = "按季度公开进展"
+"""The measures the writers add (the ledger page answers every add with a redirect, so the bench
+counts them in the database afterwards)."""
 TIMEOUT = 30
 
 
 class _Forms(HTMLParser):
-    """Every form of a page: its action and the fields a browser would submit as they are."""
+    """Every form of a page: its action and the fields a browser would submit as they are (also
+    those outside it that name it with ``form="…"``)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.forms: list[dict] = []
         self._form: dict | None = None
-        self._select: str | None = None
-        self._textarea: str | None = None
+        self._elsewhere: list[tuple[str, str, str]] = []  # (form id, name, value) of form="…" fields
+        self._select: tuple[dict, str] | None = None
+        self._textarea: tuple[dict, str] | None = None
+
+    def _target(self, attrs: dict) -> dict | None:
+        """The fields a field belongs to: its own form's, or a stand-in for the form it names."""
+        if attrs.get("form"):
+            holder = {"id": attrs["form"], "fields": {}, "readonly": set()}
+            self._elsewhere.append(holder)
+            return holder
+        return self._form
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -57,27 +70,32 @@ class _Forms(HTMLParser):
                 "readonly": set(),
             }
             self.forms.append(self._form)
-        elif self._form is None or (not name and tag != "option"):
             return
-        elif tag == "input":
+        if tag == "option":
+            if self._select and ("selected" in attrs or self._select[1] not in self._select[0]["fields"]):
+                self._select[0]["fields"][self._select[1]] = attrs.get("value") or ""
+            return
+        target = self._target(attrs) if name else None
+        if target is None:
+            return
+        if tag == "input":
             kind = (attrs.get("type") or "text").lower()
             if kind in ("checkbox", "radio") and "checked" not in attrs:
                 return
             if kind not in ("submit", "button", "file") and "disabled" not in attrs:
-                self._form["fields"][name] = attrs.get("value") or ""
+                target["fields"][name] = attrs.get("value") or ""
                 if "readonly" in attrs:
-                    self._form["readonly"].add(name)
+                    target["readonly"].add(name)
         elif tag == "textarea":
-            self._textarea = name
-            self._form["fields"][name] = ""
+            self._textarea = (target, name)
+            target["fields"][name] = ""
         elif tag == "select":
-            self._select = name
-        elif tag == "option" and self._select and ("selected" in attrs or self._select not in self._form["fields"]):
-            self._form["fields"][self._select] = attrs.get("value") or ""
+            self._select = (target, name)
 
     def handle_data(self, data):
-        if self._form is not None and self._textarea:
-            self._form["fields"][self._textarea] += data
+        if self._textarea:
+            target, name = self._textarea
+            target["fields"][name] += data
 
     def handle_endtag(self, tag):
         if tag == "form":
@@ -87,10 +105,19 @@ class _Forms(HTMLParser):
         elif tag == "textarea":
             self._textarea = None
 
+    def close(self):
+        super().close()
+        by_id = {form["id"]: form for form in self.forms if form["id"]}
+        for holder in self._elsewhere:
+            if holder["id"] in by_id:
+                by_id[holder["id"]]["fields"].update(holder["fields"])
+                by_id[holder["id"]]["readonly"] |= holder["readonly"]
+
 
 def forms_of(html: str) -> list[dict]:
     parser = _Forms()
     parser.feed(html)
+    parser.close()
     return parser.forms
 
 
@@ -207,13 +234,13 @@ class Writers:
         self._post("article", self.office, "/data/articles/add/", fields)
 
     def ledger(self) -> None:
+        """The ledger page is one form; the task's 添加 button posts it to the task's address."""
         path = f"/workplans/{self.plan.year}/ledgers/{self.plan.writer_unit}/"
-        action = f"/workplans/tasks/{self.plan.task}/ledger-rows/new/"
-        fields = self.unit.form(path, lambda form: form["action"] == action)["fields"]
-        fields.update(
-            measure=f"按季度公开进展（第{next(self.counter)}条）", time_limit="每季度末", leader="", office=""
-        )
-        self._post("ledger", self.unit, action, fields)
+        fields = self.unit.form(path, lambda form: form["id"] == "ledger-form")["fields"]
+        prefix = f"t{self.plan.task}-"
+        fields[f"{prefix}measure"] = f"{LEDGER_MEASURE}（第{next(self.counter)}条）"
+        fields[f"{prefix}time_limit"] = "每季度末"
+        self._post("ledger", self.unit, f"/workplans/tasks/{self.plan.task}/ledger-rows/new/", fields)
 
     def annual_report(self) -> None:
         path = f"/annual/{self.plan.year}/units/{self.plan.writer_unit}/"
