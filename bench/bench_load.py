@@ -290,7 +290,7 @@ def main() -> None:
         "connections": CONNECTIONS,
         "seconds_per_page": SECONDS,
         "cpu_count": os.cpu_count(),
-        "gunicorn_workers": int(os.environ.get("GUNICORN_WORKERS", str((os.cpu_count() or 1) * 2 + 1))),
+        "gunicorn_workers": int(os.environ.get("GUNICORN_WORKERS", str((os.cpu_count() or 1) + 1))),
         "database": "postgresql",
         "cache": "redis" if os.environ.get("REDIS_URL") else "file",
         "measured_at": time.strftime("%Y-%m-%d %H:%M:%S"),

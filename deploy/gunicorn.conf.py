@@ -4,7 +4,10 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")  # nginx in front; never the open network
-workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() * 2 + 1)))
+# One process more than the cores: the pages are computing, not waiting, and every process keeps
+# (and after a change recomputes) the scores and tables it shows (core.versioning). On 2 cores,
+# 3 processes served the mixed load run (docs/LOAD.md) with 11 ms of CPU a request where 5 took 18.
+workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count() + 1)))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))  # large documents are made by workers, not requests
 graceful_timeout = 30
