@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 from .document import Block, Landscape, OfficialDocument, Table
 from .fonts import FontFace, FontsNotInstalledError, MissingGlyphError, check_coverage, resolve_fonts
 from .markup import CHARS_PER_LINE, HtmlBuilder, document_css, escape
-from .render import WEASYPRINT_OPTIONS, lay_out, main_text_spacing, render_one_piece
+from .render import WEASYPRINT_OPTIONS, few_collections, lay_out, main_text_spacing, render_one_piece
 
 #: Below this estimated cost (≈ table cells + lines of text) a document is laid out in one piece.
 PARALLEL_MIN_COST = 800
@@ -125,7 +125,8 @@ def warm_up(css: str, numbers_css: str) -> None:
 def _render_run(markup: str, css: str, numbers_css: str) -> bytes:
     """Lay one run out (in a worker process, or here for the first run) with the document's
     stylesheet and that of its page numbers."""
-    return lay_out(markup, css, numbers_css).write_pdf(**WEASYPRINT_OPTIONS)
+    with few_collections():
+        return lay_out(markup, css, numbers_css).write_pdf(**WEASYPRINT_OPTIONS)
 
 
 def _overlay(landscape: list[bool], css: str, glyphs: str) -> bytes:
@@ -276,7 +277,8 @@ def render_pdf(doc: OfficialDocument, *, workers: int | None = None) -> bytes:
     workers = pdf_workers() if workers is None else workers
     if workers > 1 and not _in_transaction():
         try:
-            pdf = render_parallel(doc, workers=workers)
+            with few_collections():
+                pdf = render_parallel(doc, workers=workers)
         except (MissingGlyphError, FontsNotInstalledError):
             raise
         except Exception as exc:  # a broken worker: the document is still rendered, in one piece

@@ -13,9 +13,13 @@ Public interface (used by :mod:`core.pdf.parallel` as by any caller): :func:`bui
 
 from __future__ import annotations
 
+import atexit
 import ctypes.util
+import gc
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .continued import continue_tables
@@ -29,6 +33,7 @@ __all__ = [
     "LINE_MM",
     "WEASYPRINT_OPTIONS",
     "build_html",
+    "few_collections",
     "harfbuzz_subsetting",
     "lay_out",
     "main_text_spacing",
@@ -61,7 +66,9 @@ def _font_config():
 
     Registering the five @font-face fonts costs ~0.1 s per document (each file is read, copied
     to a temporary folder and scanned by fontconfig); WeasyPrint keys them by their descriptors,
-    so a reused configuration registers each face only once.
+    so a reused configuration registers each face only once. The copies (~22 MB) are deleted when
+    the configuration goes; a thread's is let go when the process exits, which would not happen by
+    itself (a process that made a PDF left its copies in the temporary folder).
     """
     from weasyprint.text.fonts import FontConfiguration
 
@@ -69,6 +76,7 @@ def _font_config():
     if config is None:
         config = _local.font_config = FontConfiguration()
         _local.stylesheets = {}
+        atexit.register(vars(_local).clear)  # this thread's configuration and stylesheets
     return config
 
 
@@ -140,10 +148,40 @@ def render_document(doc: OfficialDocument, *, marks: bool = False):
     return continue_tables(doc, lay)  # tables running over pages keep their group labels
 
 
+_gc_depth = {"open": False}
+GC_THRESHOLD = 20_000
+"""Allocations between two collections of the youngest generation while laying out (Python's: 700)."""
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Lay out without Python's cyclic garbage collector scanning the process again and again.
+
+    WeasyPrint makes hundreds of thousands of small objects for a notice: with the default
+    thresholds the collector ran about 200 times during one, and each full collection walked every
+    object of the process (Django, WeasyPrint, the data): 0.4 s of a 1 s notice. Within, the
+    objects that existed before are left out of collections (``gc.freeze``) and the youngest
+    generation is collected less often; both are restored after (``gc.unfreeze``)."""
+    if _gc_depth["open"]:  # within another: that one restores
+        yield
+        return
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
+    _gc_depth["open"] = True
+    try:
+        yield
+    finally:
+        _gc_depth["open"] = False
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def render_one_piece(doc: OfficialDocument) -> bytes:
     """Render ``doc`` to PDF bytes in one piece (page numbers from the CSS margin boxes).
 
     Raises :class:`~core.pdf.fonts.MissingGlyphError` when a character has no glyph in its font
     and :class:`~core.pdf.fonts.FontsNotInstalledError` when ``var/fonts/`` has not been built.
     """
-    return render_document(doc).write_pdf(**WEASYPRINT_OPTIONS)
+    with few_collections():
+        return render_document(doc).write_pdf(**WEASYPRINT_OPTIONS)
