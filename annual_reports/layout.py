@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+AMOUNT_PLACES = 6
+"""Real reports print 本年收费金额（单位：万元） to the fen: up to six decimals."""
 CARRY_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
@@ -23,7 +25,8 @@ class Column:
     group: str = ""
     """For 四: 行政复议 / 行政诉讼（未经复议直接起诉）/ 行政诉讼（复议后起诉）."""
     amount: bool = False
-    """An amount in 万元 with up to two decimals (else a whole number of items)."""
+    """An amount in 万元 with up to :data:`AMOUNT_PLACES` decimals, kept exactly as typed (else a
+    whole number of items)."""
     computed: bool = False
 
 
