@@ -8,7 +8,7 @@ from core.forms import ChineseLabelsMixin, DateInput, year_field
 from core.imports import MAX_FILE_BYTES
 
 from .grid import INPUT_PREFIX
-from .layout import TEXT_SECTIONS, typed_keys
+from .layout import MAX_TEXT, NOTE_OF_TABLE, TEXT_SECTIONS, typed_keys
 
 
 class OpenYearForm(ChineseLabelsMixin, forms.Form):
@@ -34,8 +34,9 @@ class TextsForm(ChineseLabelsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, label in TEXT_SECTIONS:
+            rows = 2 if key in NOTE_OF_TABLE.values() else 4
             self.fields[key] = forms.CharField(
-                label=label, required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+                label=label, required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": rows})
             )
 
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from core.pdf import Cell, Landscape, OfficialDocument, Paragraph, Table, render_pdf
 
 from .content import ReportContent
-from .layout import ACTIVE, APPEALS, OVERVIEW_PARTS, REQUESTS, SECTION_TITLES
+from .layout import ACTIVE, APPEALS, NOTE_OF_TABLE, OVERVIEW_PARTS, REQUESTS, SECTION_TITLES
 from .tables import table_data
 
 WIDTHS_MM = {
@@ -53,7 +53,8 @@ def document(content: ReportContent) -> OfficialDocument:
         data = table_data(table, content.values)
         if table.key in LANDSCAPE:
             data.header_rows = [[_two_lines(cell) for cell in row] for row in data.header_rows]
-        blocks = [Paragraph(table.title, "h1"), Table.of_data(data, WIDTHS_MM[table.key])]
+        notes = paragraphs(texts.get(NOTE_OF_TABLE[table.key], ""))
+        blocks = [Paragraph(table.title, "h1"), *notes, Table.of_data(data, WIDTHS_MM[table.key])]
         body += [Landscape(blocks)] if table.key in LANDSCAPE else blocks
     for key in ("problems", "other"):
         body += [Paragraph(SECTION_TITLES[key], "h1"), *(paragraphs(texts.get(key, "")) or [Paragraph("无。")])]

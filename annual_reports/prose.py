@@ -193,7 +193,9 @@ def _share_warnings(title: str, text: str, values: dict, previous: dict | None) 
     return found
 
 
-def text_warnings(texts: dict[str, str], values: dict, previous: dict | None = None) -> list[Problem]:
+def text_warnings(
+    texts: dict[str, str], values: dict, previous: dict | None = None, *, year: int | None = None
+) -> list[Problem]:
     """A warning for each number in the text that the tables contradict."""
     found = []
     for key, title in TEXT_SECTIONS:

@@ -16,7 +16,7 @@ from core.permissions import office_required
 from .checks import parse_typed
 from .content import ReportContent, organ_name, report_title
 from .forms import ReportUploadForm, TextsForm, posted_cells
-from .layout import OVERVIEW_PARTS
+from .layout import NOTE_OF_TABLE, OVERVIEW_PARTS
 from .models import AnnualReport, ReportYear
 from .page import Posted, report_context
 from .selectors import current_report, may_fill_unit, new_report
@@ -35,7 +35,14 @@ def _render(request, unit, context: dict, form: TextsForm):
     """The report page (or the district's) with the text form split around the tables."""
     editable = context["editable"]
     head = [form[name] for name in HEAD_FIELDS if editable or name != "title"]
-    context = {**context, "form": form, "head_fields": head, "tail_fields": [form[name] for name in TAIL_FIELDS]}
+    grids = [(table, html, [form[NOTE_OF_TABLE[table.key]]]) for table, html in context["grids"]]
+    context = {
+        **context,
+        "form": form,
+        "grids": grids,
+        "head_fields": head,
+        "tail_fields": [form[name] for name in TAIL_FIELDS],
+    }
     template = "annual_reports/district.html" if unit is None else "annual_reports/report.html"
     return render(request, template, context)
 

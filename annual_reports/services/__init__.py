@@ -1,6 +1,6 @@
 """Writes of annual reports (``reports``) and their import (``imports``)."""
 
-from .imports import annual_report_import
+from .report_import import annual_report_import
 from .reports import (
     EDITABLE,
     TRANSITIONS,

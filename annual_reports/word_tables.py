@@ -1,0 +1,302 @@
+"""The three tables of a report read from Word tables as units fill in the national template (in
+Word or WPS): rows are known by their labels, not their position, so the tables may be split or
+joined, have paragraphs between them, merged header and label cells, labels split over lines, old or
+slightly wrong label wordings and half- or full-width brackets; the 总计 cells may be given or not.
+
+A row's label is its last text cell before the numbers; the numbers follow in the national column
+order. 四 has no label: its numbers are the row of fifteen (or twelve, without the 总计 columns)
+under the 行政复议/行政诉讼 header. A cell left blank stays blank (未录入, see
+:func:`forced_zeros`); ``/`` or ``—`` is written for none, read as 0 and reported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from core.imports.word import WordCell, WordTable
+
+from .layout import (
+    ACTIVE,
+    ANSWERED,
+    APPEALS,
+    APPLICANTS,
+    CARRIED,
+    CASE_GROUPS,
+    CASES,
+    NEW,
+    OUTCOME_ROWS,
+    PENDING,
+    REQUESTS,
+    RESULTS,
+    TOTAL,
+    Row,
+    Value,
+    cell_key,
+    cells,
+)
+from .numbers import parse_amount, parse_count, plain_number
+
+QUOTES = re.compile(r"[“”\"‘’'「」『』]")
+ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]?)")
+DASHES = {"/", "\\", "-", "—", "——", "–", "－", "─", "━", "无", "/件", "—件"}
+NUMBER = re.compile(r"^\d+(\.\d+)?(件|万元|元)?$")
+SYNONYMS = {"规范性文件": "normative", "部分公开": "partly", "本年新收政府信息公开申请": "new"}
+OLD_ACTIVE_HEADERS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "其他对外管理服务事项")
+OLD_OTHER = "其他处理"
+FUZZY = 0.75
+ROWS = {row.key: row for row in (*ACTIVE.rows, *REQUESTS.rows)}
+TABLE_OF = {**{row.key: ACTIVE for row in ACTIVE.rows}, **{row.key: REQUESTS for row in REQUESTS.rows}}
+
+
+def normalised(text: str) -> str:
+    """Half-width brackets and digits, no spaces or quotes, no trailing colon: 「（一）予以公开」 → ``(一)予以公开``."""
+    text = QUOTES.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")))
+    return text.rstrip("：:。.")
+
+
+def stripped(text: str) -> str:
+    """The label without its numbering: ``3.危及“三安全一稳定”`` → ``危及三安全一稳定``."""
+    text = normalised(text)
+    match = ENUMERATION.match(text)
+    return text[match.end() :] if match else text
+
+
+CANONICAL = {stripped(row.labels[-1]): row.key for row in ROWS.values()} | SYNONYMS
+
+
+def match_row(label: str) -> str | None:
+    """The layout row a label names, tolerating extra words, a stray or wrong character."""
+    text = stripped(label)
+    if not text:
+        return None
+    if text in CANONICAL:
+        return CANONICAL[text]
+    contained = {key for name, key in CANONICAL.items() if len(name) >= 4 and (name in text or text in name)}
+    if len(text) >= 4 and len(contained) == 1:
+        return contained.pop()
+    scores = sorted(((SequenceMatcher(None, text, name).ratio(), key) for name, key in CANONICAL.items()), reverse=True)
+    best, second = scores[0], scores[1]
+    if best[0] >= FUZZY and best[0] - second[0] >= 0.08 and len(text) >= 4:
+        return best[1]
+    return None
+
+
+# --- one row --------------------------------------------------------------------------------------
+
+BLANK, DASH, FIGURE, TEXT = "blank", "dash", "figure", "text"
+
+
+def kind(cell: WordCell) -> str:
+    text = plain_number(cell.text)
+    if not text:
+        return BLANK
+    if text in DASHES or set(text) <= set("/\\-—–－─━"):
+        return DASH
+    if NUMBER.match(text) or NUMBER.match(text.lstrip("-")):
+        return BLANK if cell.continued else FIGURE
+    return TEXT
+
+
+@dataclass
+class TableReading:
+    values: dict[str, Value | None] = field(default_factory=dict)
+    found: dict[str, int] = field(default_factory=dict)
+    """Row key → the number of the Word table it was read from."""
+    blanks: list[str] = field(default_factory=list)
+    dashes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    report_tables: set[int] = field(default_factory=set)
+
+
+def _split(row: list[WordCell]) -> tuple[str | None, list[WordCell]]:
+    """The row's label (its last text cell before the first number) and the cells after it."""
+    kinds = [kind(c) for c in row]
+    first_value = next((i for i, k in enumerate(kinds) if k in (FIGURE, DASH)), len(row))
+    label_at = max((i for i, k in enumerate(kinds[:first_value]) if k == TEXT), default=None)
+    if label_at is None:
+        return None, row
+    return row[label_at].text, row[label_at + 1 :]
+
+
+def _fit(row: Row, given: list[WordCell], width: int) -> list[WordCell] | None:
+    """The cells holding the row's ``width`` values (None when they cannot be told apart)."""
+    given = list(given)
+    while len(given) > width and kind(given[-1]) == BLANK:
+        given.pop()
+    if row.key in TABLE_OF and TABLE_OF[row.key] is REQUESTS and len(given) == width - 1:
+        return [*given, WordCell("", -1)]  # no 总计 column
+    if len(given) > width == 1:
+        filled = [c for c in given if kind(c) != BLANK]
+        if len({c.text.strip() for c in filled}) <= 1:
+            return filled[:1] or given[:1]
+    return given if len(given) == width else None
+
+
+def _store(reading: TableReading, key: str, cell: WordCell, where: str) -> None:
+    spec = cells()[key]
+    found = kind(cell)
+    if found == BLANK:
+        reading.values[key] = None
+        if not spec.computed:
+            reading.blanks.append(key)
+        return
+    if found == DASH:
+        reading.values[key] = parse_amount("0")[0] if spec.column.amount else 0
+        reading.dashes.append(key)
+        return
+    text = plain_number(cell.text).removesuffix("万元").removesuffix("元").removesuffix("件")
+    value, reason = parse_amount(text) if spec.column.amount else parse_count(text)
+    if reason:
+        reading.errors.append(f"{where}表格中{spec.name}：{reason}")
+    reading.values[key] = value
+
+
+def _read_row(reading: TableReading, key: str, given: list[WordCell], number: int) -> None:
+    row = ROWS[key]
+    where = f"第{number}个"
+    if key in reading.found:
+        reading.errors.append(f"{where}表格中“{row.name}”一行与第{reading.found[key]}个表格中的重复。")
+        return
+    fitted = _fit(row, given, len(row.columns))
+    if fitted is None:
+        reading.errors.append(
+            f"{where}表格中“{row.name}”一行应有{len(row.columns)}个数字，读到{len(given)}格，无法对应到各列。"
+        )
+        return
+    reading.found[key] = number
+    for column, cell in zip(row.columns, fitted, strict=True):
+        _store(reading, cell_key(row, column), cell, where)
+
+
+def _read_cases(reading: TableReading, given: list[WordCell], number: int) -> None:
+    if CASES.key in reading.found:
+        reading.errors.append(f"第{number}个表格：行政复议、行政诉讼的数字行与第{reading.found[CASES.key]}个表格中的重复。")
+        return
+    given = list(given)
+    while len(given) > 15 and kind(given[-1]) == BLANK:
+        given.pop()
+    if len(given) == 12:
+        keys = [f"cases.{prefix}_{result}" for prefix, _, _ in CASE_GROUPS for result, _ in RESULTS]
+    elif len(given) == 15:
+        keys = [cell_key(CASES, column) for column in CASES.columns]
+    else:
+        reading.errors.append(
+            f"第{number}个表格（{APPEALS.title}）的数字行应有15个数字（行政复议、两种行政诉讼各5个），读到{len(given)}格。"
+        )
+        return
+    reading.found[CASES.key] = number
+    for key in [cell_key(CASES, c) for c in CASES.columns]:
+        reading.values.setdefault(key, None)
+    for key, cell in zip(keys, given, strict=True):
+        _store(reading, key, cell, f"第{number}个")
+
+
+# --- the tables -----------------------------------------------------------------------------------
+
+
+def _texts(row: list[WordCell]) -> set[str]:
+    return {normalised(c.text) for c in row if c.text.strip()}
+
+
+def _read_table(reading: TableReading, table: WordTable) -> None:
+    appeals_header = False
+    for row in table.rows:
+        texts = _texts(row)
+        if any(old in texts for old in OLD_ACTIVE_HEADERS):
+            reading.errors.append(
+                f"第{table.number}个表格（{ACTIVE.title}）是2019年的旧格式（有“本年新制作数量”“对外公开总数量”等栏目）。"
+                "本系统按国家2021年格式（国办公开办函〔2021〕30号）导入，请改为“本年制发件数、本年废止件数、现行有效件数”的新格式后再导入。"
+            )
+            reading.report_tables.add(table.number)
+            return
+        if "行政复议" in texts and any("行政诉讼" in t for t in texts):
+            appeals_header = True
+            reading.report_tables.add(table.number)
+        label, given = _split(row)
+        has_values = any(kind(c) in (FIGURE, DASH) for c in given)
+        key = match_row(label) if label else None
+        if label and stripped(label) == OLD_OTHER and has_values:
+            reading.errors.append(
+                f"第{table.number}个表格中“（六）其他处理”只有一行，是2019年的旧格式。本系统按国家2021年格式导入"
+                "（其他处理分为“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三项），请按新格式填写后再导入。"
+            )
+            reading.report_tables.add(table.number)
+        elif key is not None and (has_values or _blank_row(key, given)):
+            reading.report_tables.add(table.number)
+            _read_row(reading, key, given, table.number)
+        elif appeals_header and has_values:
+            _read_cases(reading, given, table.number)
+        elif has_values and table.number in reading.report_tables:
+            shown = (label or "").replace("\n", "")[:40]
+            reading.errors.append(
+                f"第{table.number}个表格中有一行无法识别：“{shown}”。每行开头应是国家格式中的项目名称，如“1.属于国家秘密”。"
+            )
+
+
+def _blank_row(key: str, given: list[WordCell]) -> bool:
+    """A row of the national format left blank: as many empty cells as it has columns."""
+    width = len(ROWS[key].columns)
+    return len(given) >= max(width - 1, 1) and all(kind(c) == BLANK for c in given)
+
+
+def read_tables(tables: list[WordTable]) -> TableReading:
+    """The values of the national format's rows found in ``tables``; every problem in ``errors``."""
+    reading = TableReading()
+    for table in tables:
+        _read_table(reading, table)
+    if not reading.report_tables:
+        reading.errors.append(
+            "文件中没有找到国家格式的表格（二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；"
+            "四、政府信息公开行政复议、行政诉讼情况）。本系统按国家2021年格式（国办公开办函〔2021〕30号）导入年度报告，"
+            "更早格式的报告请按新格式填写后再导入。"
+        )
+        return reading
+    for table in (ACTIVE, REQUESTS):
+        for row in table.rows:
+            if row.key not in reading.found:
+                reading.errors.append(f"缺少“{row.name}”一行（{table.title}）。")
+    if CASES.key not in reading.found:
+        reading.errors.append(f"没有找到{APPEALS.title}表格的数字行（在“行政复议”“行政诉讼”表头之下）。")
+    return reading
+
+
+# --- blanks the totals decide ---------------------------------------------------------------------
+
+
+def _relations() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Sums that hold in every report (all terms ≥ 0): left side = right side."""
+    found = []
+    parties = APPLICANTS[:-1]
+    for row in REQUESTS.rows:
+        found.append(((cell_key(row, TOTAL),), tuple(cell_key(row, c) for c in parties)))
+    for column in APPLICANTS:
+        found.append(((cell_key(ANSWERED, column),), tuple(cell_key(r, column) for r in OUTCOME_ROWS)))
+        found.append(
+            ((cell_key(NEW, column), cell_key(CARRIED, column)), (cell_key(ANSWERED, column), cell_key(PENDING, column)))
+        )
+    for prefix, _, _ in CASE_GROUPS:
+        found.append(((f"cases.{prefix}_total",), tuple(f"cases.{prefix}_{key}" for key, _ in RESULTS)))
+    return found
+
+
+def forced_zeros(values: dict[str, Value | None]) -> list[str]:
+    """Set to 0 the blank cells that a known sum forces to 0 (the other parts already make up the
+    whole, and no count is negative), as often as new zeros force more; the keys set, in order."""
+    filled: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        for left, right in _relations():
+            for known, other in ((left, right), (right, left)):
+                if any(values.get(k) is None for k in known):
+                    continue
+                rest = [k for k in other if values.get(k) is None]
+                if rest and sum(values[k] for k in known) == sum(values[k] for k in other if values.get(k) is not None):
+                    for key in rest:
+                        values[key] = 0
+                        filled.append(key)
+                    changed = True
+    return filled
