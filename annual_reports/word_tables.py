@@ -23,14 +23,23 @@ from .layout import (
     ANSWERED,
     APPEALS,
     APPLICANTS,
+    APPLICANTS_HEADER,
+    ARTICLE_20,
     CARRIED,
+    CARRY_NOTE,
     CASE_GROUPS,
     CASES,
+    CONTENT_HEADER,
+    LITIGATION,
     NEW,
+    ORGANISATIONS_HEADER,
+    OUTCOME_GROUPS,
     OUTCOME_ROWS,
+    OUTCOMES,
     PENDING,
     REQUESTS,
     RESULTS,
+    REVIEW,
     TOTAL,
     Row,
     Value,
@@ -46,8 +55,11 @@ NUMBER = re.compile(r"^\d+(\.\d+)?(件|万元|元)?$")
 SYNONYMS = {"规范性文件": "normative", "部分公开": "partly", "本年新收政府信息公开申请": "new"}
 OLD_ACTIVE_HEADERS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "其他对外管理服务事项")
 OLD_OTHER = "其他处理"
-FUZZY = 0.75
+FUZZY = 0.8
+SHORT_FUZZY = 0.86
+"""A short label may differ by one character at most (不予公开 is not 予以公开)."""
 ROWS = {row.key: row for row in (*ACTIVE.rows, *REQUESTS.rows)}
+ACTIVE_COLUMNS = tuple(column for _, columns, _ in ARTICLE_20 for column in columns)
 TABLE_OF = {**{row.key: ACTIVE for row in ACTIVE.rows}, **{row.key: REQUESTS for row in REQUESTS.rows}}
 
 
@@ -65,12 +77,20 @@ def stripped(text: str) -> str:
 
 
 CANONICAL = {stripped(row.labels[-1]): row.key for row in ROWS.values()} | SYNONYMS
+NOT_ROWS = {
+    stripped(text)
+    for text in (
+        OUTCOMES, *OUTCOME_GROUPS.values(), CONTENT_HEADER, APPLICANTS_HEADER, ORGANISATIONS_HEADER, CARRY_NOTE,
+        *(c.label for c in (*ACTIVE_COLUMNS, *APPLICANTS[:-1])), REVIEW, LITIGATION,
+    )
+} - set(CANONICAL)  # fmt: skip
+"""Group labels and column headers: never a row, however close their wording (其他 is also 3.其他)."""
 
 
 def match_row(label: str) -> str | None:
     """The layout row a label names, tolerating extra words, a stray or wrong character."""
     text = stripped(label)
-    if not text:
+    if not text or text in NOT_ROWS:
         return None
     if text in CANONICAL:
         return CANONICAL[text]
@@ -79,7 +99,8 @@ def match_row(label: str) -> str | None:
         return contained.pop()
     scores = sorted(((SequenceMatcher(None, text, name).ratio(), key) for name, key in CANONICAL.items()), reverse=True)
     best, second = scores[0], scores[1]
-    if best[0] >= FUZZY and best[0] - second[0] >= 0.08 and len(text) >= 4:
+    threshold = FUZZY if len(text) >= 8 else SHORT_FUZZY
+    if best[0] >= threshold and best[0] - second[0] >= 0.08 and len(text) >= 4:
         return best[1]
     return None
 
@@ -112,12 +133,16 @@ class TableReading:
 
 
 def _split(row: list[WordCell]) -> tuple[str | None, list[WordCell]]:
-    """The row's label (its last text cell before the first number) and the cells after it."""
+    """The row's label and the cells after it: the last text cell before the first number that
+    names a row of the national format (else the last text cell), so that a value written in
+    words (一千) is a value, not the label."""
     kinds = [kind(c) for c in row]
     first_value = next((i for i, k in enumerate(kinds) if k in (FIGURE, DASH)), len(row))
-    label_at = max((i for i, k in enumerate(kinds[:first_value]) if k == TEXT), default=None)
-    if label_at is None:
+    texts = [i for i, k in enumerate(kinds[:first_value]) if k == TEXT]
+    if not texts:
         return None, row
+    named = [i for i in texts if match_row(row[i].text)]
+    label_at = named[-1] if named else texts[-1]
     return row[label_at].text, row[label_at + 1 :]
 
 
@@ -224,7 +249,7 @@ def _read_table(reading: TableReading, table: WordTable) -> None:
                 "（其他处理分为“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三项），请按新格式填写后再导入。"
             )
             reading.report_tables.add(table.number)
-        elif key is not None and (has_values or _blank_row(key, given)):
+        elif key is not None and (has_values or _blank_row(key, given) or _words_row(key, given, appeals_header)):
             reading.report_tables.add(table.number)
             _read_row(reading, key, given, table.number)
         elif appeals_header and has_values:
@@ -234,6 +259,14 @@ def _read_table(reading: TableReading, table: WordTable) -> None:
             reading.errors.append(
                 f"第{table.number}个表格中有一行无法识别：“{shown}”。每行开头应是国家格式中的项目名称，如“1.属于国家秘密”。"
             )
+
+
+def _words_row(key: str, given: list[WordCell], appeals_header: bool) -> bool:
+    """A row of the national format with a value written in words (一千): as many cells as values."""
+    if appeals_header:
+        return False
+    fitted = _fit(ROWS[key], given, len(ROWS[key].columns))
+    return fitted is not None and any(kind(c) == TEXT for c in fitted)
 
 
 def _blank_row(key: str, given: list[WordCell]) -> bool:

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import base64
 import io
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -87,25 +89,32 @@ def _set(cell, text: str) -> None:
         run.add_text(line)
 
 
+def _table(doc, rows: int, cols: int):
+    """A new table and its cells by grid position, taken once before any merge (python-docx looks a
+    cell up by walking the whole table, which is slow for the 290 cells of 三)."""
+    table = doc.add_table(rows=rows, cols=cols)
+    table.style = "Table Grid"
+    return table, [list(row.cells) for row in table.rows]
+
+
 def _active(doc, values: dict, style: Style) -> None:
     groups = [[item] for item in ARTICLE_20] if style.active_split else [list(ARTICLE_20)]
     rows = {row.key: row for row in ACTIVE.rows}
     for group in groups:
         count = sum(2 + len(members) for _, _, members in group)
-        table = doc.add_table(rows=count, cols=4)
-        table.style = "Table Grid"
+        _, cell = _table(doc, count, 4)
         r = 0
         for heading, columns, members in group:
-            _set(table.cell(r, 0).merge(table.cell(r, 3)), _bracket(heading, style))
-            table.cell(r + 1, 0).text = "信息内容"
+            _set(cell[r][0].merge(cell[r][3]), _bracket(heading, style))
+            cell[r + 1][0].text = "信息内容"
             if len(columns) == 1:
-                _set(table.cell(r + 1, 1).merge(table.cell(r + 1, 3)), _bracket(columns[0].label, style))
+                _set(cell[r + 1][1].merge(cell[r + 1][3]), _bracket(columns[0].label, style))
             else:
                 for i, column in enumerate(columns):
-                    table.cell(r + 1, 1 + i).text = column.label
+                    cell[r + 1][1 + i].text = column.label
             for offset, (key, label) in enumerate(members):
                 row_index = r + 2 + offset
-                table.cell(row_index, 0).text = label
+                cell[row_index][0].text = label
                 row = rows[key]
                 texts = [_number(values[cell_key(row, c)], style) for c in row.columns]
                 if key == "fees" and style.amount_text is not None:
@@ -113,67 +122,65 @@ def _active(doc, values: dict, style: Style) -> None:
                 if key == "regulations" and style.dash_regulations:
                     texts = ["/"] * 3
                 if len(texts) == 1:
-                    target = table.cell(row_index, 1)
-                    target = target.merge(table.cell(row_index, 3)) if style.merged_labels else target
+                    target = cell[row_index][1]
+                    target = target.merge(cell[row_index][3]) if style.merged_labels else target
                     target.text = texts[0]
                 else:
                     for i, text in enumerate(texts):
-                        table.cell(row_index, 1 + i).text = text
+                        cell[row_index][1 + i].text = text
             r += 2 + len(members)
 
 
 def _requests(doc, values: dict, style: Style) -> None:
     header, _ = requests_layout()
     width = 10
-    table = doc.add_table(rows=3 + len(REQUESTS.rows), cols=width)
-    table.style = "Table Grid"
-    _set(table.cell(0, 0).merge(table.cell(2, 2)), "（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）")
-    _set(table.cell(0, 3).merge(table.cell(0, 9)), "申请人情况")
-    _set(table.cell(1, 3).merge(table.cell(2, 3)), "自然人")
-    _set(table.cell(1, 4).merge(table.cell(1, 8)), "法人或其他组织")
-    _set(table.cell(1, 9).merge(table.cell(2, 9)), "总计")
-    for i, cell in enumerate(header[2]):
-        table.cell(2, 4 + i).text = cell.text
+    _, cell = _table(doc, 3 + len(REQUESTS.rows), width)
+    _set(cell[0][0].merge(cell[2][2]), "（本列数据的勾稽关系为：第一项加第二项之和，\n等于第三项加第四项之和）")
+    _set(cell[0][3].merge(cell[0][9]), "申请人情况")
+    _set(cell[1][3].merge(cell[2][3]), "自然人")
+    _set(cell[1][4].merge(cell[1][8]), "法人或其他组织")
+    _set(cell[1][9].merge(cell[2][9]), "总计")
+    for i, title in enumerate(header[2]):
+        cell[2][4 + i].text = title.text
     spans: dict[tuple[int, str], list[int]] = {}
     for index, row in enumerate(REQUESTS.rows):
         r = 3 + index
         labels = [_bracket(SPLIT_LABELS.get(label, label), style) for label in row.labels]
         if len(labels) == 1:
-            _set(table.cell(r, 0).merge(table.cell(r, 2)), labels[0])
+            _set(cell[r][0].merge(cell[r][2]), labels[0])
         elif len(labels) == 2:
             spans.setdefault((0, labels[0]), []).append(r)
-            _set(table.cell(r, 1).merge(table.cell(r, 2)), labels[1])
+            _set(cell[r][1].merge(cell[r][2]), labels[1])
         else:
             spans.setdefault((0, labels[0]), []).append(r)
             spans.setdefault((1, labels[1]), []).append(r)
-            _set(table.cell(r, 2), labels[2])
+            _set(cell[r][2], labels[2])
         for i, column in enumerate(row.columns):
             value = values[cell_key(row, column)]
             if column.computed and not style.totals:
                 value = None
             zero_blank = style.blank_zeros and not column.computed
-            table.cell(r, 3 + i).text = _number(value, style, zero_blank=zero_blank)
+            cell[r][3 + i].text = _number(value, style, zero_blank=zero_blank)
     for (column, label), rows in spans.items():
-        top = table.cell(rows[0], column)
+        top = cell[rows[0]][column]
         if style.merged_labels:
-            top = top.merge(table.cell(rows[-1], column))
+            top = top.merge(cell[rows[-1]][column])
         _set(top, label)
 
 
 def _appeals(doc, values: dict, style: Style) -> None:
-    table = doc.add_table(rows=4, cols=15)
-    table.style = "Table Grid"
-    _set(table.cell(0, 0).merge(table.cell(0, 4)), "行政复议")
-    _set(table.cell(0, 5).merge(table.cell(0, 14)), "行政诉讼")
+    _, cell = _table(doc, 4, 15)
+    _set(cell[0][0].merge(cell[0][4]), "行政复议")
+    _set(cell[0][5].merge(cell[0][14]), "行政诉讼")
     for i, label in enumerate(("结果\n维持", "结果纠正", "其他结果", "尚未\n审结", "总\n计")):
-        _set(table.cell(1, i).merge(table.cell(2, i)), label)
-    _set(table.cell(1, 5).merge(table.cell(1, 9)), "未经复议直接起诉")
-    _set(table.cell(1, 10).merge(table.cell(1, 14)), "复议后起诉")
+        _set(cell[1][i].merge(cell[2][i]), label)
+    _set(cell[1][5].merge(cell[1][9]), "未经复议直接起诉")
+    _set(cell[1][10].merge(cell[1][14]), "复议后起诉")
     for i, label in enumerate(("结果维持", "结果纠正", "其他\n结果", "尚未\n审结", "总计") * 2):
-        _set(table.cell(2, 5 + i), label)
+        _set(cell[2][5 + i], label)
     for i, column in enumerate(CASES.columns):
         value = values[cell_key(CASES, column)]
-        table.cell(3, i).text = "" if column.computed and not style.totals else _number(value, style)
+        cell[3][i].text = "" if column.computed and not style.totals else _number(value, style)
 
 
 def _paragraphs(doc, text: str) -> None:
@@ -224,3 +231,61 @@ def build_report(values: dict, texts: dict[str, str], style: Style | None = None
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+SEED_002 = Path(__file__).parents[1] / "data" / "annual_report_2024_seed002.txt"
+
+
+def seed_002_texts() -> dict[str, str]:
+    """Seed 002's text by section, as the published report words it (lines 8–12 are the inline
+    subheadings ``(一)主动公开。…``, whose words after the heading are the section's text)."""
+    lines = SEED_002.read_text(encoding="utf-8").splitlines()
+
+    def after(number: int) -> str:
+        return lines[number - 1].split("。", 1)[1]
+
+    def between(first: int, last: int) -> str:
+        return "\n".join(line for line in lines[first - 1 : last] if line.strip() and not line.startswith("\t"))
+
+    return {
+        "preface": lines[3],
+        "overview": lines[6],
+        "overview_active": after(8),
+        "overview_requests": after(9),
+        "overview_management": after(10),
+        "overview_platform": after(11),
+        "overview_supervision": after(12),
+        "problems": between(409, 415),
+        "other": between(418, 436),
+    }
+
+
+def seed_002_report(values: dict) -> bytes:
+    """Seed 002 as its Word file: title over two lines, inline half-width subheadings (with its own
+    (五)监督保障方面), the national tables merged as the template has them."""
+    style = Style(
+        title=("临淄区人民政府办公室2024年政府信息公开工作", "年度报告"),
+        subheadings={
+            "overview_active": "(一)主动公开",
+            "overview_requests": "(二)依申请公开",
+            "overview_management": "(三)政府信息管理",
+            "overview_platform": "(四)政府信息公开平台建设",
+            "overview_supervision": "(五)监督保障方面",
+        },
+        inline=True,
+    )
+    return build_report(values, seed_002_texts(), style)
+
+
+def edit_part(data: bytes, old: bytes, new: bytes, *, part: str = "word/document.xml", count: int = 1) -> bytes:
+    """The .docx with ``old`` replaced by ``new`` in one of its parts (as a hand edit or a crafted file)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == part:
+                assert old in content, old
+                content = content.replace(old, new, count)
+            target.writestr(item, content)
+    return out.getvalue()
