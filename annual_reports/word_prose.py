@@ -61,6 +61,11 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
 
 
+def _ratio(a: str, b: str) -> float:
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.ratio() if matcher.real_quick_ratio() >= 0.7 and matcher.quick_ratio() >= 0.7 else 0.0
+
+
 def top_heading(text: str) -> tuple[int, float, str] | None:
     """``(section, score, text after an inline heading)`` when ``text`` may be the heading of one of
     一 to 六; the score ranks the candidates of a section (the best in order wins)."""
@@ -79,7 +84,7 @@ def top_heading(text: str) -> tuple[int, float, str] | None:
         after = text[cut.end() :].strip() if cut else ""
     best = None
     for section in range(1, 7):
-        ratio = max(SequenceMatcher(None, name, candidate).ratio() for candidate in TOP_NAMES[section])
+        ratio = max(_ratio(name, candidate) for candidate in TOP_NAMES[section])
         words = any(all(w in name for w in group) for group in TOP_WORDS[section])
         numbered = match is not None and numeral == section
         renumbered = match is not None and words and section >= 4 and len(name) <= 20  # a section left out

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from core.imports.word import WordCell, WordTable
 
@@ -87,8 +88,10 @@ NOT_ROWS = {
 """Group labels and column headers: never a row, however close their wording (其他 is also 3.其他)."""
 
 
+@lru_cache(maxsize=4096)
 def match_row(label: str) -> str | None:
-    """The layout row a label names, tolerating extra words, a stray or wrong character."""
+    """The layout row a label names, tolerating extra words, a stray or wrong character (the same
+    labels come back in every report: remembered)."""
     text = stripped(label)
     if not text or text in NOT_ROWS:
         return None
