@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "core",
     "units",
+    "units.logins",
     "submissions",
     "inspections",
     "scoring",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "annual_reports",
     "workplans",
     "bootstrap",
+    "bootstrap.schedule",
 ]
 
 MIDDLEWARE = [
@@ -163,7 +165,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 # Chinese for what Django, django-axes and django-simple-history leave in English (and the
-# Chinese colon after every form label): locale/zh_Hans/LC_MESSAGES/django.po.
+# Chinese colon after every form label): locale/zh_Hans/LC_MESSAGES/django.po; for the admin's
+# scripts (selector boxes, calendar), served by its JavaScript catalog: djangojs.po there.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"
