@@ -150,12 +150,12 @@ def _title(lines: list[str]) -> tuple[str, int]:
     while start < len(lines) and (not lines[start].strip() or re.match(r"^附件\d*$", _plain(lines[start]))):
         start += 1
     taken: list[str] = []
-    for index in range(start, min(start + MAX_TITLE_LINES, len(lines))):
+    for index in range(start, len(lines)):
         line = lines[index].strip()
         if not line:
             continue
-        if top_heading(line) or len(line) > 60:
-            break
+        if len(taken) == MAX_TITLE_LINES or top_heading(line) or len(line) > 60 or re.search(r"[，。；：,;]", line):
+            break  # a sentence (根据《条例》…现公布…年度报告。) is not the title
         taken.append(line)
         if "报告" in line:
             return "".join(taken), index + 1
@@ -166,7 +166,7 @@ def _signature(lines: list[str]) -> int:
     """How many lines at the end are the signature and the date."""
     count = 0
     for line in reversed(lines[-3:]):
-        plain = _plain(line)
+        plain = _plain(line).strip("（）()")
         if DATE_LINE.match(plain) or (len(plain) <= 25 and plain.endswith(ORGAN_END) and not re.search(r"[，。；]", plain)):
             count += 1
         else:

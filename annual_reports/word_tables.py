@@ -133,6 +133,8 @@ class TableReading:
     dashes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     report_tables: set[int] = field(default_factory=set)
+    case_groups: dict[str, int] = field(default_factory=dict)
+    """行政复议 / 未经复议直接起诉 / 复议后起诉 → the Word table their numbers were read from."""
 
 
 def _split(row: list[WordCell]) -> tuple[str | None, list[WordCell]]:
@@ -154,6 +156,8 @@ def _fit(row: Row, given: list[WordCell], width: int) -> list[WordCell] | None:
     given = list(given)
     while len(given) > width and kind(given[-1]) == BLANK:
         given.pop()
+    while len(given) > width and kind(given[0]) == BLANK:  # a label's span split into blank cells
+        given.pop(0)
     if row.key in TABLE_OF and TABLE_OF[row.key] is REQUESTS and len(given) == width - 1:
         return [*given, WordCell("", -1)]  # no 总计 column
     if len(given) > width == 1:
@@ -199,27 +203,39 @@ def _read_row(reading: TableReading, key: str, given: list[WordCell], number: in
         _store(reading, cell_key(row, column), cell, where)
 
 
-def _read_cases(reading: TableReading, given: list[WordCell], number: int) -> None:
-    if CASES.key in reading.found:
-        reading.errors.append(f"第{number}个表格：行政复议、行政诉讼的数字行与第{reading.found[CASES.key]}个表格中的重复。")
-        return
+def _read_cases(reading: TableReading, given: list[WordCell], number: int, groups: list[str]) -> None:
+    """The numbers of 四 for ``groups`` (行政复议 and/or the two kinds of 行政诉讼, as the table's
+    header shows: one table or two), five a group with 总计, four without."""
     given = list(given)
-    while len(given) > 15 and kind(given[-1]) == BLANK:
+    while len(given) > 5 * len(groups) and kind(given[-1]) == BLANK:
         given.pop()
-    if len(given) == 12:
-        keys = [f"cases.{prefix}_{result}" for prefix, _, _ in CASE_GROUPS for result, _ in RESULTS]
-    elif len(given) == 15:
-        keys = [cell_key(CASES, column) for column in CASES.columns]
-    else:
+    width = len(given) // len(groups) if given and len(given) % len(groups) == 0 else 0
+    if width not in (4, 5):
+        names = "、".join(dict((p, g) for p, g, _ in CASE_GROUPS)[p] for p in groups)
         reading.errors.append(
-            f"第{number}个表格（{APPEALS.title}）的数字行应有15个数字（行政复议、两种行政诉讼各5个），读到{len(given)}格。"
+            f"第{number}个表格（{APPEALS.title}）的数字行应有{5 * len(groups)}个数字（{names}各5个），读到{len(given)}格。"
         )
         return
-    reading.found[CASES.key] = number
-    for key in [cell_key(CASES, c) for c in CASES.columns]:
-        reading.values.setdefault(key, None)
-    for key, cell in zip(keys, given, strict=True):
-        _store(reading, key, cell, f"第{number}个")
+    for prefix in groups:
+        if prefix in reading.case_groups:
+            reading.errors.append(f"第{number}个表格：{APPEALS.title}的数字与第{reading.case_groups[prefix]}个表格中的重复。")
+            return
+    results = [key for key, _ in RESULTS] + (["total"] if width == 5 else [])
+    for index, prefix in enumerate(groups):
+        reading.case_groups[prefix] = number
+        for key, _ in (*RESULTS, ("total", "")):
+            reading.values.setdefault(f"cases.{prefix}_{key}", None)
+        for result, cell in zip(results, given[index * width : (index + 1) * width], strict=True):
+            _store(reading, f"cases.{prefix}_{result}", cell, f"第{number}个")
+    if len(reading.case_groups) == len(CASE_GROUPS):
+        reading.found[CASES.key] = number
+
+
+def _appeal_groups(texts: set[str]) -> list[str]:
+    """The groups of 四 a table's header names, in national order."""
+    review = "行政复议" in texts
+    litigation = any("行政诉讼" in t or "直接起诉" in t or "复议后起诉" in t for t in texts)
+    return (["review"] if review else []) + (["direct", "after"] if litigation else [])
 
 
 # --- the tables -----------------------------------------------------------------------------------
@@ -230,7 +246,7 @@ def _texts(row: list[WordCell]) -> set[str]:
 
 
 def _read_table(reading: TableReading, table: WordTable) -> None:
-    appeals_header = False
+    groups: list[str] = []
     for row in table.rows:
         texts = _texts(row)
         if any(old in texts for old in OLD_ACTIVE_HEADERS):
@@ -240,9 +256,11 @@ def _read_table(reading: TableReading, table: WordTable) -> None:
             )
             reading.report_tables.add(table.number)
             return
-        if "行政复议" in texts and any("行政诉讼" in t for t in texts):
-            appeals_header = True
+        found = _appeal_groups(texts)
+        if len(found) > len(groups) and not any(kind(c) in (FIGURE, DASH) for c in row):
+            groups = found
             reading.report_tables.add(table.number)
+        appeals_header = bool(groups)
         label, given = _split(row)
         has_values = any(kind(c) in (FIGURE, DASH) for c in given)
         key = match_row(label) if label else None
@@ -256,7 +274,7 @@ def _read_table(reading: TableReading, table: WordTable) -> None:
             reading.report_tables.add(table.number)
             _read_row(reading, key, given, table.number)
         elif appeals_header and has_values:
-            _read_cases(reading, given, table.number)
+            _read_cases(reading, given, table.number, groups)
         elif has_values and table.number in reading.report_tables:
             shown = (label or "").replace("\n", "")[:40]
             reading.errors.append(

@@ -270,12 +270,23 @@ def _table(tbl, number: int, budget: _Budget) -> WordTable:
     return table
 
 
+def _frame(tbl):
+    """The only cell of a one-cell table that holds paragraphs and tables of its own, else None."""
+    rows = list(_children(tbl, f"{W}tr"))
+    cells = list(_children(rows[0], f"{W}tc")) if len(rows) == 1 else []
+    if len(cells) != 1 or cells[0].find(f"{W}tbl") is None:
+        return None
+    return cells[0]
+
+
 def _walk(container, blocks: list[Block], budget: _Budget) -> None:
     for child in container:
         tag = child.tag
         if tag == f"{W}p":
             budget.paragraph()
             blocks.append(WordParagraph(paragraph_text(child)))
+        elif tag == f"{W}tbl" and _frame(child) is not None:
+            _walk(_frame(child), blocks, budget)  # a one-cell table used as a frame around the text
         elif tag == f"{W}tbl":
             budget.tables += 1
             if budget.tables > MAX_TABLES:

@@ -223,3 +223,28 @@ def test_a_report_in_the_old_format_of_2017_is_refused_whole():
         "四、政府信息公开行政复议、行政诉讼情况）。本系统按国家2021年格式（国办公开办函〔2021〕30号）导入年度报告，"
         "更早格式的报告请按新格式填写后再导入。"
     ]
+
+
+def test_four_as_two_tables_and_the_report_inside_a_frame():
+    style = Style(title=("临淄区人社局2023年政府信息公开工作年度报告",), appeals_split=True, framed=True)
+    values = values_2023()
+    values.update({"cases.review_upheld": 1, "cases.after_pending": 2})
+    report = read(build_report(values, TEXTS, style))
+    assert complete({k: report.values[k] for k in typed_keys()}) == complete(values)
+    assert report.texts["overview_requests"] == TEXTS["overview_requests"]
+    assert report.texts["other"] == TEXTS["other"]
+
+
+def test_a_sentence_naming_the_report_is_not_its_title():
+    style = Style(title=("根据《中华人民共和国政府信息公开条例》规定，现公布区人社局2023年政府信息公开工作年度报告。",))
+    report = read(build_report(values_2023(), TEXTS, style))
+    assert report.title == ""
+    assert report.notices[0] == "没有找到报告标题（开头含“报告”二字的一行），沿用现有标题。"
+    assert report.texts["preface"].startswith("根据《中华人民共和国政府信息公开条例》规定，现公布")
+
+
+def test_a_date_in_brackets_at_the_end_is_the_signature():
+    style = Style(title=("2023年政府信息公开工作年度报告",), signature=("临淄区人社局", "（2024年1月20日）"))
+    report = read(build_report(values_2023(), TEXTS, style))
+    assert report.texts["other"] == TEXTS["other"]
+    assert report.notices[-1] == "文末的落款和日期不作为正文导入：临淄区人社局　（2024年1月20日）。"

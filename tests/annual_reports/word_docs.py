@@ -66,6 +66,10 @@ class Style:
     signature: tuple[str, ...] = ()
     picture: bool = False
     amount_text: str | None = None
+    appeals_split: bool = False
+    """四 as two tables: 行政复议, then 行政诉讼."""
+    framed: bool = False
+    """The whole report inside a one-cell table (as some sites' copies are)."""
 
 
 def _bracket(text: str, style: Style) -> str:
@@ -92,7 +96,7 @@ def _set(cell, text: str) -> None:
 def _table(doc, rows: int, cols: int):
     """A new table and its cells by grid position, taken once before any merge (python-docx looks a
     cell up by walking the whole table, which is slow for the 290 cells of 三)."""
-    table = doc.add_table(rows=rows, cols=cols)
+    table = doc.add_table(rows, cols)
     table.style = "Table Grid"
     return table, [list(row.cells) for row in table.rows]
 
@@ -169,18 +173,37 @@ def _requests(doc, values: dict, style: Style) -> None:
 
 
 def _appeals(doc, values: dict, style: Style) -> None:
+    results = ("结果\n维持", "结果纠正", "其他结果", "尚未\n审结", "总\n计")
+    numbers = [
+        "" if column.computed and not style.totals else _number(values[cell_key(CASES, column)], style)
+        for column in CASES.columns
+    ]
+    if style.appeals_split:
+        _, cell = _table(doc, 3, 5)
+        _set(cell[0][0].merge(cell[0][4]), "行政复议")
+        for i, label in enumerate(results):
+            _set(cell[1][i], label)
+            cell[2][i].text = numbers[i]
+        doc.add_paragraph("")
+        _, cell = _table(doc, 4, 10)
+        _set(cell[0][0].merge(cell[0][9]), "行政诉讼")
+        _set(cell[1][0].merge(cell[1][4]), "未经复议直接起诉")
+        _set(cell[1][5].merge(cell[1][9]), "复议后起诉")
+        for i in range(10):
+            _set(cell[2][i], results[i % 5])
+            cell[3][i].text = numbers[5 + i]
+        return
     _, cell = _table(doc, 4, 15)
     _set(cell[0][0].merge(cell[0][4]), "行政复议")
     _set(cell[0][5].merge(cell[0][14]), "行政诉讼")
-    for i, label in enumerate(("结果\n维持", "结果纠正", "其他结果", "尚未\n审结", "总\n计")):
+    for i, label in enumerate(results):
         _set(cell[1][i].merge(cell[2][i]), label)
     _set(cell[1][5].merge(cell[1][9]), "未经复议直接起诉")
     _set(cell[1][10].merge(cell[1][14]), "复议后起诉")
     for i, label in enumerate(("结果维持", "结果纠正", "其他\n结果", "尚未\n审结", "总计") * 2):
         _set(cell[2][5 + i], label)
-    for i, column in enumerate(CASES.columns):
-        value = values[cell_key(CASES, column)]
-        cell[3][i].text = "" if column.computed and not style.totals else _number(value, style)
+    for i, text in enumerate(numbers):
+        cell[3][i].text = text
 
 
 def _paragraphs(doc, text: str) -> None:
@@ -193,7 +216,8 @@ def build_report(values: dict, texts: dict[str, str], style: Style | None = None
     """The report as a .docx: ``values`` every typed cell (totals are computed), ``texts`` by field."""
     style = style or Style()
     values = complete(values)
-    doc = Document()
+    document = Document()
+    doc = document.add_table(1, 1).rows[0].cells[0] if style.framed else document
     for line in style.title:
         doc.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.CENTER
     _paragraphs(doc, texts.get("preface", ""))
@@ -217,7 +241,7 @@ def build_report(values: dict, texts: dict[str, str], style: Style | None = None
             doc.add_paragraph(sub)
             _paragraphs(doc, text)
     if style.picture:
-        doc.add_picture(io.BytesIO(TINY_PNG))
+        document.add_picture(io.BytesIO(TINY_PNG))
     for section, table, build in ((2, ACTIVE, _active), (3, REQUESTS, _requests), (4, APPEALS, _appeals)):
         heading(section)
         _paragraphs(doc, style.notes.get(table.key, ""))
@@ -229,7 +253,7 @@ def build_report(values: dict, texts: dict[str, str], style: Style | None = None
     for line in style.signature:
         doc.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     buffer = io.BytesIO()
-    doc.save(buffer)
+    document.save(buffer)
     return buffer.getvalue()
 
 
