@@ -107,6 +107,9 @@ def parse_word_report(document: WordDocument, year: int) -> WordReport:
     candidates = [t for t in tables if not between or sections.get(t.number) in (2, 3, 4)]
     _check_year(prose.title, prose.text("preface"), year)
     reading = read_tables(candidates)
+    if reading.errors and len(candidates) < len(tables):
+        everywhere = read_tables(tables)  # a table whose heading is inside it, not above it
+        reading = everywhere if not everywhere.errors else reading
     if reading.errors:
         raise ImportRejected([file_error(e) for e in reading.errors])
     as_text = {t.number for t in tables} - reading.report_tables

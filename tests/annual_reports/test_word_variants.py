@@ -248,3 +248,12 @@ def test_a_date_in_brackets_at_the_end_is_the_signature():
     report = read(build_report(values_2023(), TEXTS, style))
     assert report.texts["other"] == TEXTS["other"]
     assert report.notices[-1] == "文末的落款和日期不作为正文导入：临淄区人社局　（2024年1月20日）。"
+
+
+def test_a_table_with_its_heading_inside_it_is_still_found():
+    data = build_report(values_2023(), TEXTS, Style(title=("2023年政府信息公开工作年度报告",)))
+    # the heading of 二 moved from the paragraph above the table into the table's first row
+    data = edit_part(data, "<w:t>二、主动公开政府信息情况</w:t>".encode(), b"<w:t></w:t>")
+    data = edit_part(data, "第二十条第（一）项".encode(), "二、主动公开政府信息情况 第二十条第（一）项".encode())
+    report = read(data)
+    assert complete({k: report.values[k] for k in typed_keys()}) == complete(values_2023())
