@@ -49,6 +49,9 @@ OPENING = re.compile(
     r"(?:其中|另有|包括|含|共计|合计|累计|共|均|全部|依法|对|有|为|分别为|主要为|本年度|本年|全年|年内|\d{4}年度?)*"
 )
 EARLIER = re.compile(r"上年|去年|上一年|同期")
+CHANNEL = re.compile(r"网上|网络|在线|线上|当面|现场|窗口|信函|邮寄|邮件|传真|电话|书面|口头|平台|渠道|自然人|法人|企业")
+"""A count of one channel or kind of applicant (其中当面收到申请3件) is a part, not the whole."""
+SENTENCE_END = re.compile(r"[。；;]")
 CHANGE = re.compile(
     r"[^。；]{0,16}?(?:同比|较上年|比上年|较去年|比去年|较上一年度?|与上年相比|与去年相比|较\d{4}年度?|比\d{4}年度?)"
     r"(?:同期)?[，,]?(?:(?P<dir>增长|上升|增加|提高|下降|减少|降低)了?(?P<v>\d+(?:\.\d+)?)(?P<u>%|件|个百分点)|(?P<flat>持平))"
@@ -124,6 +127,24 @@ def _families(year: int | None) -> list[tuple[tuple[str, ...] | None, re.Pattern
     return [(keys, re.compile(pattern), kind) for keys, pattern, kind in patterns]
 
 
+def _sentence(text: str, start: int, end: int) -> str:
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = SENTENCE_END.search(text, end)
+    return text[begin : stop.start() if stop else len(text)]
+
+
+def _in_context(keys: tuple[str, ...], opening: str, sentence: str) -> bool:
+    """Whether a count is the report's figure: not one channel's (当面收到…), and a count of
+    复议/诉讼 or a bare 办结N件 only in a sentence about 政府信息公开 (not the office's other cases)."""
+    if keys in (("new",), ("answered",)) and CHANNEL.search(opening):
+        return False
+    if keys in (("review",), ("litigation",)):
+        return "公开" in sentence
+    if keys == ("answered",):
+        return "申请" in sentence or "公开" in sentence
+    return True
+
+
 def _opening(text: str, start: int) -> str:
     """The words of the clause before ``start``."""
     begin = max((m.end() for m in CLAUSE_START.finditer(text, 0, start)), default=0)
@@ -154,6 +175,8 @@ def stated_figures(text: str, *, year: int | None = None) -> list[Stated]:
             if any(start < e and s < end for s, e in taken):
                 continue
             opening = _opening(text, start)
+            if kind == "count" and not _in_context(keys, opening, _sentence(text, start, end)):
+                continue
             earlier = bool(EARLIER.search(opening)) or any(
                 y != str(year) for y in re.findall(r"(\d{4})年", opening) if year
             )

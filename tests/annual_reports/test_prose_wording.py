@@ -120,7 +120,7 @@ def test_received_in_its_wordings(text, stated):
 
 @pytest.mark.parametrize(
     "text",
-    ["作出政府信息公开申请答复14件。", "共办结14件。", "办结政府信息公开申请14件。", "办理依申请公开14件。", "答复申请十四件。"],
+    ["作出政府信息公开申请答复14件。", "依申请公开方面，共办结14件。", "办结政府信息公开申请14件。", "办理依申请公开14件。", "答复申请十四件。"],
 )
 def test_answered_in_its_wordings(text):
     assert seed_warnings(text) == []
@@ -207,3 +207,12 @@ def test_none_at_all_sentences():
         REQ + "“无下年度结转”，表格中结转下年度继续办理1件。"
     ]
     assert seed_warnings("未收到行政许可申请。") == []
+
+
+def test_a_channel_or_the_offices_other_cases_are_not_the_reports_figures():
+    assert seed_warnings("其中当面收到申请3件，网上收到申请9件；书面答复12件，电子邮件答复2件。") == []
+    assert seed_warnings("区政府作为复议机关，全年受理行政复议案件30件，行政诉讼案件12件。") == []
+    assert seed_warnings("办理12345热线工单，共办结47件。") == []
+    assert seed_warnings("因政府信息公开被申请行政复议1件。") == [
+        REQ + "“被申请行政复议1件”，表格中行政复议“总计”为0件。"
+    ]
