@@ -117,5 +117,8 @@ def test_year_after_year_as_word_files(renshe, staff, tmp_path):
             for line in text.splitlines():
                 assert re.sub(r"\s+", "", line) in printed, (year, line)
         assert f"行政事业性收费{values['fees.amount']:f}" in printed
+        for note in style.notes.values():
+            assert report.requests_notes == note
+            assert re.sub(r"\s+", "", note) in printed
         warnings = [line for line in out.getvalue().splitlines() if "应与表格一致" in line or "等于上年" in line]
         assert warnings == ([SLIP] if year == 2024 else []), year
