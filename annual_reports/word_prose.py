@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
+from .fuzzy import similarity
 from .layout import OVERVIEW_PARTS
 
 NUMERALS = "一二三四五六七八九十"
@@ -61,11 +61,6 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
 
 
-def _ratio(a: str, b: str) -> float:
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.ratio() if matcher.real_quick_ratio() >= 0.7 and matcher.quick_ratio() >= 0.7 else 0.0
-
-
 def top_heading(text: str) -> tuple[int, float, str] | None:
     """``(section, score, text after an inline heading)`` when ``text`` may be the heading of one of
     一 to 六; the score ranks the candidates of a section (the best in order wins)."""
@@ -84,7 +79,7 @@ def top_heading(text: str) -> tuple[int, float, str] | None:
         after = text[cut.end() :].strip() if cut else ""
     best = None
     for section in range(1, 7):
-        ratio = max(_ratio(name, candidate) for candidate in TOP_NAMES[section])
+        ratio = max(similarity(name, candidate) for candidate in TOP_NAMES[section])
         words = any(all(w in name for w in group) for group in TOP_WORDS[section])
         numbered = match is not None and numeral == section
         renumbered = match is not None and words and section >= 4 and len(name) <= 20  # a section left out
@@ -202,6 +197,7 @@ def read_prose(blocks: list[tuple[str, str | int]]) -> tuple[Prose, dict[int, in
         if found is not None:
             candidates.append((index, *found))
     headings = _headings(candidates)
+    in_body = set(body)
     dropped = set(body[len(body) - _signature([str(blocks[i][1]) for i in body]) :]) if body else set()
     section, part, table_sections = 0, "preface", {}
     for index, (kind, value) in enumerate(blocks):
@@ -212,7 +208,7 @@ def read_prose(blocks: list[tuple[str, str | int]]) -> tuple[Prose, dict[int, in
         if kind == "t":
             prose.add(part, text)
             continue
-        if index not in body:
+        if index not in in_body:
             continue
         if index in headings:
             section, after = headings[index]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from core.imports import ImportRejected, file_error
 from core.imports.word import WordDocument, WordParagraph, WordTable
 
+from .fuzzy import comparisons
 from .layout import MAX_TEXT, TEXT_FIELDS, TEXT_SECTIONS, Value, cells
 from .word_prose import TOP_NAMES, read_prose, title_year
 from .word_tables import forced_zeros, read_tables
@@ -101,6 +102,11 @@ def _notices(document: WordDocument, prose, reading, zeros: list[str], blanks: l
 
 def parse_word_report(document: WordDocument, year: int) -> WordReport:
     """The report in ``document`` for ``year`` (see the module's description)."""
+    with comparisons():
+        return _parse(document, year)
+
+
+def _parse(document: WordDocument, year: int) -> WordReport:
     prose, sections = read_prose(_blocks(document, set()))
     tables = [b for b in document.blocks if isinstance(b, WordTable)]
     between = {2, 3, 4} & set(prose.headings)

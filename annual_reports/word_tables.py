@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from core.imports.word import WordCell, WordTable
 
+from .fuzzy import similarity
 from .layout import (
     ACTIVE,
     ANSWERED,
@@ -100,7 +100,7 @@ def match_row(label: str) -> str | None:
     contained = {key for name, key in CANONICAL.items() if len(name) >= 4 and (name in text or text in name)}
     if len(text) >= 4 and len(contained) == 1:
         return contained.pop()
-    scores = sorted(((SequenceMatcher(None, text, name).ratio(), key) for name, key in CANONICAL.items()), reverse=True)
+    scores = sorted(((similarity(text, name), key) for name, key in CANONICAL.items()), reverse=True)
     best, second = scores[0], scores[1]
     threshold = FUZZY if len(text) >= 8 else SHORT_FUZZY
     if best[0] >= threshold and best[0] - second[0] >= 0.08 and len(text) >= 4:

@@ -29,7 +29,7 @@ from annual_reports.layout import OUTCOME_ROWS, PARTIES, encode, typed_keys
 from annual_reports.models import AnnualReport, ReportYear
 from annual_reports.services import annual_report_import
 from core.imports import ImportRejected
-from tests.annual_reports.word_docs import HEADINGS, Style, build_report, seed_002_texts
+from tests.annual_reports.word_docs import HEADINGS, Style, build_report, seed_002_texts, with_document
 from units.models import Unit
 
 UNITS = 70
@@ -114,8 +114,12 @@ def crafted() -> dict[str, bytes]:
             if target is many:
                 for n in range(60_000):
                     out.writestr(f"customXml/x{n}.xml", b"")
+    rng = random.Random(2)
+    letters = list("总体情况主动公开政府信息存在的主要问题及改进其他需要报告事项")
+    near = "".join(f"<w:p><w:r><w:t>一、{''.join(rng.choices(letters, k=10))}</w:t></w:r></w:p>" for _ in range(15000))
+    headings = with_document(base, nested.split(b"<w:body>")[0] + f"<w:body>{near}</w:body></w:document>".encode())
     return {"zip_bomb_256MB": bomb.getvalue(), "60000_members": many.getvalue(), "dtd_entities": dtd.getvalue(),
-            "nesting_5000_deep": deep.getvalue()}  # fmt: skip
+            "nesting_5000_deep": deep.getvalue(), "15000_near_headings": headings}  # fmt: skip
 
 
 def files_for_crafting() -> bytes:

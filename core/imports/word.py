@@ -32,9 +32,9 @@ from .sniffing import MAX_MEMBERS, SAVE_AS_DOCX, check_zip_directory, file_kind
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 """A report with a few screenshots; the pictures are not read."""
-MAX_PART_BYTES = 8 * 1024 * 1024
+MAX_PART_BYTES = 6 * 1024 * 1024
 """One XML part (the document body of a long report is well under 2 MB)."""
-MAX_XML_BYTES = 16 * 1024 * 1024
+MAX_XML_BYTES = 12 * 1024 * 1024
 MAX_RATIO = 100
 """Decompressed ÷ compressed size above which a part over :data:`RATIO_FLOOR` is refused as a bomb."""
 RATIO_FLOOR = 1024 * 1024

@@ -13,7 +13,7 @@ from core.imports import ImportRejected
 from core.imports.word import read_document
 
 from .realwording import tables
-from .word_docs import Style, build_report, edit_part
+from .word_docs import Style, build_report, edit_part, with_document
 
 TEXTS = {
     "preface": "本年度报告中所列数据的统计期限自2023年1月1日起，至2023年12月31日止。如对报告内容有疑问，请与临淄区人社局联系。",
@@ -257,3 +257,33 @@ def test_a_table_with_its_heading_inside_it_is_still_found():
     data = edit_part(data, "第二十条第（一）项".encode(), "二、主动公开政府信息情况 第二十条第（一）项".encode())
     report = read(data)
     assert complete({k: report.values[k] for k in typed_keys()}) == complete(values_2023())
+
+
+@pytest.mark.parametrize("what", ["labels", "headings"])
+def test_a_file_full_of_near_labels_or_near_headings_is_refused_quickly(what):
+    import random
+    import time
+
+    rng = random.Random(2)
+    if what == "labels":
+        letters = list("本年新收政府信息公开申请数量结转下年度继续办理予以公开部分属于国家秘密")
+        cells = "".join(
+            "<w:tr>"
+            + "".join(f"<w:tc><w:p><w:r><w:t>{''.join(rng.choices(letters, k=12))}</w:t></w:r></w:p></w:tc>" for _ in range(8))
+            + "<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>"
+            for _ in range(450)
+        )
+        xml = f"<w:tbl>{cells}</w:tbl>" * 3
+    else:
+        letters = list("总体情况主动公开政府信息存在的主要问题及改进其他需要报告事项")
+        xml = "".join(f"<w:p><w:r><w:t>一、{''.join(rng.choices(letters, k=10))}</w:t></w:r></w:p>" for _ in range(15000))
+    document = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body>{xml}</w:body></w:document>"
+    ).encode()
+    data = with_document(build_report(values_2023(), TEXTS), document)
+    started = time.perf_counter()
+    with pytest.raises(ImportRejected) as refused:
+        read(data)
+    assert refused.value.errors[0].reason == "无法读取：文件中像标题或表格项目的文字过多，不像是一份年度报告。"
+    assert time.perf_counter() - started < 2

@@ -313,3 +313,14 @@ def edit_part(data: bytes, old: bytes, new: bytes, *, part: str = "word/document
                 content = content.replace(old, new, count)
             target.writestr(item, content)
     return out.getvalue()
+
+
+def with_document(data: bytes, document: bytes) -> bytes:
+    """The .docx with its whole body part replaced (a crafted file)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = document if item.filename == "word/document.xml" else source.read(item.filename)
+            target.writestr(item.filename, content)
+    return out.getvalue()
