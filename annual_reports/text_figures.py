@@ -19,6 +19,7 @@ found here is compared with the tables (:func:`annual_reports.prose.text_warning
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -127,10 +128,26 @@ def _families(year: int | None) -> list[tuple[tuple[str, ...] | None, re.Pattern
     return [(keys, re.compile(pattern), kind) for keys, pattern, kind in patterns]
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
-    stop = SENTENCE_END.search(text, end)
-    return text[begin : stop.start() if stop else len(text)]
+class _Bounds:
+    """Where the clauses and sentences of a text begin and end (found once; looked up by bisection)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.clauses = [m.end() for m in CLAUSE_START.finditer(text)]
+        self.sentence_starts = [m.end() for m in SENTENCE_END.finditer(text)]
+        self.sentence_ends = [m.start() for m in SENTENCE_END.finditer(text)]
+
+    def opening(self, start: int) -> str:
+        """The words of the clause before ``start``."""
+        index = bisect_right(self.clauses, start) - 1
+        return self.text[self.clauses[index] if index >= 0 else 0 : start]
+
+    def sentence(self, start: int, end: int) -> str:
+        index = bisect_right(self.sentence_starts, start) - 1
+        begin = self.sentence_starts[index] if index >= 0 else 0
+        after = bisect_left(self.sentence_ends, end)
+        stop = self.sentence_ends[after] if after < len(self.sentence_ends) else len(self.text)
+        return self.text[begin:stop]
 
 
 def _in_context(keys: tuple[str, ...], opening: str, sentence: str) -> bool:
@@ -143,12 +160,6 @@ def _in_context(keys: tuple[str, ...], opening: str, sentence: str) -> bool:
     if keys == ("answered",):
         return "申请" in sentence or "公开" in sentence
     return True
-
-
-def _opening(text: str, start: int) -> str:
-    """The words of the clause before ``start``."""
-    begin = max((m.end() for m in CLAUSE_START.finditer(text, 0, start)), default=0)
-    return text[begin:start]
 
 
 def _change(text: str, end: int) -> tuple[tuple[str, Decimal, str], str] | None:
@@ -168,14 +179,18 @@ def _change(text: str, end: int) -> tuple[tuple[str, Decimal, str], str] | None:
 def stated_figures(text: str, *, year: int | None = None) -> list[Stated]:
     """Every figure ``text`` states (spaces removed, full-width digits folded), in order."""
     found: list[Stated] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    """The spans already taken: disjoint, sorted (a later family never takes a part of them)."""
+    bounds = _Bounds(text)
     for keys, pattern, kind in _families(year):
         for match in pattern.finditer(text):
             start, end = match.span("at") if match.groupdict().get("at") else match.span()
-            if any(start < e and s < end for s, e in taken):
+            before = bisect_left(starts, end) - 1
+            if before >= 0 and ends[before] > start:
                 continue
-            opening = _opening(text, start)
-            if kind == "count" and not _in_context(keys, opening, _sentence(text, start, end)):
+            opening = bounds.opening(start)
+            if kind == "count" and not _in_context(keys, opening, bounds.sentence(start, end)):
                 continue
             earlier = bool(EARLIER.search(opening)) or any(
                 y != str(year) for y in re.findall(r"(\d{4})年", opening) if year
@@ -185,7 +200,9 @@ def stated_figures(text: str, *, year: int | None = None) -> list[Stated]:
                     continue  # 属于国家秘密不予公开1件: a reason within the category
                 names = re.findall(CATEGORY, match.group("cats"))
                 keys = tuple(dict.fromkeys(CATEGORY_KEYS[n] for n in names))
-            taken.append((start, end))
+            at = bisect_left(starts, start)
+            starts.insert(at, start)
+            ends.insert(at, end)
             percent = match.groupdict().get("p")
             change = _change(text, end) if kind == "count" and keys in (("new",), ("answered",)) else None
             found.append(
