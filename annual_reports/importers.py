@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from core.imports import ImportRejected, RowError, RowParser, Sheet, cell_text, file_error, header_title, is_blank
 
 from .layout import APPEALS, CASES, REVIEW, TABLES, Column, Row, Value, cell_key
@@ -78,6 +80,18 @@ def _read_row(parser: RowParser, row: Row, cells: tuple[Any, ...], result: Parse
             result.values[key] = parser.count(value, name, required=required)
 
 
+def _refuse_extra_cells(parser: RowParser, values: tuple[Any, ...], end: int) -> None:
+    """A cell right of the row's last column of the national format belongs to no item: refused,
+    never dropped."""
+    for column, value in enumerate(values[end:], start=end + 1):
+        if cell_text(value):
+            parser.error(
+                f"{get_column_letter(column)}列",
+                f"这一行在国家格式中只到{get_column_letter(end)}列，多出的“{cell_text(value)[:20]}”不属于任何一项；请删除",
+            )
+            return
+
+
 def _match(values: tuple[Any, ...], labels: dict[str, tuple[Row, int]]) -> tuple[Row, int] | None:
     found = None
     for value in values[:LEADING_CELLS]:
@@ -111,7 +125,9 @@ def parse_report_workbook(sheets: list[Sheet]) -> ParsedReport:
                 parser.error(row.name or APPEALS.title, f"与第{result.rows[row.key]}行重复")
                 continue
             result.rows[row.key] = excel_row
-            _read_row(parser, row, tuple(values[offset : offset + len(row.columns)]), result)
+            end = offset + len(row.columns)
+            _read_row(parser, row, tuple(values[offset:end]), result)
+            _refuse_extra_cells(parser, values, end)
     for table in TABLES:
         for row in table.rows:
             if row.key not in result.rows:

@@ -67,7 +67,7 @@ def word_report_import(
     )
     warnings = [w.message for w in text_warnings(texts, values, previous, year=year)]
     result.notices = parsed.notices + [p.message for p in problems if not p.is_error] + warnings
-    if not dry_run:
+    if not dry_run and result.writes:
         reason = f"导入 {filename}".strip()
         write_or_reject(
             lambda: report_save(
@@ -75,4 +75,6 @@ def word_report_import(
             )
         )
         result.notices.append("报告已导入，尚未提交：请在网页上核对后提交。")
+    elif not dry_run:  # the same report again: no new version, no history row
+        result.notices.append("文件中的报告与系统中的完全相同，未写入任何数据。")
     return result

@@ -8,11 +8,12 @@ import io
 import struct
 import zipfile
 
+from .archive import MAX_PARTS
 from .results import ImportRejected, file_error
 
 SAVE_AS_DOCX = "请在Word或WPS中打开后另存为 .docx（Word 文档）再导入。"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_MEMBERS = 2000
+MAX_MEMBERS = MAX_PARTS
 MAX_DIRECTORY_BYTES = 1024 * 1024
 
 

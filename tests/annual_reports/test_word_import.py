@@ -146,3 +146,11 @@ def test_importing_again_changes_only_what_changed(year_2024, office_unit, seed_
     second.write_bytes(seed_002_report(values))
     out, _, _ = run(second)
     assert out.splitlines()[-1] == "已导入：新增0条，修改1条，删除0条，未变178条"
+
+
+def test_the_same_report_again_writes_nothing(year_2024, office_unit, seed_docx):
+    run(seed_docx)
+    history = AnnualReport.history.count()
+    out, _, _ = run(seed_docx)
+    assert out.splitlines()[-2:] == ["提示：文件中的报告与系统中的完全相同，未写入任何数据。", "已导入：新增0条，修改0条，删除0条，未变179条"]
+    assert AnnualReport.history.count() == history
