@@ -16,7 +16,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .fuzzy import similarity
-from .layout import OVERVIEW_PARTS
 
 NUMERALS = "一二三四五六七八九十"
 TOP_NAMES = {
@@ -236,5 +235,3 @@ def _overview_line(prose: Prose, text: str, part: str) -> str:
     prose.add(key, after)
     return key
 
-
-OVERVIEW_KEYS = tuple(key for key, _ in OVERVIEW_PARTS)

@@ -5,7 +5,7 @@ slightly wrong label wordings and half- or full-width brackets; the 总计 cells
 
 A row's label is its last text cell before the numbers; the numbers follow in the national column
 order. 四 has no label: its numbers are the row of fifteen (or twelve, without the 总计 columns)
-under the 行政复议/行政诉讼 header. A cell left blank stays blank (未录入, see
+under the 行政复议/行政诉讼 header, or two rows when 行政复议 and 行政诉讼 are two tables. A cell left blank stays blank (未录入, see
 :func:`forced_zeros`); ``/`` or ``—`` is written for none, read as 0 and reported.
 """
 
@@ -52,7 +52,8 @@ from .numbers import parse_amount, parse_count, plain_number
 QUOTES = re.compile(r"[“”\"‘’'「」『』]")
 ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]?)")
 DASHES = {"/", "\\", "-", "—", "——", "–", "－", "─", "━", "无", "/件", "—件"}
-NUMBER = re.compile(r"^\d+(\.\d+)?(件|万元|元)?$")
+NUMBER = re.compile(r"^\d+(\.\d+)?(件|万元)?$")
+"""A figure, perhaps with its unit (a sum in 元 is not one in 万元: refused as not a number)."""
 SYNONYMS = {"规范性文件": "normative", "部分公开": "partly", "本年新收政府信息公开申请": "new"}
 OLD_ACTIVE_HEADERS = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "其他对外管理服务事项")
 OLD_OTHER = "其他处理"
@@ -179,7 +180,7 @@ def _store(reading: TableReading, key: str, cell: WordCell, where: str) -> None:
         reading.values[key] = parse_amount("0")[0] if spec.column.amount else 0
         reading.dashes.append(key)
         return
-    text = plain_number(cell.text).removesuffix("万元").removesuffix("元").removesuffix("件")
+    text = plain_number(cell.text).removesuffix("万元").removesuffix("件")
     value, reason = parse_amount(text) if spec.column.amount else parse_count(text)
     if reason:
         reading.errors.append(f"{where}表格中{spec.name}：{reason}")
