@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "units",
     "submissions",
     "inspections",
+    "applications",
     "scoring",
     "reports",
     "annual_reports",
