@@ -16,7 +16,14 @@ def test_import_and_tables(renshe, xlsx_file, capsys):
         [
             HEADER,
             sheet_row("2023年12月20日", answered="2024-1-10", outcome="予以公开"),
-            sheet_row(datetime.datetime(2024, 3, 5), applicant="商业企业", answered="2024.3.20", outcome="4.保护第三方合法权益", appeal="行政复议", appeal_result="结果维持"),
+            sheet_row(
+                datetime.datetime(2024, 3, 5),
+                applicant="商业企业",
+                answered="2024.3.20",
+                outcome="4.保护第三方合法权益",
+                appeal="行政复议",
+                appeal_result="结果维持",
+            ),
             sheet_row("2024-12-20", extended="是", consultation=5),
         ]
     )
