@@ -35,6 +35,16 @@ WIDGETS = {
 }
 
 
+INVALID_DATE = {"invalid": "请填写有效日期，如2024-10-05"}
+ERRORS = {
+    "received_on": {**INVALID_DATE, "required": "请填写收到申请日期"},
+    "content": {"required": "请填写申请内容"},
+    "correction_requested_on": INVALID_DATE,
+    "corrected_on": INVALID_DATE,
+    "extension_notified_on": INVALID_DATE,
+}
+
+
 class ApplicationForm(forms.ModelForm):
     """Logging an application."""
 
@@ -42,6 +52,7 @@ class ApplicationForm(forms.ModelForm):
         model = Application
         fields = BASIC
         widgets = WIDGETS
+        error_messages = ERRORS
 
 
 class ApplicationEditForm(forms.ModelForm):
@@ -51,6 +62,7 @@ class ApplicationEditForm(forms.ModelForm):
         model = Application
         fields = BASIC + FACTS
         widgets = WIDGETS
+        error_messages = ERRORS
 
 
 class DateForm(forms.Form):

@@ -178,3 +178,40 @@ def test_the_services_store_the_final_due_date(django_user_model):
         application=application, answered_on=D(2024, 6, 21), outcome="granted", acting_user=None
     )
     assert application.is_late
+
+
+def test_a_year_whose_holidays_are_not_published_counts_monday_to_friday_for_now():
+    # Received Mon 21 Dec 2026: 22(1) … 25(4) | 28(5) … 31(8) | 2027 not known yet: Fri 1 Jan (9) |
+    # 4(10) … 8(14) | 11(15) … 15(19) | 18(20) → Mon 18 Jan 2027, provisional.
+    result = deadline(Facts(received_on=D(2026, 12, 21)))
+    assert (result.due, result.provisional) == (D(2027, 1, 18), True)
+    assert not deadline(Facts(received_on=D(2026, 11, 2))).provisional
+
+
+@pytest.mark.django_db
+def test_provisional_due_dates_are_computed_again_once_the_holidays_are_known(monkeypatch):
+    from applications.models import Application
+    from applications.services import due_dates_refresh
+    from tests.factories import UnitFactory
+
+    application = application_record(
+        unit=UnitFactory(name="区人社局"),
+        received_on=D(2026, 12, 21),
+        channel="fax",
+        applicant_type="natural",
+        content="x",
+    )
+    assert (application.due_on, application.due_provisional) == (D(2027, 1, 18), True)
+    assert due_dates_refresh() == 0  # still not known: nothing to change
+    # Once the calendar knows 2027 (here: 1 Jan off, as every year), the date is final.
+    import chinese_calendar
+
+    real = chinese_calendar.is_workday
+    monkeypatch.setattr(
+        chinese_calendar,
+        "is_workday",
+        lambda day: day.weekday() < 5 and day != D(2027, 1, 1) if day.year == 2027 else real(day),
+    )
+    assert due_dates_refresh() == 1
+    application = Application.objects.get()
+    assert (application.due_on, application.due_provisional) == (D(2027, 1, 19), False)
