@@ -10,6 +10,7 @@ Sunday 2024-09-29 and Saturday 2024-10-12).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -197,6 +198,13 @@ class CalendarUnavailable(ValueError):
     """The holiday arrangement of a year is not known (not yet published, or too old)."""
 
 
+@functools.cache
+def _workday(day: datetime.date) -> bool:
+    """chinesecalendar's answer, kept: it checks the date against its whole table on every call
+    (a year of due dates would otherwise take seconds). Years it does not know raise each time."""
+    return chinese_calendar.is_workday(day)
+
+
 def is_working_day(day: datetime.date, *, provisional: bool = False) -> bool:
     """Whether ``day`` is a working day: Monday–Friday except holidays, plus make-up workdays.
 
@@ -204,7 +212,7 @@ def is_working_day(day: datetime.date, *, provisional: bool = False) -> bool:
     computed again once the arrangement is published); otherwise :class:`CalendarUnavailable`.
     """
     try:
-        return chinese_calendar.is_workday(day)
+        return _workday(day)
     except NotImplementedError as exc:
         if provisional:
             return day.weekday() < 5
@@ -216,7 +224,7 @@ def is_working_day(day: datetime.date, *, provisional: bool = False) -> bool:
 def is_year_known(year: int) -> bool:
     """Whether the holiday arrangement of ``year`` is known to the calendar."""
     try:
-        chinese_calendar.is_workday(datetime.date(year, 6, 1))
+        _workday(datetime.date(year, 6, 1))
     except NotImplementedError:
         return False
     return True

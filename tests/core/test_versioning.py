@@ -94,6 +94,10 @@ SERVICE_MODULES = [
     "inspections.services.deductions",
     "inspections.services.findings",
     "inspections.services.workflow",
+    "applications.services.register",
+    "applications.services.appeals",
+    "applications.services.letters",
+    "applications.services.imports",
     "scoring.services",
     "units.services",
     "core.imports.writing",
@@ -109,6 +113,9 @@ NOT_SCORE_WRITES = {
     "unit_alias_add",
     "validate_instance",
     "bulk_write",  # only ever inside write_or_reject
+    "check_edit",
+    "settled_status",
+    "compute_due",
 }
 
 
