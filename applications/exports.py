@@ -94,7 +94,7 @@ def sheet_rows(unit: Unit, year: int) -> list[list]:
             [
                 a.number,
                 _date(a.received_on),
-                CHANNEL_SHORT[a.channel],
+                CHANNEL_SHORT.get(a.channel, ""),
                 a.get_applicant_type_display(),
                 mask_name(a.applicant_name),
                 a.content,

@@ -39,6 +39,7 @@ INVALID_DATE = {"invalid": "请填写有效日期，如2024-10-05"}
 ERRORS = {
     "received_on": {**INVALID_DATE, "required": "请填写收到申请日期"},
     "content": {"required": "请填写申请内容"},
+    "channel": {"required": "请选择提交方式"},
     "correction_requested_on": INVALID_DATE,
     "corrected_on": INVALID_DATE,
     "extension_notified_on": INVALID_DATE,
@@ -53,6 +54,11 @@ class ApplicationForm(forms.ModelForm):
         fields = BASIC
         widgets = WIDGETS
         error_messages = ERRORS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].required = True
+        self.fields["channel"].help_text = ""
 
 
 class ApplicationEditForm(forms.ModelForm):

@@ -45,6 +45,21 @@ FIELD_TITLES = {
     "outcome": "处理结果",
 }
 MAX_CONTENT = 2000
+EMPTY_MARKERS = frozenset(
+    {"—", "——", "-", "–", "/", "／", "\\", "无", "暂无", "未答复", "尚未答复", "办理中", "未办结", "N/A", "NA"}
+)
+"""What clerks write in a cell that has nothing to say (答复日期 of an open application …): empty."""
+OPTIONAL = (
+    "提交方式",
+    "补正告知日期",
+    "补正收到日期",
+    "延期",
+    "征求意见天数",
+    "答复日期",
+    "处理结果",
+    "复议诉讼",
+    "复议诉讼结果",
+)
 
 
 @dataclass
@@ -116,7 +131,7 @@ def _consultation(parser: RowParser, value: Any) -> int:
 
 def _row(parser: RowParser, get) -> ParsedApplication | None:
     received = parser.date(get("收到日期"), "收到日期", required=True)
-    channel = _name(parser, get("提交方式"), "提交方式", parse_channel)
+    channel = _name(parser, get("提交方式"), "提交方式", parse_channel, required=False) or ""
     applicant_type = _name(parser, get("申请人类型"), "申请人类型", parse_applicant_type)
     content = parser.text(get("申请内容"), "申请内容", max_length=MAX_CONTENT)
     requested = parser.date(get("补正告知日期"), "补正告知日期")
@@ -175,7 +190,8 @@ def parse_register(sheet: Sheet) -> list[ParsedApplication]:
 
         def get(name: str, values=values) -> Any:
             column = header.columns.get(name)
-            return values[column] if column is not None and column < len(values) else None
+            value = values[column] if column is not None and column < len(values) else None
+            return None if name in OPTIONAL and cell_text(value).strip() in EMPTY_MARKERS else value
 
         item = _row(parser, get)
         if item is not None:

@@ -71,7 +71,9 @@ class Application(AuditedModel):
         help_text="条例第三十一条：当面提交的为提交之日；邮寄的为签收之日，平常信函等无需签收的为与申请人确认之日；"
         "网络、传真提交的为双方确认之日。",
     )
-    channel = models.CharField("提交方式", max_length=20, choices=Channel.choices)
+    channel = models.CharField(
+        "提交方式", max_length=20, choices=Channel.choices, blank=True, help_text="导入的登记簿未填写的可为空。"
+    )
     applicant_type = models.CharField("申请人类型", max_length=20, choices=ApplicantType.choices)
     applicant_name = models.CharField("申请人姓名或名称", max_length=200, blank=True)
     applicant_contact = models.CharField("申请人联系方式", max_length=200, blank=True)

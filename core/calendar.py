@@ -205,6 +205,11 @@ def _workday(day: datetime.date) -> bool:
     return chinese_calendar.is_workday(day)
 
 
+def forget_working_days() -> None:
+    """Drop the answers kept by :func:`is_working_day` (once the holiday data has changed)."""
+    _workday.cache_clear()
+
+
 def is_working_day(day: datetime.date, *, provisional: bool = False) -> bool:
     """Whether ``day`` is a working day: Monday–Friday except holidays, plus make-up workdays.
 

@@ -52,10 +52,10 @@ def parse_date(value: Any) -> datetime.date | None:
     if isinstance(value, bool):
         raise DateProblem(f"“{value}”不是日期")
     if isinstance(value, int | float):
-        if not (SERIALS[0] <= value <= SERIALS[1]) or value != int(value):
+        if not SERIALS[0] <= value <= SERIALS[1]:
             raise DateProblem(f"“{value}”不是日期，请填写如2024年3月5日或2024-3-5")
-        return from_excel(int(value)).date()
-    text = unicodedata.normalize("NFKC", str(value)).strip()
+        return from_excel(int(value)).date()  # a fraction is the time of day
+    text = unicodedata.normalize("NFKC", str(value)).strip().rstrip(".。")
     if not text:
         return None
     match = _TEXT.match(text) or _COMPACT.match(text)

@@ -23,6 +23,7 @@ from applications.services import (
     correction_request,
     extension_grant,
 )
+from core.calendar import forget_working_days
 
 D = datetime.date
 
@@ -189,7 +190,7 @@ def test_a_year_whose_holidays_are_not_published_counts_monday_to_friday_for_now
 
 
 @pytest.mark.django_db
-def test_provisional_due_dates_are_computed_again_once_the_holidays_are_known(monkeypatch):
+def test_provisional_due_dates_are_computed_again_once_the_holidays_are_known(monkeypatch, request):
     from applications.models import Application
     from applications.services import due_dates_refresh
     from tests.factories import UnitFactory
@@ -212,6 +213,7 @@ def test_provisional_due_dates_are_computed_again_once_the_holidays_are_known(mo
         "is_workday",
         lambda day: day.weekday() < 5 and day != D(2027, 1, 1) if day.year == 2027 else real(day),
     )
+    request.addfinalizer(forget_working_days)  # the patched answers are not kept for other tests
     assert due_dates_refresh() == 1
     application = Application.objects.get()
     assert (application.due_on, application.due_provisional) == (D(2027, 1, 19), False)

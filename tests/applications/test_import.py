@@ -184,3 +184,22 @@ def test_a_sheet_without_the_required_columns_is_refused(renshe, xlsx_file, caps
         "第1行 表头: 缺少“答复日期”列",
         "第1行 表头: 缺少“处理结果”列",
     ]
+
+
+def test_what_clerks_write_for_nothing_is_nothing(renshe, xlsx_file):
+    rows = [
+        HEADER,
+        sheet_row(
+            "2024.3.4.", channel="", extended="否", consultation="—", answered="未答复", outcome="—", appeal="无"
+        ),
+        sheet_row(
+            45356.4375, channel="/", extended="/", answered="2024-3-20", outcome="予以公开"
+        ),  # a date with a time
+    ]
+    call_command("import_applications", str(xlsx_file(rows)), "--unit", "区人社局")
+    assert list(
+        Application.objects.order_by("pk").values_list("received_on", "channel", "extension_days", "status")
+    ) == [
+        (D(2024, 3, 4), "", None, "open"),
+        (D(2024, 3, 5), "", None, "answered"),
+    ]
