@@ -100,6 +100,7 @@ SERVICE_MODULES = [
     "applications.services.imports",
     "scoring.services",
     "units.services",
+    "units.services.records",
     "core.imports.writing",
 ]
 # Functions of those modules that write nothing a score depends on.
@@ -111,6 +112,10 @@ NOT_SCORE_WRITES = {
     "correction_required_message",
     "account_create",
     "unit_alias_add",
+    "unit_alias_save",
+    "unit_alias_delete",
+    "account_save",
+    "account_delete",
     "validate_instance",
     "bulk_write",  # only ever inside write_or_reject
     "check_edit",
