@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.imports import ImportRejected, RowError, RowParser, Sheet, cell_text, header_title
+from core.imports import ImportRejected, RowError, RowParser, Sheet, cell_text, header_title, unread_columns
 from core.imports.parsing import HEADER_SCAN_ROWS
 
 from .deadlines import MAX_CONSULTATION_DAYS
@@ -86,6 +86,8 @@ class Header:
     index: int
     """Index into ``sheet.rows`` of the header row."""
     columns: dict[str, int]
+    unread: list[RowError] = field(default_factory=list)
+    """Errors of the other columns whose content would be lost (a blank or repeated title)."""
 
 
 def find_header(sheet: Sheet) -> Header:
@@ -103,7 +105,14 @@ def find_header(sheet: Sheet) -> Header:
             raise ImportRejected(
                 [RowError(row_number, "表头", f"缺少“{name}”列") for name in missing], sheet=sheet.name
             )
-        return Header(index, columns)
+        unread, notices = unread_columns(
+            sheet,
+            header_rows=range(row_number, row_number + 1),
+            used={column + 1 for column in columns.values()},
+            titles=set(aliases),
+        )
+        sheet.notices += notices
+        return Header(index, columns, unread)
     raise ImportRejected([RowError(1, "表头", f"前{HEADER_SCAN_ROWS}行中找不到“{RECEIVED}”列")], sheet=sheet.name)
 
 
@@ -180,7 +189,7 @@ def parse_register(sheet: Sheet) -> list[ParsedApplication]:
     """Every filled row of the sheet; :class:`ImportRejected` listing every problem (with the
     rows that parsed well, for the preview)."""
     header = find_header(sheet)
-    errors: list[RowError] = []
+    errors: list[RowError] = list(header.unread)
     parsed: list[ParsedApplication] = []
     wanted = [header.columns[name] for name in COLUMNS if name in header.columns]
     for row_number, values in sheet.rows[header.index + 1 :]:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from core.jobs import JobKind, Result, register
+from django.urls import reverse
+
+from core.jobs import JobKind, Result, Source, register
 
 from .letter_files import letter_pdf
 from .models import ReplyLetter
 from .selectors import may_view_unit
-
-LETTER_PDF = "application_letter_pdf"
 
 
 def _letter_pdf(params: dict, progress) -> Result:
@@ -22,5 +22,15 @@ def _may_view(user, params: dict) -> bool:
     return letter is not None and may_view_unit(user, letter.application.unit)
 
 
+def _source(params: dict) -> Source | None:
+    letter = ReplyLetter.objects.filter(pk=params.get("letter")).first()
+    if letter is None:
+        return None
+    return Source("返回告知书", reverse("applications:letter", args=[letter.application_id]))
+
+
+LETTER_PDF = JobKind(key="application_letter_pdf", run=_letter_pdf, may_view=_may_view, source=_source)
+
+
 def register_jobs() -> None:
-    register(JobKind(key=LETTER_PDF, run=_letter_pdf, may_view=_may_view))
+    register(LETTER_PDF)

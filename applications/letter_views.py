@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from core.downloads import file_response
 from core.forms import apply_service_errors
 from core.job_views import start_job
 
@@ -21,7 +22,7 @@ from .letters import legal_basis
 from .models import ReplyLetter
 from .selectors import may_edit_unit
 from .services import letter_draft, letter_save
-from .web import DOCX, download, editable_application, visible_application
+from .web import editable_application, visible_application
 
 
 def _letter(request, pk: int) -> ReplyLetter:
@@ -62,10 +63,10 @@ def letter(request, pk: int):
 def letter_pdf(request, pk: int):
     found = _letter(request, pk)
     label = f"{found.title}（{found.application.received_on:%Y年%-m月%-d日}收到的申请）PDF"
-    return start_job(request, kind=LETTER_PDF, label=label, params={"letter": found.pk})
+    return start_job(request, LETTER_PDF, label=label, params={"letter": found.pk})
 
 
 @login_required
 def letter_docx(request, pk: int):
     found = _letter(request, pk)
-    return download(build_docx(found), DOCX, f"{found.title}（{found.application.received_on:%Y%m%d}）.docx")
+    return file_response(build_docx(found), f"{found.title}（{found.application.received_on:%Y%m%d}）.docx")

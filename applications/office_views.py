@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.downloads import file_response
 from core.imports import ImportRejected, staging
 from core.permissions import office_required
 
@@ -18,7 +19,7 @@ from .forms import RegisterFilterForm, UploadForm
 from .overview import overview as build_overview
 from .services import applications_import
 from .tables_page import tables_context
-from .web import XLSX, download, editable_unit, visible_unit
+from .web import editable_unit, visible_unit
 
 UPLOAD_KIND = "applications"
 
@@ -53,7 +54,7 @@ def tables(request, unit_id: int):
 @login_required
 def export(request, unit_id: int):
     unit, year = visible_unit(request.user, unit_id), _year(request)
-    return download(register_workbook(unit, year), XLSX, f"{unit.name}{year}年政府信息公开申请登记簿.xlsx")
+    return file_response(register_workbook(unit, year), f"{unit.name}{year}年政府信息公开申请登记簿.xlsx")
 
 
 @login_required

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 
 from units.models import Unit
 from units.selectors import units_visible_to
 
 from .models import Application
 from .selectors import applications_visible_to, may_edit_unit, with_consultations
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def visible_unit(user, unit_id: int) -> Unit:
@@ -47,9 +42,3 @@ def editable_application(user, pk: int) -> Application:
     if not may_edit_unit(user, application.unit):
         raise PermissionDenied("只能办理本单位收到的政府信息公开申请。")
     return application
-
-
-def download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(bytes(content), content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response

@@ -258,6 +258,7 @@ def applications_import(
             return plan.result
 
         result = write_or_reject(write)
+    result.notices[:0] = sheet.notices
     result.dry_run = dry_run
     result.sheet = sheet.name
     return result
