@@ -100,7 +100,7 @@ def test_the_letter_as_word(client, letter, renshe_user):
     client.force_login(renshe_user)
     response = client.get(reverse("applications:letter_docx", args=[letter.application_id]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
-    document = Document(io.BytesIO(response.content))
+    document = Document(io.BytesIO(content(response)))
     texts = [p.text for p in document.paragraphs if p.text]
     assert texts[:3] == ["临人社依申告〔2024〕3号", "政府信息公开申请答复告知书", "张三："]
     assert texts[-2:] == ["临淄区人力资源和社会保障局", "2024年3月21日"]

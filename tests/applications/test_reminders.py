@@ -24,7 +24,7 @@ def clerk(renshe):
     return UserFactory(username="renshe", role=User.Role.UNIT_USER, unit=renshe, email="renshe@example.cn")
 
 
-def test_near_then_overdue_once_each(renshe, clerk):
+def test_near_then_overdue_once_each(renshe, clerk, django_capture_on_commit_callbacks):
     application = logged(renshe, D(2024, 9, 13))  # due Thu 17 Oct 2024
     waiting = logged(renshe, D(2024, 9, 13), content="待补正的申请")
     correction_request(application=waiting, requested_on=D(2024, 9, 18), acting_user=None)
@@ -32,9 +32,10 @@ def test_near_then_overdue_once_each(renshe, clerk):
     # Fri 11 Oct: Sat 12 (a workday) 14 15 16 17 → 5 left: not yet within 3.
     assert applications_remind(today=D(2024, 10, 11), working_days=3) == "新发临近期限提醒0条，超期提醒0条。"
     # Mon 14 Oct: 15 16 17 → 3 left.
-    assert applications_remind(today=D(2024, 10, 14), working_days=3) == "新发临近期限提醒1条，超期提醒0条。"
-    assert applications_remind(today=D(2024, 10, 15), working_days=3) == "新发临近期限提醒0条，超期提醒0条。"
-    assert applications_remind(today=D(2024, 10, 18), working_days=3) == "新发临近期限提醒0条，超期提醒1条。"
+    with django_capture_on_commit_callbacks(execute=True):  # the mail goes once the reminders are stored
+        assert applications_remind(today=D(2024, 10, 14), working_days=3) == "新发临近期限提醒1条，超期提醒0条。"
+        assert applications_remind(today=D(2024, 10, 15), working_days=3) == "新发临近期限提醒0条，超期提醒0条。"
+        assert applications_remind(today=D(2024, 10, 18), working_days=3) == "新发临近期限提醒0条，超期提醒1条。"
     assert list(Notification.objects.order_by("pk").values_list("kind", "text", "link")) == [
         (
             "application_near",
