@@ -76,6 +76,7 @@ bench: setup
 	$(PY) bench/bench_annual.py
 	$(PY) bench/bench_annual_word.py
 	$(PY) bench/bench_workplans.py
+	$(PY) bench/bench_applications.py
 
 ## PostgreSQL and Redis from Debian's packages, started on loopback (no Docker)
 services:

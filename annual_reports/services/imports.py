@@ -17,10 +17,13 @@ from units.models import Unit, User
 
 from ..checks import check_values, number_text
 from ..importers import parse_report_workbook
-from ..layout import cells, decode, typed_keys, with_given_totals
+from ..layout import cells, complete, decode, typed_keys, with_given_totals
 from ..models import AnnualReport, ReportYear
+from ..register import uses_register, with_register
 from ..selectors import current_report, new_report, previous_report, report_values
 from .reports import EDITABLE, report_save
+
+REGISTER_NOTICE = "本报告的表三、表四由依申请公开登记簿生成，文件中这两个表的数字未导入。"
 
 
 @dataclass
@@ -75,6 +78,13 @@ def cell_changes(unit: Unit, parsed_rows: dict[str, int], old: dict, new: dict) 
     return changes
 
 
+def with_register_tables(values: dict, report: AnnualReport | None, unit: Unit, year: int) -> dict:
+    """``values`` with 三 and 四 taken from the register when the report is generated from it."""
+    if not uses_register(report):
+        return values
+    return complete(with_register({key: values[key] for key in typed_keys()}, unit, year))
+
+
 def refuse_on_errors(problems, sheet: str = "") -> None:
     errors = [p for p in problems if p.is_error]
     if errors:
@@ -88,7 +98,7 @@ def workbook_import(
         raise ImportRejected([file_error(f"文件过大：超过{MAX_FILE_BYTES // 1024 // 1024}MB。")])
     parsed = parse_report_workbook(read_sheets(io.BytesIO(data)))
     report_year, report = target(year, unit)
-    values = with_given_totals(parsed.values)
+    values = with_register_tables(with_given_totals(parsed.values), report, unit, year)
     problems = check_values(
         values, previous=last_year(report_year, unit, report), previous_year=year - 1, require_all=True
     )
@@ -100,6 +110,8 @@ def workbook_import(
         changes=cell_changes(unit, parsed.rows, old, typed), dry_run=dry_run, sheet=sheet_names, values=values
     )
     result.notices = [p.message for p in problems if not p.is_error]
+    if uses_register(report):
+        result.notices.insert(0, REGISTER_NOTICE)
     if not dry_run and result.writes:
         reason = f"导入 {filename}".strip()
         write_or_reject(

@@ -19,9 +19,18 @@ from units.models import Unit, User
 from ..checks import check_values
 from ..layout import TEXT_SECTIONS, decode, typed_keys, with_given_totals
 from ..prose import text_warnings
+from ..register import uses_register
 from ..selectors import new_report, texts_of
 from ..word_report import parse_word_report
-from .imports import ReportImportResult, cell_changes, last_year, refuse_on_errors, target
+from .imports import (
+    REGISTER_NOTICE,
+    ReportImportResult,
+    cell_changes,
+    last_year,
+    refuse_on_errors,
+    target,
+    with_register_tables,
+)
 from .reports import report_save
 
 SHOWN = 30
@@ -48,7 +57,7 @@ def word_report_import(
     parsed = parse_word_report(read_document(data), year)
     report_year, report = target(year, unit)
     current = report or new_report(report_year, unit)
-    values = with_given_totals(parsed.values)
+    values = with_register_tables(with_given_totals(parsed.values), report, unit, year)
     previous = last_year(report_year, unit, report)
     problems = check_values(values, previous=previous, previous_year=year - 1)
     refuse_on_errors(problems)
@@ -67,6 +76,8 @@ def word_report_import(
     )
     warnings = [w.message for w in text_warnings(texts, values, previous, year=year)]
     result.notices = parsed.notices + [p.message for p in problems if not p.is_error] + warnings
+    if uses_register(report):
+        result.notices.insert(0, REGISTER_NOTICE)
     if not dry_run and result.writes:
         reason = f"导入 {filename}".strip()
         write_or_reject(
