@@ -1,0 +1,332 @@
+"""The items (title, link, date) of a listing page, without configuration per site.
+
+Government CMSs (TRS/WCM, 大汉, 拓尔思, the 集约化平台 templates) list a column's items as repeated
+elements — ``<li>``, table rows, ``<div>``s, ``<dd>``s — each holding a link and a date. So:
+
+1. every date on the page is found with what surrounds it (:mod:`.dates`): a piece of text that is
+   only a date (with its label and brackets) is an item's date; dates inside link texts (titles),
+   copyright and "today is" lines are not;
+2. from each date the nearest enclosing element that holds a link is the item (an element holding
+   many links is a list, not an item, and the date is dropped);
+3. items are grouped by their place in the page (the tags and classes of their ancestors), and the
+   listing is the group with the most items; groups inside footers, breadcrumbs, navigation and
+   side bars weigh less, groups whose links lie under the column's own folder weigh more.
+
+A CSS selector set on a column replaces steps 2–3: each element it selects is an item.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml.cssselect import CSSSelector
+from lxml.etree import XPathError
+
+from . import dates as d
+
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "textarea", "select", "option", "head", "title"})
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+NOT_CONTENT_HREF = ("javascript:", "mailto:", "tel:", "#", "data:")
+PAGER_WORDS = frozenset(
+    {"首页", "上一页", "下一页", "上页", "下页", "末页", "尾页", "最后一页", "前一页", "后一页", "跳转", "go", "更多", "more"}
+)
+SECONDARY_WORDS = ("详细", "详情", "查看", "下载", "附件", "阅读全文", "全文", "[详细]", "more", "更多")
+NEGATIVE_WORDS = frozenset({
+    "footer", "foot", "bottom", "copyright", "banquan", "crumb", "breadcrumb", "crumbs", "location", "position",
+    "weizhi", "dqwz", "nav", "navbar", "menu", "header", "head", "side", "aside", "sidebar", "rexian", "hot",
+})  # fmt: skip
+NEGATIVE_PREFIXES = ("footer", "crumb", "breadcrumb", "copyright", "sidebar", "navbar", "menu")
+TOKENS = re.compile(r"[\s_\-]+")
+NEGATIVE_TAGS = frozenset({"footer", "nav", "header", "aside"})
+MAX_CLIMB = 6
+MAX_SCRIPT = 300
+MAX_ITEM_LINKS = 4
+DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Item:
+    title: str
+    url: str
+    date: datetime.date
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.url, self.title, self.date.isoformat())
+
+
+@dataclass
+class _Candidate:
+    element: object
+    order: int
+    links: object
+    found: list[d.FoundDate] = field(default_factory=list)
+
+
+class SelectorError(ValueError):
+    """A column's CSS selector that lxml cannot read."""
+
+
+def _is_content_link(anchor) -> bool:
+    href = (anchor.get("href") or "").strip()
+    if not href or href.lower().startswith(NOT_CONTENT_HREF):
+        return False
+    text = d.normalize(anchor.text_content()).strip()
+    title = (anchor.get("title") or "").strip()
+    return bool(text or title) and text.lower() not in PAGER_WORDS
+
+
+def _links(element) -> list:
+    return [a for a in element.iter("a") if _is_content_link(a)]
+
+
+def _hidden(element) -> bool:
+    return element.get("hidden") is not None or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+
+
+def _pieces(top):
+    """``(owner, text, inside_a_link)`` for every piece of text under ``top`` that a reader sees."""
+    stack = [(top, any(a.tag == "a" for a in top.iterancestors()))]
+    while stack:
+        element, in_link = stack.pop()
+        if element.tag == "script" and (written := _written_date(element)):
+            yield element.getparent(), written, in_link
+        if element.tag in SKIP_TAGS or _hidden(element):
+            continue
+        inner = in_link or element.tag == "a"
+        if element.text:
+            yield element, element.text, inner
+        for child in element:
+            if child.tail:
+                yield element, child.tail, inner
+            if isinstance(child.tag, str):
+                stack.append((child, inner))
+
+
+def _written_date(script) -> str:
+    """The date a small inline script writes (``document.write("2024-03-02".substring(0,10))``)."""
+    text = script.text or ""
+    if len(text) > MAX_SCRIPT or script.getparent() is None or script.getparent().tag in ("head", "html"):
+        return ""
+    found = list(d.DATE.finditer(d.normalize(text)))
+    return found[0].group(0) if len(found) == 1 else ""
+
+
+def _column_label(cell, row) -> str:
+    """The header of a table cell's column (发布日期, 成文日期), to label the dates found in it."""
+    table = next((t for t in row.iterancestors("table")), None)
+    if table is None:
+        return ""
+    cells = [c for c in row if isinstance(c.tag, str)]
+    if cell not in cells:
+        return ""
+    index = cells.index(cell)
+    for header_row in table.iter("tr"):
+        heads = [c for c in header_row if isinstance(c.tag, str)]
+        if header_row is row or not heads:
+            break
+        if any(c.tag == "th" for c in heads) or header_row.getparent().tag == "thead":
+            if index < len(heads):
+                return d.PUNCTUATION.sub("", d.normalize(heads[index].text_content()))
+            break
+    return ""
+
+
+def _labelled(found: d.FoundDate, owner, item) -> d.FoundDate:
+    if found.label or item.tag != "tr":
+        return found
+    cell = owner
+    while cell is not None and cell.getparent() is not item:
+        cell = cell.getparent()
+    label = _column_label(cell, item) if cell is not None else ""
+    return d.FoundDate(found.date, found.tier, label) if label else found
+
+
+def _distinct_links(element) -> int:
+    links = [element] if element.tag == "a" else _links(element)
+    return len({a.get("href").strip() for a in links})
+
+
+def _holds_a_list(element) -> bool:
+    """Several children with a link and several with a date: items side by side (``<dt>``/``<dd>``
+    pairs), not one item. A table row is one item whatever its cells hold."""
+    if element.tag in ("tr", "a"):
+        return False
+    children = [c for c in element if isinstance(c.tag, str)]
+    linked = sum(1 for c in children if _distinct_links(c))
+    dated = sum(1 for c in children if d.DATE.search(d.normalize(c.text_content())))
+    return linked >= 2 and dated >= 2
+
+
+def _item_of(owner) -> tuple[object, object] | None:
+    """(item, the element holding its link): the nearest element around ``owner`` holding a link,
+    unless it holds a whole list of them; then the date's element and the sibling before it
+    (``<dt><a>…</a></dt><dd>2024-03-02</dd>``, a title row and a date row)."""
+    node, child = owner, None
+    for _ in range(MAX_CLIMB):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        links = _distinct_links(node)
+        if links:
+            if links > MAX_ITEM_LINKS or (links > 1 and _holds_a_list(node)):
+                return _paired(child)
+            return node, node
+        node, child = node.getparent(), node
+    return None
+
+
+def _paired(element) -> tuple[object, object] | None:
+    if element is None:
+        return None
+    previous = element.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is None or not 1 <= _distinct_links(previous) <= MAX_ITEM_LINKS:
+        return None
+    return element, previous
+
+
+def _best_date(found: list[d.FoundDate], *, min_tier: int) -> datetime.date | None:
+    """A date labelled as the publication's (发布日期) first; else the clearest, 成文日期 and the like
+    left out; of several, the latest (a document is published after it is written)."""
+    usable = [f for f in found if f.tier >= min_tier]
+    if not usable:
+        return None
+    published = [f for f in usable if f.is_publication and not f.is_other_kind]
+    if published:
+        return max(f.date for f in published)
+    top = max(f.tier for f in usable)
+    usable = [f for f in usable if f.tier == top]
+    usable = [f for f in usable if not f.is_other_kind] or usable
+    return max(f.date for f in usable)
+
+
+def _main_link(element, base_url: str) -> tuple[str, str] | None:
+    """(title, absolute URL) of the item's link: the one with the longest text or title."""
+    links = [element] if element.tag == "a" else _links(element)
+    if not links:
+        return None
+
+    def title_of(anchor) -> str:
+        pieces = (p for p in anchor.itertext() if not any(f.tier == d.STRONG for f in d.find_dates(p)))
+        text = " ".join(d.normalize(" ".join(pieces)).split())
+        title = " ".join(d.normalize(anchor.get("title") or "").split())
+        return title if len(title) > len(text) else text
+
+    primary = [a for a in links if title_of(a).lower() not in SECONDARY_WORDS] or links
+    anchor = max(primary, key=lambda a: len(title_of(a)))
+    return title_of(anchor), urljoin(base_url, anchor.get("href").strip())
+
+
+def _signature(element) -> tuple:
+    path = [element.tag]
+    for ancestor in element.iterancestors():
+        classes = " ".join(sorted(DIGITS.sub("", c) for c in (ancestor.get("class") or "").split()))
+        path.append(f"{ancestor.tag}.{classes}")
+    return tuple(reversed(path))
+
+
+def _negative(element) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node.tag in NEGATIVE_TAGS:
+            return True
+        names = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+        for token in TOKENS.split(DIGITS.sub("", names)):
+            if token in NEGATIVE_WORDS or token.startswith(NEGATIVE_PREFIXES):
+                return True
+    return False
+
+
+def _folder(url: str) -> str:
+    path = urlsplit(url).path
+    return path[: path.rfind("/") + 1] or "/"
+
+
+def _candidates(root, *, allow_weak: bool) -> list[_Candidate]:
+    order = {element: index for index, element in enumerate(root.iter())}
+    found: dict[object, _Candidate] = {}
+    for owner, text, in_link in _pieces(root):
+        for date in d.find_dates(text):
+            if not allow_weak and (date.tier == d.WEAK or (in_link and date.tier < d.STRONG)):
+                continue
+            place = _item_of(owner)
+            if place is None:
+                continue
+            item, links = place
+            candidate = found.setdefault(item, _Candidate(item, order.get(item, 0), links))
+            candidate.found.append(_labelled(date, owner, item))
+    return sorted(found.values(), key=lambda c: c.order)
+
+
+def _items(candidates: list[_Candidate], base_url: str, *, min_tier: int) -> list[tuple[object, Item]]:
+    items = []
+    for candidate in candidates:
+        date = _best_date(candidate.found, min_tier=min_tier)
+        link = _main_link(candidate.links, base_url)
+        if date is not None and link is not None:
+            items.append((candidate.element, Item(title=link[0], url=link[1], date=date)))
+    return items
+
+
+def _listing(items: list[tuple[object, Item]], page_url: str) -> list[Item]:
+    groups: dict[tuple, list[tuple[object, Item]]] = defaultdict(list)
+    for element, item in items:
+        groups[_signature(element)].append((element, item))
+    folder = _folder(page_url)
+    host = urlsplit(page_url).netloc
+
+    def weight(members: list[tuple[object, Item]]) -> float:
+        distinct = {item.key for _, item in members}
+        inside = sum(1 for _, i in members if urlsplit(i.url).netloc == host and _folder(i.url).startswith(folder))
+        return len(distinct) * (1 + inside / len(members))
+
+    listings = [members for members in groups.values() if not _negative(members[0][0])]
+    if not listings:
+        return []
+    best = max(listings, key=lambda members: (weight(members), -items.index(members[0])))
+    return _unique(item for _, item in best)
+
+
+def _unique(items) -> list[Item]:
+    seen, unique = set(), []
+    for item in items:
+        if item.key not in seen:
+            seen.add(item.key)
+            unique.append(item)
+    return unique
+
+
+def extract_items(root, page_url: str, base_url: str | None = None) -> list[Item]:
+    """The listing's items, in the order of the page."""
+    base_url = base_url or page_url
+    items = _listing(_items(_candidates(root, allow_weak=False), base_url, min_tier=d.MEDIUM), page_url)
+    if not items:  # no date stands on its own: take dates inside longer texts (titles)
+        items = _listing(_items(_candidates(root, allow_weak=True), base_url, min_tier=d.WEAK), page_url)
+    return items
+
+
+def compile_selector(selector: str) -> CSSSelector:
+    try:
+        return CSSSelector(selector)
+    except Exception as exc:  # cssselect's SelectorSyntaxError and friends
+        raise SelectorError(f"CSS选择器“{selector}”无法识别：{exc}") from exc
+
+
+def select_items(root, selector: str, base_url: str) -> list[Item]:
+    """Items with a column's CSS selector: each selected element is one item (its link, its date)."""
+    try:
+        elements = compile_selector(selector)(root)
+    except XPathError as exc:
+        raise SelectorError(f"CSS选择器“{selector}”无法识别：{exc}") from exc
+    items = []
+    for element in elements:
+        found = [date for _, text, _ in _pieces(element) for date in d.find_dates(text)]
+        date = _best_date(found, min_tier=d.WEAK)
+        link = _main_link(element, base_url)
+        if date is not None and link is not None:
+            items.append(Item(title=link[0], url=link[1], date=date))
+    return _unique(items)
