@@ -13,6 +13,7 @@ APPS = (
     "reports",
     "annual_reports",
     "workplans",
+    "monitoring",
     "bootstrap",
     "linzi_gk",
 )
