@@ -16,9 +16,7 @@ from dataclasses import dataclass
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
-DATE = re.compile(
-    r"(?<![\d.])((?:19|20)\d{2})\s*([-/.]|年)\s*(\d{1,2})\s*([-/.]|月)\s*(\d{1,2})(?:\s*日)?(?![\d])"
-)
+DATE = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*([-/.]|年)\s*(\d{1,2})\s*([-/.]|月)\s*(\d{1,2})(?:\s*日)?(?![\d])")
 TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 LABEL = re.compile(
     r"(发布|公开|更新|成文|印发|发文|生成|实施|施行|生效|废止|失效|有效期|截止|撰写|录入|信息)?"

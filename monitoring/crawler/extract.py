@@ -32,7 +32,22 @@ SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "textarea", "s
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 NOT_CONTENT_HREF = ("javascript:", "mailto:", "tel:", "#", "data:")
 PAGER_WORDS = frozenset(
-    {"首页", "上一页", "下一页", "上页", "下页", "末页", "尾页", "最后一页", "前一页", "后一页", "跳转", "go", "更多", "more"}
+    {
+        "首页",
+        "上一页",
+        "下一页",
+        "上页",
+        "下页",
+        "末页",
+        "尾页",
+        "最后一页",
+        "前一页",
+        "后一页",
+        "跳转",
+        "go",
+        "更多",
+        "more",
+    }
 )
 SECONDARY_WORDS = ("详细", "详情", "查看", "下载", "附件", "阅读全文", "全文", "[详细]", "more", "更多")
 NEGATIVE_WORDS = frozenset({

@@ -133,7 +133,7 @@ class Fetcher:
             if isinstance(exc.reason, TimeoutError | socket.timeout):
                 raise FetchError(self._timeout()) from exc
             raise FetchError(f"无法连接到网站{_host(url)}（{exc.reason}）。") from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise FetchError(self._timeout()) from exc
         except (OSError, ValueError) as exc:  # a reset connection, a malformed answer or address
             raise FetchError(f"读取栏目页面时出错（{exc}）。") from exc

@@ -43,7 +43,7 @@ def script_pages(html: str, page_url: str) -> list[str] | None:
             count, current = values[index], values[index + 1]
             if isinstance(count, int) and isinstance(current, int):
                 names = [v for v in values[index + 2 :] if isinstance(v, str)]
-                name, ext = (names + ["index", "html"])[:2] if len(names) != 1 else (names[0], "html")
+                name, ext = [*names, "index", "html"][:2] if len(names) != 1 else (names[0], "html")
                 count = max(1, min(count, MAX_SCRIPT_PAGES))
                 files = [f"{name}.{ext}"] + [f"{name}_{n}.{ext}" for n in range(1, count)]
                 return [urljoin(page_url, f) for f in files]

@@ -37,7 +37,9 @@ def _finding_proposals(readings: list[ColumnReading]) -> None:
         if reading.stale:
             for old in pending:
                 if old.latest != reading.latest:
-                    proposal_move(old, ProposalStatus.WITHDRAWN, note=f"新一次读取：最近更新为{format_cn_date(reading.latest)}")
+                    proposal_move(
+                        old, ProposalStatus.WITHDRAWN, note=f"新一次读取：最近更新为{format_cn_date(reading.latest)}"
+                    )
             if FindingProposal.objects.filter(column=column, latest=reading.latest).exists():
                 continue  # proposed already (pending, confirmed or dismissed)
             proposal = FindingProposal(
@@ -54,7 +56,9 @@ def _finding_proposals(readings: list[ColumnReading]) -> None:
             proposal.save()
         elif not reading.error:
             for old in pending:
-                proposal_move(old, ProposalStatus.WITHDRAWN, note=f"栏目已更新，最近更新为{format_cn_date(reading.latest)}")
+                proposal_move(
+                    old, ProposalStatus.WITHDRAWN, note=f"栏目已更新，最近更新为{format_cn_date(reading.latest)}"
+                )
 
 
 def _unit_months(members: list[tuple[ColumnReading, ColumnRead]], as_of: datetime.date) -> list[Month]:
@@ -96,7 +100,9 @@ def _count_proposals(run: CrawlRun, read: list[tuple[ColumnReading, ColumnRead]]
         unit = members[0][0].column.unit
         months = [m for m in _unit_months(members, as_of) if unit.is_assessed_in(m.start)]
         existing = defaultdict(list)
-        for proposal in CountProposal.objects.filter(unit=unit, year__gte=months[0].year if months else 0).order_by("pk"):
+        for proposal in CountProposal.objects.filter(unit=unit, year__gte=months[0].year if months else 0).order_by(
+            "pk"
+        ):
             existing[(proposal.year, proposal.month)].append(proposal)
         for month, (count, detail) in _month_counts(members, months).items():
             _propose_count(run, unit, month, count, detail, existing[(month.year, month.month)])

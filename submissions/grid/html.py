@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from core.formatting import changed_line, format_points
-from core.hooks import MonthRules
+from core.hooks import MonthRules, ProposedFigures
 
 from .forms import cell_name, encode_row_state, version_name
 from .selectors import FIELD_LABELS, GRID_FIELDS, GridRow
@@ -22,7 +22,7 @@ COLUMNS = 9
 EXEMPT_TAG = '<span class="tag" title="不考核投稿，投稿数可照常填写">投稿免考核</span>'
 
 
-def _cell(row: GridRow, col: int, name: str, unit_label: str, changed: str) -> str:
+def _cell(row: GridRow, col: int, name: str, unit_label: str, changed: str, extra: str = "") -> str:
     errors = row.errors.get(name, ())
     attrs = [
         f'name="{cell_name(row.unit_id, name)}"',
@@ -37,7 +37,7 @@ def _cell(row: GridRow, col: int, name: str, unit_label: str, changed: str) -> s
         attrs.append('aria-invalid="true"')
     messages = "".join(f'<span class="cell-error">{escape(e)}</span>' for e in errors)
     css = "cell invalid" if errors else "cell"
-    return f'<td class="{css}"><input {" ".join(attrs)}>{messages}</td>'
+    return f'<td class="{css}"><input {" ".join(attrs)}>{extra}{messages}</td>'
 
 
 def _register_cell(row: GridRow, register_url: str) -> str:
@@ -70,6 +70,29 @@ def _who_cell(row: GridRow, adopted_url: str, pub_changed: str, tally_changed: s
     return f'<td class="who">{"".join(parts)}</td>'
 
 
+PROPOSALS_FORM = "proposals-form"
+
+
+def _proposal(row: GridRow, proposals: ProposedFigures | None) -> str:
+    """A proposed count beside the entered one (marked when they differ), with its take-over button
+    (it submits the separate proposals form, not the grid's)."""
+    figure = proposals.by_unit.get(row.unit_id) if proposals else None
+    if figure is None:
+        return ""
+    entered = row.stored.publications
+    differs = entered != figure.count
+    title = f"{proposals.source}：{figure.note}" if figure.note else proposals.source
+    mark = "（未录入）" if entered is None else ("≠" if differs else "")
+    button = (
+        f'<button type="submit" form="{PROPOSALS_FORM}" name="unit" value="{row.unit_id}" class="link take" '
+        f'aria-label="{escape(row.name)} 采用{escape(proposals.source)}数{figure.count}">采用</button>'
+    )
+    return (
+        f'<span class="proposal{" differs" if differs else ""}" title="{escape(title)}" data-proposal="{figure.count}">'
+        f"{escape(proposals.source)}{figure.count}{mark}</span>{button}"
+    )
+
+
 def month_score(text: str, rules: MonthRules | None) -> str:
     """The month's publication score of a typed count (10.5 style), or "" when it cannot be read."""
     text = text.strip()
@@ -79,7 +102,12 @@ def month_score(text: str, rules: MonthRules | None) -> str:
 
 
 def render_grid_rows(
-    rows: list[GridRow], *, register_base: str, month_param: str, rules: MonthRules | None = None
+    rows: list[GridRow],
+    *,
+    register_base: str,
+    month_param: str,
+    rules: MonthRules | None = None,
+    proposals: ProposedFigures | None = None,
 ) -> SafeString:
     out: list[str] = []
     category = None
@@ -100,7 +128,7 @@ def render_grid_rows(
         adopted_url = f"{register_base}?unit={row.unit_id}&adopted=any"
         score = month_score(row.shown.get(GRID_FIELDS[0], ""), rules)
         cells = [
-            _cell(row, 0, GRID_FIELDS[0], unit_label, pub_changed),
+            _cell(row, 0, GRID_FIELDS[0], unit_label, pub_changed, _proposal(row, proposals)),
             f'<td class="num score" data-score aria-label="{unit_label} 本月得分">{score}</td>',
         ]
         if row.totals_read_only:

@@ -104,6 +104,8 @@ class MonthGrid:
     per_page: int | None = None
     rules: hooks.MonthRules | None = None
     """The rule set's points per item and monthly cap (``None``: no rule set for the month)."""
+    proposals: hooks.ProposedFigures | None = None
+    """Publication counts another app proposes for the rows' units (:data:`core.hooks.publication_proposals`)."""
 
     def by_unit(self) -> dict[int, GridRow]:
         return {row.unit_id: row for row in self.rows}
@@ -158,6 +160,7 @@ def month_grid(*, month: Month, user: User, page: int = 1, per_page: int | None 
         pages=pages,
         per_page=per_page,
         rules=hooks.month_rules(month),
+        proposals=hooks.publication_proposals(month, [row[0] for row in unit_rows]),
     )
 
 

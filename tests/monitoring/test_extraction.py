@@ -48,7 +48,9 @@ def test_ul_li_with_span_dates_and_full_titles_in_title_attributes():
 
 def test_one_item_wins_over_a_sidebar_date_and_a_footer_date():
     main = '<div class="list"><ul><li><a href="./202401/t1.html">临淄区政务公开保障机制</a><em>2024年01月05日</em></li></ul></div>'
-    body = PAGE_CHROME.format(main=main).replace('<li><a href="/news/2.html">全区安全生产工作会议召开</a><span>2024-06-29</span></li>', "")
+    body = PAGE_CHROME.format(main=main).replace(
+        '<li><a href="/news/2.html">全区安全生产工作会议召开</a><span>2024-06-29</span></li>', ""
+    )
     assert items_of(body) == [("临淄区政务公开保障机制", "/zwgk/zcwj/202401/t1.html", "2024-01-05")]
 
 
@@ -73,7 +75,11 @@ def test_whole_items_as_links_with_the_date_inside():
     main = """<ul class="news-list">
       <li><a href="/zwgk/zcwj/1.html"><p class="tit">临淄区召开政务公开工作推进会</p><p class="time">2024-06-12 09:30:00</p></a></li>
       <li><a href="/zwgk/zcwj/2.html"><p class="tit">临淄区政务服务中心延时服务的公告</p><p class="time">2024-06-01 16:00:00</p></a></li></ul>"""
-    assert items_of(PAGE_CHROME.format(main=main))[0] == ("临淄区召开政务公开工作推进会", "/zwgk/zcwj/1.html", "2024-06-12")
+    assert items_of(PAGE_CHROME.format(main=main))[0] == (
+        "临淄区召开政务公开工作推进会",
+        "/zwgk/zcwj/1.html",
+        "2024-06-12",
+    )
 
 
 def test_definition_lists_pair_each_date_with_the_link_before_it():

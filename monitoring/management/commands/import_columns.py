@@ -22,9 +22,7 @@ class Command(BaseCommand):
         user = acting_user_option(options.get("user"))
         try:
             with path.open("rb") as handle:
-                result = columns_import(
-                    source=handle, dry_run=options["dry_run"], acting_user=user, filename=path.name
-                )
+                result = columns_import(source=handle, dry_run=options["dry_run"], acting_user=user, filename=path.name)
         except ImportRejected as exc:
             raise report_rejection(self, exc) from exc
         print_result(self, result, verbose=True)
