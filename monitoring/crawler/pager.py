@@ -27,7 +27,7 @@ def _argument(raw: str, script: str) -> int | str | None:
     if raw.isdigit():
         return int(raw)
     if re.fullmatch(r"[A-Za-z_$][\w$]*", raw):  # a variable: its value assigned in the page's scripts
-        number = re.search(rf"\b{re.escape(raw)}\s*=\s*['\"]?(\d+)['\"]?\s*[;,\n]", script)
+        number = re.search(rf"\b{re.escape(raw)}\s*=\s*['\"]?(\d+)(?![\d.])", script)
         if number:
             return int(number.group(1))
         text = re.search(rf"\b{re.escape(raw)}\s*=\s*['\"]([^'\"]+)['\"]", script)
