@@ -12,6 +12,8 @@ from __future__ import annotations
 import calendar
 import datetime
 
+from core.formatting import format_cn_date
+
 from .models import Requirement
 
 PERIOD_MONTHS = {Requirement.MONTHLY: 1, Requirement.QUARTERLY: 3, Requirement.YEARLY: 12}
@@ -39,3 +41,16 @@ def is_stale(requirement: str, latest: datetime.date | None, as_of: datetime.dat
 
 def period_text(requirement: str) -> str:
     return PERIOD_TEXT.get(requirement, "")
+
+
+COLUMN_WORDS = ("栏目", "专栏", "一栏")
+
+
+def column_label(name: str) -> str:
+    """``政策文件栏目``; a name that already says so stays (``政务公开保障机制专栏``)."""
+    return name if name.endswith(COLUMN_WORDS) else f"{name}栏目"
+
+
+def stale_sentence(name: str, latest: datetime.date, requirement: str) -> str:
+    """政策文件栏目最近更新为2024年5月6日，已超过一个季度未更新"""
+    return f"{column_label(name)}最近更新为{format_cn_date(latest)}，已超过{period_text(requirement)}未更新"

@@ -21,7 +21,7 @@ from ..models import Column, ColumnReading, CrawlRun, PageSnapshot
 from .proposals import proposals_from_run
 
 
-def politeness() -> Politeness:
+def _politeness() -> Politeness:
     return Politeness(
         user_agent=settings.MONITORING_USER_AGENT,
         delay=settings.MONITORING_DELAY,
@@ -43,7 +43,7 @@ def columns_crawl(
     started = timezone.now()
     reads = read_columns(
         [Target(column.pk, column.url, column.selector) for column in columns],
-        politeness(),
+        _politeness(),
         max_pages=settings.MONITORING_MAX_PAGES,
         progress=progress,
     )

@@ -23,7 +23,7 @@ from ..models import CountProposal, FindingProposal, ProposalStatus
 from .transitions import check_transition, proposal_move
 
 
-def evidence_text(proposal: FindingProposal) -> str:
+def _evidence_text(proposal: FindingProposal) -> str:
     read = f"，{format_cn_date(proposal.reading.read_at.date())}读取" if proposal.reading_id else ""
     return f"（栏目页面：{proposal.evidence_url}{read}）"
 
@@ -50,7 +50,7 @@ def finding_proposal_confirm(
         unit=proposal.unit,
         category=Finding.Category.COLUMN_NOT_UPDATED,
         column=proposal.column_name,
-        description=description.strip() + evidence_text(proposal),
+        description=description.strip() + _evidence_text(proposal),
         deadline=deadline,
         working_days=working_days,
         deduction_points=deduction_points,

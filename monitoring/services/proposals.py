@@ -9,25 +9,15 @@ from collections import defaultdict
 
 from core.calendar import Month
 from core.formatting import format_cn_date
+from core.versioning import data_changed
 
 from ..crawler.crawl import ColumnRead
-from ..freshness import period_text
+from ..freshness import stale_sentence
 from ..models import ColumnReading, CountProposal, CrawlRun, FindingProposal, ProposalStatus
 from .transitions import proposal_move
 
 PROPOSAL_MONTHS = 12
 """Counts are proposed for at most this many finished months before the as-of date."""
-COLUMN_WORDS = ("栏目", "专栏", "一栏")
-
-
-def column_label(name: str) -> str:
-    """``政策文件栏目``; a name that already says so stays (``政务公开保障机制专栏``)."""
-    return name if name.endswith(COLUMN_WORDS) else f"{name}栏目"
-
-
-def stale_sentence(name: str, latest: datetime.date, requirement: str) -> str:
-    """政策文件栏目最近更新为2024年5月6日，已超过一个季度未更新"""
-    return f"{column_label(name)}最近更新为{format_cn_date(latest)}，已超过{period_text(requirement)}未更新"
 
 
 def _finding_proposals(readings: list[ColumnReading]) -> None:
@@ -126,5 +116,6 @@ def _propose_count(run, unit, month: Month, count: int, detail: str, earlier: li
 
 def proposals_from_run(*, run: CrawlRun, read: list[tuple[ColumnReading, ColumnRead]], as_of: datetime.date) -> None:
     """Propose what ``run`` found (inside the run's recording transaction)."""
+    data_changed()
     _finding_proposals([reading for reading, _ in read])
     _count_proposals(run, read, as_of)

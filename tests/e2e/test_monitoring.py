@@ -50,7 +50,10 @@ def test_crawl_confirm_a_finding_and_take_a_count_into_the_grid(page, shot, site
     shot(page, "monitoring-01-栏目更新情况")
 
     page.get_by_role("link", name="建议问题").click()
-    assert "部门职责任务清单栏目最近更新为2023年3月2日，已超过一年未更新" in page.locator("table[data-proposals]").inner_text()
+    assert (
+        "部门职责任务清单栏目最近更新为2023年3月2日，已超过一年未更新"
+        in page.locator("table[data-proposals]").inner_text()
+    )
     page.get_by_role("link", name="处理").click()
     page.get_by_label("检查批次").select_option(label="2024年二季度检查")
     page.get_by_label("或按工作日数").fill("10")
@@ -63,7 +66,7 @@ def test_crawl_confirm_a_finding_and_take_a_count_into_the_grid(page, shot, site
     shot(page, "monitoring-02-确认为检查问题")
 
     page.goto("/data/grid/2024/6/")
-    cell = page.locator("#unit-%d" % renshe.pk)
+    cell = page.locator(f"#unit-{renshe.pk}")
     assert cell.locator(".proposal").inner_text() == "栏目监测5（未录入）"
     shot(page, "monitoring-03-月度填报中的监测数")
     cell.get_by_role("button", name="区人社局 采用栏目监测数5").click()

@@ -3,6 +3,7 @@ with a pause, gives up on slow or oversized pages, and follows the pagers it fin
 
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 from threading import Lock, Thread
 
 from monitoring.crawler.crawl import Target, read_columns
@@ -47,7 +48,7 @@ def test_one_request_at_a_time_per_site_with_the_pause_and_the_user_agent():
     assert [path for _, path, _, _ in seen] == ["/robots.txt", "/c0/", "/c1/", "/c2/", "/c3/"]
     assert {agent for _, _, agent, _ in seen} == {AGENT}
     assert not any(overlap for *_, overlap in seen)
-    gaps = [b[0] - a[0] for a, b in zip(seen, seen[1:], strict=False)]
+    gaps = [b[0] - a[0] for a, b in pairwise(seen)]
     assert min(gaps) >= 0.1
 
 

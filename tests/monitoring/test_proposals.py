@@ -64,7 +64,9 @@ def test_confirming_records_a_finding_with_the_usual_workflow(columns, staff):
     assert finding.column == "部门职责任务清单"
     assert finding.status == Finding.Status.PENDING
     assert finding.deadline == D(2024, 7, 8)
-    assert finding.description.startswith("部门职责任务清单栏目最近更新为2023年3月2日，已超过一年未更新（栏目页面：http://")
+    assert finding.description.startswith(
+        "部门职责任务清单栏目最近更新为2023年3月2日，已超过一年未更新（栏目页面：http://"
+    )
     proposal.refresh_from_db()
     assert (proposal.status, proposal.finding) == (ProposalStatus.ACCEPTED, finding)
     (move,) = proposal.transitions.all()
