@@ -1,6 +1,6 @@
 """Reads of the month grid: every unit assessed in a month with its stored figures, the
 version each row was loaded with, what the article register holds, each unit's recent publication
-counts and the rules of the month (six queries)."""
+counts, the rules of the month and the counts other apps propose (seven queries)."""
 
 from __future__ import annotations
 
