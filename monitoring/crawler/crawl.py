@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from .extract import Item, SelectorError, extract_items, select_items
 from .fetch import Fetcher, FetchError, Politeness
@@ -20,6 +20,7 @@ from .pager import other_pages
 NO_ITEMS = "页面中没有识别出带日期的信息条目，请核对网址，或为该栏目设置CSS选择器。"
 INDEX_FILE = re.compile(r"/(index|default)\.(s?html?|jsp|php|aspx?)$", re.IGNORECASE)
 MAX_THREADS = 8
+MAX_FRAMES = 2
 
 
 @dataclass(frozen=True)
@@ -70,19 +71,36 @@ def same_page(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 
+def _frames(root, base_url: str, page_url: str) -> list[str]:
+    host = urlsplit(page_url).netloc
+    found = [urljoin(base_url, f.get("src").strip()) for f in root.iter("iframe") if (f.get("src") or "").strip()]
+    return [url for url in found if urlsplit(url).netloc == host][:MAX_FRAMES]
+
+
+def _read_document(fetcher: Fetcher, url: str, selector: str, page: PageRead, *, frames: bool = True):
+    fetched = fetcher.fetch(url)
+    page.status = fetched.status
+    text = decode(fetched.content, fetched.charset)
+    root, base_url = parse(text, fetched.url)
+    if selector:
+        page.items = select_items(root, selector, base_url)
+    else:
+        page.items = extract_items(root, fetched.url, base_url)
+    if not page.items and frames:  # older sites show the list in a frame of the column page
+        for frame in _frames(root, base_url, fetched.url):
+            inner = PageRead(frame)
+            more = _read_document(fetcher, frame, selector, inner, frames=False)
+            if inner.items:
+                page.items = inner.items
+                return more
+    return other_pages(root, text, fetched.url, base_url)
+
+
 def _read_page(fetcher: Fetcher, url: str, selector: str) -> tuple[PageRead, list[str]]:
     """One page's items and the pages it points to."""
     page = PageRead(url)
     try:
-        fetched = fetcher.fetch(url)
-        page.status = fetched.status
-        text = decode(fetched.content, fetched.charset)
-        root, base_url = parse(text, fetched.url)
-        if selector:
-            page.items = select_items(root, selector, base_url)
-        else:
-            page.items = extract_items(root, fetched.url, base_url)
-        return page, other_pages(root, text, fetched.url, base_url)
+        return page, _read_document(fetcher, url, selector, page)
     except FetchError as exc:
         page.status, page.error = exc.status, exc.message
     except NotHtml as exc:

@@ -58,7 +58,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text or "").replace("\u3000", " ")
 
 
-def _valid(year: str, month: str, day: str) -> datetime.date | None:
+def valid_date(year: str, month: str, day: str) -> datetime.date | None:
     try:
         found = datetime.date(int(year), int(month), int(day))
     except ValueError:
@@ -93,7 +93,7 @@ def find_dates(piece: str) -> list[FoundDate]:
     matches = [m for m in DATE.finditer(text) if _consistent(m.group(2), m.group(4))]
     found = []
     for match in matches:
-        date = _valid(match.group(1), match.group(3), match.group(5))
+        date = valid_date(match.group(1), match.group(3), match.group(5))
         if date is None:
             continue
         before = text[: match.start()]

@@ -104,22 +104,51 @@ def _hidden(element) -> bool:
 
 
 def _pieces(top):
-    """``(owner, text, inside_a_link)`` for every piece of text under ``top`` that a reader sees."""
+    """``(owner, text, inside_a_link, after)`` for every piece of text under ``top`` that a reader
+    sees; ``after`` is the element the text follows (the text is its tail), else ``None``."""
     stack = [(top, any(a.tag == "a" for a in top.iterancestors()))]
     while stack:
         element, in_link = stack.pop()
         if element.tag == "script" and (written := _written_date(element)):
-            yield element.getparent(), written, in_link
+            yield element.getparent(), written, in_link, None
         if element.tag in SKIP_TAGS or _hidden(element):
             continue
         inner = in_link or element.tag == "a"
         if element.text:
-            yield element, element.text, inner
+            yield element, element.text, inner, None
         for child in element:
             if child.tail:
-                yield element, child.tail, inner
+                yield element, child.tail, inner, child
             if isinstance(child.tag, str):
                 stack.append((child, inner))
+
+
+SPLIT_DATES = (  # a date drawn in two boxes: <span>02</span><p>2024-03</p>
+    (re.compile(r"^(\d{1,2}) (\d{4}) ?[-/.年] ?(\d{1,2}) ?月?$"), (2, 3, 1)),
+    (re.compile(r"^(\d{4}) ?[-/.年] ?(\d{1,2}) ?月? (\d{1,2}) ?日?$"), (1, 2, 3)),
+    (re.compile(r"^(\d{4}) ?年? (\d{1,2}) ?[-/.月] ?(\d{1,2}) ?日?$"), (1, 2, 3)),
+)
+SPLIT_MAX_TEXT = 20
+
+
+def _split_dates(root):
+    """``(element, date)`` for small link-free boxes whose parts together make a date."""
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in SKIP_TAGS or not 2 <= len(element) <= 3:
+            continue
+        parts = [" ".join(d.normalize(p).split()) for p in element.itertext()]
+        parts = [p for p in parts if p]
+        text = " ".join(parts)
+        if len(parts) < 2 or len(text) > SPLIT_MAX_TEXT or any(d.DATE.search(p) for p in parts):
+            continue
+        if next(element.iter("a"), None) is not None:
+            continue
+        for pattern, (y, m, day) in SPLIT_DATES:
+            if match := pattern.match(text):
+                found = d.valid_date(match.group(y), match.group(m), match.group(day))
+                if found is not None:
+                    yield element, d.FoundDate(found, d.STRONG, "")
+                break
 
 
 def _written_date(script) -> str:
@@ -173,14 +202,15 @@ def _holds_a_list(element) -> bool:
         return False
     children = [c for c in element if isinstance(c.tag, str)]
     linked = sum(1 for c in children if _distinct_links(c))
-    dated = sum(1 for c in children if d.DATE.search(d.normalize(c.text_content())))
+    dated = sum(1 for c in children if d.DATE.search(d.normalize(c.text_content() + (c.tail or ""))))
     return linked >= 2 and dated >= 2
 
 
-def _item_of(owner) -> tuple[object, object] | None:
+def _item_of(owner, after=None) -> tuple[object, object] | None:
     """(item, the element holding its link): the nearest element around ``owner`` holding a link,
     unless it holds a whole list of them; then the date's element and the sibling before it
-    (``<dt><a>…</a></dt><dd>2024-03-02</dd>``, a title row and a date row)."""
+    (``<dt><a>…</a></dt><dd>2024-03-02</dd>``, a title row and a date row), or for a date written
+    after a link among others (``<a>…</a> 2024-03-02<br>``) that link."""
     node, child = owner, None
     for _ in range(MAX_CLIMB):
         if node is None or node.tag in ("body", "html"):
@@ -188,9 +218,18 @@ def _item_of(owner) -> tuple[object, object] | None:
         links = _distinct_links(node)
         if links:
             if links > MAX_ITEM_LINKS or (links > 1 and _holds_a_list(node)):
-                return _paired(child)
+                return _paired(child) if child is not None else _preceding_link(after)
             return node, node
         node, child = node.getparent(), node
+    return None
+
+
+def _preceding_link(after) -> tuple[object, object] | None:
+    node = after
+    while node is not None and isinstance(node.tag, str) and node.tag != "br":
+        if _distinct_links(node):
+            return (node, node) if _distinct_links(node) <= MAX_ITEM_LINKS else None
+        node = node.getprevious()
     return None
 
 
@@ -264,16 +303,20 @@ def _folder(url: str) -> str:
 def _candidates(root, *, allow_weak: bool) -> list[_Candidate]:
     order = {element: index for index, element in enumerate(root.iter())}
     found: dict[object, _Candidate] = {}
-    for owner, text, in_link in _pieces(root):
-        for date in d.find_dates(text):
-            if not allow_weak and (date.tier == d.WEAK or (in_link and date.tier < d.STRONG)):
-                continue
-            place = _item_of(owner)
-            if place is None:
-                continue
-            item, links = place
-            candidate = found.setdefault(item, _Candidate(item, order.get(item, 0), links))
-            candidate.found.append(_labelled(date, owner, item))
+    dated = [
+        (owner, date, after)
+        for owner, text, in_link, after in _pieces(root)
+        for date in d.find_dates(text)
+        if allow_weak or not (date.tier == d.WEAK or (in_link and date.tier < d.STRONG))
+    ]
+    dated += [(element, date, None) for element, date in _split_dates(root)]
+    for owner, date, after in dated:
+        place = _item_of(owner, after)
+        if place is None:
+            continue
+        item, links = place
+        candidate = found.setdefault(item, _Candidate(item, order.get(item, 0), links))
+        candidate.found.append(_labelled(date, owner, item))
     return sorted(found.values(), key=lambda c: c.order)
 
 
@@ -339,7 +382,8 @@ def select_items(root, selector: str, base_url: str) -> list[Item]:
         raise SelectorError(f"CSS选择器“{selector}”无法识别：{exc}") from exc
     items = []
     for element in elements:
-        found = [date for _, text, _ in _pieces(element) for date in d.find_dates(text)]
+        found = [date for _, text, _, _ in _pieces(element) for date in d.find_dates(text)]
+        found += [date for _, date in _split_dates(element)]
         date = _best_date(found, min_tier=d.WEAK)
         link = _main_link(element, base_url)
         if date is not None and link is not None:

@@ -56,7 +56,7 @@ def _followable(href: str | None) -> bool:
 
 
 def link_pages(root, base_url: str) -> list[str]:
-    """The 下一页 link first, then page-number links in their order, then 末页."""
+    """The 下一页 link first, then page-number links in their order; 末页 only without either."""
     following, numbered, last = [], {}, []
     for anchor in root.iter("a"):
         href = anchor.get("href")
@@ -71,7 +71,8 @@ def link_pages(root, base_url: str) -> list[str]:
             last.append(url)
         elif match := PAGE_NUMBER.match(text):
             numbered.setdefault(int(match.group(1)), url)
-    return [*following, *(numbered[n] for n in sorted(numbered)), *last]
+    pages = [*following, *(numbered[n] for n in sorted(numbered))]
+    return pages or last  # 末页 alone (two pages): never a jump over the pages between
 
 
 def other_pages(root, html: str, page_url: str, base_url: str) -> list[str]:

@@ -114,3 +114,19 @@ def test_as_of_moves_the_judgement_and_unit_limits_the_crawl(xlsx_file, site, fg
         ("政策文件", "2024-04-03", False),
     ]
     assert Column.objects.count() == 9
+
+
+def test_a_list_shown_in_a_frame_of_the_column_page(xlsx_file, site, fgj):
+    path = xlsx_file(
+        [["单位", "栏目名称", "网址", "更新要求"], ["区发改局", "政务公开保障机制", site.url("/frame/"), "每年"]]
+    )
+    call_command("import_columns", str(path), stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("crawl_columns", "--json", "--as-of", "2025-04-10", stdout=out)
+    (row,) = json.loads(out.getvalue())
+    assert (row["latest"], row["months"], row["stale"], row["pages"]) == (
+        "2024-04-10",
+        {"2023-03": 1, "2023-11": 1, "2024-04": 1},
+        False,
+        2,
+    )

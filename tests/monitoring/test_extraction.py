@@ -171,3 +171,28 @@ def test_encodings_from_the_header_the_meta_tag_or_by_trying():
     assert "政策文件" in decode(text.replace("gb2312", "utf-8").encode("gb18030"))  # declared wrongly
     assert "政策文件" in decode("<p>政策文件</p>".encode("gbk"), "GBK")
     assert "政策文件" in decode("<p>政策文件</p>".encode())
+
+
+def test_a_date_drawn_in_two_boxes():
+    main = """<ul class="news">
+      <li><div class="date"><span>02</span><p>2024-03</p></div><a href="/zwgk/zcwj/1.html">通知一</a></li>
+      <li><div class="date"><b>2024年02月</b><i>28</i></div><a href="/zwgk/zcwj/2.html">通知二</a></li></ul>"""
+    assert [i[2] for i in items_of(PAGE_CHROME.format(main=main))] == ["2024-03-02", "2024-02-28"]
+
+
+def test_links_and_dates_separated_by_line_breaks():
+    main = """<div class="list"><img src="/dot.gif"><a href="/zwgk/zcwj/1.html">通知一</a> 2024-03-02<br>
+      <img src="/dot.gif"><a href="/zwgk/zcwj/2.html">通知二</a> 2024-02-27<br>
+      <img src="/dot.gif"><a href="/zwgk/zcwj/3.html">通知三</a> 2024-01-05<br>
+      <img src="/dot.gif"><a href="/zwgk/zcwj/4.html">通知四</a> 2023-12-30<br>
+      <img src="/dot.gif"><a href="/zwgk/zcwj/5.html">通知五</a> 2023-12-01<br></div>"""
+    assert items_of(PAGE_CHROME.format(main=main))[:2] == [
+        ("通知一", "/zwgk/zcwj/1.html", "2024-03-02"),
+        ("通知二", "/zwgk/zcwj/2.html", "2024-02-27"),
+    ]
+    assert len(items_of(PAGE_CHROME.format(main=main))) == 5
+    two = main.split("<img", 3)
+    assert [i[2] for i in items_of(PAGE_CHROME.format(main="<img".join(two[:3]) + "</div>"))] == [
+        "2024-03-02",
+        "2024-02-27",
+    ]

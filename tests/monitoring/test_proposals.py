@@ -147,3 +147,20 @@ def test_the_whole_month_at_once_and_nothing_twice(columns, fgj, staff):
         count_proposal_accept(proposal=proposal, acting_user=staff)
     crawl(as_of=D(2024, 7, 1), trigger=CrawlRun.Trigger.COMMAND)
     assert not CountProposal.objects.filter(unit=fgj, year=2024, month=4, status=ProposalStatus.PENDING).exists()
+
+
+def test_a_later_crawl_shows_what_the_pages_list_now(columns, site, staff, client):
+    crawl(as_of=D(2024, 7, 1), trigger=CrawlRun.Trigger.COMMAND)
+    column = columns["部门职责任务清单"]
+    column_update(column=column, url=site.url("/zt/zcwj/"), acting_user=staff)
+    crawl(as_of=D(2024, 7, 1), trigger=CrawlRun.Trigger.COMMAND)
+    client.force_login(staff)
+    changes = client.get(reverse("monitoring:column", args=[column.pk])).context["changes"]
+    assert [i["title"] for i in changes.added] == [
+        "关于印发朱台镇2024年政务公开工作要点的通知",
+        "关于调整朱台镇安全生产委员会组成人员的通知",
+    ]
+    assert [(i["title"], i["date"]) for i in changes.gone] == [
+        ("临淄区发展和改革局部门职责任务清单", "2023-03-02"),
+        ("临淄区发展和改革局部门职责边界清单", "2022-12-09"),
+    ]
