@@ -159,11 +159,14 @@ def read_columns(
     finished: queue.Queue[int] = queue.Queue()
 
     def run_host(indexes: list[int]) -> None:
-        for index in indexes:
+        for position, index in enumerate(indexes):
             try:
                 results[index] = read_column(fetcher, targets[index], max_pages=max_pages)
-            finally:
-                finished.put(index)
+            except BaseException:
+                for rest in indexes[position:]:  # the caller counts them done, then sees the error
+                    finished.put(rest)
+                raise
+            finished.put(index)
 
     workers = max(1, min(MAX_THREADS, len(by_host)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crawl") as pool:

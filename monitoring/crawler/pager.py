@@ -8,7 +8,7 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 from .dates import normalize
-from .extract import NOT_CONTENT_HREF
+from .markup import NOT_CONTENT_HREF
 
 CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^()]*)\)")
 NEXT_WORDS = frozenset({"下一页", "下页", "后一页", "后页", "下一頁", ">", ">>", "›", "»", "next", "next page"})

@@ -77,3 +77,17 @@ def test_the_pages_a_trs_script_draws():
     page = "<script>var countPage = 2//共多少页\nvar currentPage = 0;\ncreatePageHTML(countPage, currentPage, 'index', 'htm');</script>"
     assert script_pages(page, url)[-1] == "http://www.example.gov.cn/zwgk/zcwj/index_1.htm"
     assert script_pages("<script>function createPageHTML(_nPageCount, _nCurrIndex){}</script>", url) is None
+
+
+def test_a_bug_while_reading_is_raised_not_waited_for(monkeypatch):
+    import pytest
+
+    from monitoring.crawler import crawl
+
+    def broken(fetcher, target, *, max_pages):
+        raise RuntimeError(f"bug reading {target.key}")
+
+    monkeypatch.setattr(crawl, "read_column", broken)
+    targets = [Target(i, f"http://127.0.0.1:9/{i}/") for i in range(3)]
+    with pytest.raises(RuntimeError, match="bug reading 0"):
+        read_columns(targets, Politeness(AGENT, 0, 1, 1000), max_pages=1)
