@@ -19,7 +19,10 @@ from django.utils.encoding import iri_to_uri
 
 LOOPBACK = ("127.", "localhost", "[::1]", "::1")
 CHUNK = 64 * 1024
-HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml", "")
+NOT_PAGES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip", "application/msword",
+             "application/vnd.", "application/x-rar", "application/x-7z", "application/json")  # fmt: skip
+"""Answers that are not listing pages; anything else (also application/octet-stream, which some
+servers send for .jsp or extensionless pages) is read and parsed as HTML."""
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ class Fetcher:
         try:
             with _opener(url).open(request, timeout=p.timeout) as response:
                 kind = (response.headers.get_content_type() or "").lower()
-                if response.headers.get("Content-Type") and kind not in HTML_TYPES:
+                if response.headers.get("Content-Type") and kind.startswith(NOT_PAGES):
                     raise FetchError(f"栏目网址不是网页（{kind}）。", status=response.status)
                 declared = response.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > p.max_bytes:

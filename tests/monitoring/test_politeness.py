@@ -91,3 +91,13 @@ def test_a_bug_while_reading_is_raised_not_waited_for(monkeypatch):
     targets = [Target(i, f"http://127.0.0.1:9/{i}/") for i in range(3)]
     with pytest.raises(RuntimeError, match="bug reading 0"):
         read_columns(targets, Politeness(AGENT, 0, 1, 1000), max_pages=1)
+
+
+def test_pages_sent_without_an_html_type_are_read_and_documents_are_not(site):
+    reads = read_columns(
+        [Target("jsp", site.url("/jsp/list.jsp")), Target("png", site.url("/jsp/logo.png"))],
+        Politeness(AGENT, 0, 1, 100_000),
+        max_pages=1,
+    )
+    assert [str(r.latest) for r in reads] == ["2024-05-15", "None"]
+    assert reads[1].error == "栏目网址不是网页（image/png）。"
