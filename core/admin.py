@@ -115,13 +115,20 @@ def permission_label(permission) -> str:
     return f"{app}｜{name}｜{what}"
 
 
+SHOWN_THROUGH_PROXIES = ("axes", "django_celery_beat")
+"""Libraries whose models the admin shows through proxy models of ours (``units.logins``,
+``bootstrap.schedule``): the proxies' permissions are the ones the admin checks."""
+
+
 def chinese_permissions_field(formfield):
-    """The permissions box of a user or group: Chinese names, without the history tables' own
-    permissions (nobody grants those)."""
+    """The permissions box of a user or group: Chinese names, without the permissions nobody
+    grants (the history tables', and those of library models the admin shows through proxies)."""
     if formfield is None:
         return formfield
-    formfield.queryset = formfield.queryset.exclude(content_type__model__startswith="historical").select_related(
-        "content_type"
+    formfield.queryset = (
+        formfield.queryset.exclude(content_type__model__startswith="historical")
+        .exclude(content_type__app_label__in=SHOWN_THROUGH_PROXIES)
+        .select_related("content_type")
     )
     formfield.label_from_instance = permission_label
     return formfield

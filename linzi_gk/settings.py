@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "core",
     "units",
+    "units.logins",
     "submissions",
     "inspections",
     "scoring",
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "workplans",
     "monitoring",
     "bootstrap",
+    "bootstrap.schedule",
 ]
 
 MIDDLEWARE = [
@@ -164,7 +166,8 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 # Chinese for what Django, django-axes and django-simple-history leave in English (and the
-# Chinese colon after every form label): locale/zh_Hans/LC_MESSAGES/django.po.
+# Chinese colon after every form label): locale/zh_Hans/LC_MESSAGES/django.po; for the admin's
+# scripts (selector boxes, calendar), served by its JavaScript catalog: djangojs.po there.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "static/"

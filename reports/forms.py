@@ -43,5 +43,14 @@ class NewNoticeForm(forms.Form):
 
 
 class IssueForm(forms.Form):
-    correction_note = forms.CharField(label="更正说明", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    confirm_incomplete = forms.BooleanField(label="确认按现有数据印发（未录入的月份按0分计）", required=False)
+    """The 印发 part of the notice page; its fields belong to the page's one form (``notice-form``),
+    so 保存草稿 posts them too and they are shown again."""
+
+    correction_note = forms.CharField(
+        label="更正说明", required=False, widget=forms.Textarea(attrs={"rows": 3, "form": "notice-form"})
+    )
+    confirm_incomplete = forms.BooleanField(
+        label="确认按现有数据印发（未录入的月份按0分计）",
+        required=False,
+        widget=forms.CheckboxInput(attrs={"form": "notice-form"}),
+    )

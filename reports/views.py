@@ -17,6 +17,7 @@ from . import services
 from .forms import IssueForm, NewNoticeForm, NoticeForm
 from .models import IssuedNotice
 from .selectors import issued_visible_to, missing_figures, missing_sentence, notices_visible_to
+from .services import EDITABLE_FIELDS
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,28 +65,46 @@ def notice_create(request):
 @office_required
 def notice_edit(request, pk: int):
     notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
-    if request.method == "POST":
-        form = NoticeForm(request.POST, instance=notice)
-        if form.is_valid():
-            try:
-                services.notice_draft_update(notice=notice, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                messages.success(request, "草稿已保存。")
-                return redirect("reports:notice_edit", notice.pk)
-    else:
-        form = NoticeForm(instance=notice)
+    if request.method != "POST":
+        # 更正说明 typed before 保存草稿 comes back with the saved draft.
+        kept = request.session.pop(_issue_key(notice), {})
+        return _edit_page(request, notice, NoticeForm(instance=notice), IssueForm(initial=kept))
+    form = NoticeForm(request.POST, instance=notice)
+    if form.is_valid():
+        try:
+            services.notice_draft_update(notice=notice, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "草稿已保存。")
+            request.session[_issue_key(notice)] = _issue_typed(request.POST)
+            return redirect("reports:notice_edit", notice.pk)
+    return _edit_page(request, notice, form, IssueForm(request.POST))
+
+
+def _issue_key(notice) -> str:
+    return f"notice-issue:{notice.pk}"
+
+
+def _issue_typed(data) -> dict:
+    """What was typed in the 印发 part of the page (posted with 保存草稿 too)."""
+    return {
+        "correction_note": data.get("correction_note", ""),
+        "confirm_incomplete": bool(data.get("confirm_incomplete")),
+    }
+
+
+def _edit_page(request, notice, form, issue_form, *, status: int = 200):
     issued = issued_visible_to(request.user).filter(notice=notice).order_by("-number")
     context = {
         "notice": notice,
         "form": form,
         "issued": issued,
-        "issue_form": IssueForm(),
+        "issue_form": issue_form,
         "missing": missing_sentence(missing) if (missing := missing_figures(notice.year, notice.quarter)) else "",
         "label": Quarter(notice.year, notice.quarter).label,
     }
-    return render(request, "reports/notice_edit.html", context)
+    return render(request, "reports/notice_edit.html", context, status=status)
 
 
 @office_required
@@ -105,11 +124,15 @@ def notice_issue(request, pk: int):
         "correction_note": form.cleaned_data.get("correction_note", ""),
         "confirm_incomplete": form.cleaned_data.get("confirm_incomplete", False),
     }
+    # The page posts the draft with 印发 too: unsaved edits are refused, everything typed shown again.
+    draft = NoticeForm(request.POST, instance=notice) if any(n in request.POST for n in EDITABLE_FIELDS) else None
     try:
+        if draft is not None and draft.has_changed():
+            raise ValidationError("草稿有未保存的修改。请先点“保存草稿”，再印发。")
         services.notice_issue_check(notice=notice, **options)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
-        return redirect("reports:notice_edit", notice.pk)
+        return _edit_page(request, notice, draft or NoticeForm(instance=notice), form)
     label = f"印发{Quarter(notice.year, notice.quarter).label}通报"
     return start_job(
         request, kind="notice_issue", label=label, params={"notice": notice.pk, "user": request.user.pk, **options}

@@ -10,13 +10,12 @@ class UnitsConfig(AppConfig):
         from core.history import track
         from core.jobs import JobKind, register
 
-        from .axes_names import name_axes_in_chinese
         from .exports import history_job
-        from .models import Unit, UnitAlias
+        from .models import DemoSitePeriod, Unit, UnitAlias
         from .selectors import alias_choices
 
         track(Unit, unit_field="id")
         track(UnitAlias, describe=lambda r: f"{r.unit} 别名“{r.name}”")
+        track(DemoSitePeriod, describe=lambda r: f"{r.unit} 示范点期间")
         hooks.alias_choices.register(alias_choices)
         register(JobKind(key="history_xlsx", run=history_job))
-        name_axes_in_chinese()

@@ -124,6 +124,7 @@ class DemoSitePeriod(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="demo_site_periods", verbose_name="单位")
     start = models.DateField("起始月", validators=[is_first_of_month])
     end = models.DateField("截止月", null=True, blank=True, validators=[is_first_of_month])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "示范点期间"

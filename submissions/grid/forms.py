@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from core.bounds import MAX_COUNT
+from core.calendar import Month
 
 from ..services.grid import GridRowInput
 from .selectors import GRID_FIELDS, GridValues
@@ -22,12 +23,18 @@ GRID_COLUMNS = {
 }
 
 
-def cell_name(unit_id: int, field_name: str) -> str:
-    return f"u{unit_id}-{GRID_COLUMNS[field_name]}"
+def cell_name(unit_id: int, field_name: str, prefix: str = "") -> str:
+    """The input of one figure; the quarter page puts its month in front (``m10-u5-pub``)."""
+    return f"{prefix}u{unit_id}-{GRID_COLUMNS[field_name]}"
 
 
-def version_name(unit_id: int) -> str:
-    return f"u{unit_id}-v"
+def version_name(unit_id: int, prefix: str = "") -> str:
+    return f"{prefix}u{unit_id}-v"
+
+
+def month_prefix(month: Month) -> str:
+    """What the quarter page puts in front of the names of one month's inputs."""
+    return f"m{month.month}-"
 
 
 def encode_row_state(loaded_publication: str, loaded_tally: str, original: GridValues) -> str:
@@ -47,9 +54,15 @@ def decode_row_state(text: str) -> tuple[str, str, GridValues] | None:
     return pub, tally, GridValues(**{n: (int(v) if v else None) for n, v in zip(GRID_FIELDS, values, strict=True)})
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+
+
 def parse_cell(text: str) -> tuple[int | None, str | None]:
-    """A cell's text as a whole number ≥ 0; empty is ``None``. Full-width digits are accepted."""
+    """A cell's text as a whole number ≥ 0; empty is ``None``. Full-width digits and thousands
+    separators (``1,234``, ``１，２３４``) are accepted, as Excel and WPS copy them."""
     clean = unicodedata.normalize("NFKC", text).strip()
+    if _THOUSANDS.fullmatch(clean):
+        clean = clean.replace(",", "")
     if clean == "":
         return None, None
     try:
@@ -76,23 +89,22 @@ class ParsedRow:
     row_input: GridRowInput | None = None
 
 
-STATE_NAME = re.compile(r"^u(\d+)-v$")
-
-
-def posted_unit_ids(data) -> list[int]:
+def posted_unit_ids(data, prefix: str = "") -> list[int]:
     """Every unit the submitted page had a row for, in page order."""
-    return [int(m.group(1)) for key in data if (m := STATE_NAME.match(key))]
+    state_name = re.compile(rf"^{re.escape(prefix)}u(\d+)-v$")
+    return [int(m.group(1)) for key in data if (m := state_name.match(key))]
 
 
-def parse_grid_post(data, unit_ids: list[int]) -> list[ParsedRow]:
+def parse_grid_post(data, unit_ids: list[int], prefix: str = "") -> list[ParsedRow]:
     """The rows of a grid POST, one per unit whose state field was submitted.
 
-    A cell absent from the POST (e.g. a total kept read-only because the month has a register)
-    keeps the figure the row was loaded with.
+    A cell absent from the POST (e.g. a total kept read-only because the month has a register, or
+    every total on the quarter page) keeps the figure the row was loaded with, and the service is
+    told it was not submitted: a save never writes it.
     """
     parsed = []
     for unit_id in unit_ids:
-        state_text = data.get(version_name(unit_id))
+        state_text = data.get(version_name(unit_id, prefix))
         if state_text is None:
             continue
         row = ParsedRow(unit_id=unit_id, typed={})
@@ -102,7 +114,7 @@ def parse_grid_post(data, unit_ids: list[int]) -> list[ParsedRow]:
         original = row.state[2] if row.state else GridValues()
         values = {}
         for name in GRID_FIELDS:
-            key = cell_name(unit_id, name)
+            key = cell_name(unit_id, name, prefix)
             if key not in data:
                 values[name] = getattr(original, name)
                 continue
@@ -120,6 +132,7 @@ def parse_grid_post(data, unit_ids: list[int]) -> list[ParsedRow]:
                 loaded_tally=tally,
                 original=original,
                 values=GridValues(**values),
+                posted=frozenset(row.typed),
             )
         parsed.append(row)
     return parsed

@@ -13,8 +13,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.formatting import changed_line, format_points
 from core.hooks import MonthRules, ProposedFigures
+from units.names import name_keys
 
-from .forms import cell_name, encode_row_state, version_name
+from .forms import GRID_COLUMNS, cell_name, encode_row_state, version_name
 from .selectors import FIELD_LABELS, GRID_FIELDS, GridRow
 
 SECTION_TITLES = {"部门": "区政府各部门", "镇街": "各镇、街道"}
@@ -22,15 +23,29 @@ COLUMNS = 9
 EXEMPT_TAG = '<span class="tag" title="不考核投稿，投稿数可照常填写">投稿免考核</span>'
 
 
-def _cell(row: GridRow, col: int, name: str, unit_label: str, changed: str, extra: str = "") -> str:
+def cell_html(
+    row: GridRow,
+    col: int,
+    name: str,
+    label: str,
+    changed: str,
+    *,
+    prefix: str = "",
+    recent: bool = False,
+    extra: str = "",
+) -> str:
+    """One figure's input; ``label`` names it for screen readers (区人社局 发布数), ``prefix`` the
+    month on the quarter page, ``recent`` puts the unit's recent counts on the cell itself, ``extra`` is shown beside the input."""
     errors = row.errors.get(name, ())
     attrs = [
-        f'name="{cell_name(row.unit_id, name)}"',
+        f'name="{cell_name(row.unit_id, name, prefix)}"',
         f'value="{escape(row.shown.get(name, ""))}"',
         'inputmode="numeric" pattern="[0-9]*" autocomplete="off" enterkeyhint="next"',
-        f'data-col="{col}"',
-        f'aria-label="{unit_label} {FIELD_LABELS[name]}"',
+        f'data-col="{col}" data-kind="{GRID_COLUMNS[name]}"',
+        f'aria-label="{label}"',
     ]
+    if recent:
+        attrs.append(f'data-recent="{",".join(map(str, row.recent))}"')
     if changed:
         attrs.append(f'title="{escape(changed)} 修改"')
     if errors:
@@ -38,6 +53,15 @@ def _cell(row: GridRow, col: int, name: str, unit_label: str, changed: str, extr
     messages = "".join(f'<span class="cell-error">{escape(e)}</span>' for e in errors)
     css = "cell invalid" if errors else "cell"
     return f'<td class="{css}"><input {" ".join(attrs)}>{extra}{messages}</td>'
+
+
+def name_keys_attribute(name: str, aliases: list[str]) -> str:
+    """Every spelling a pasted unit name may take (name and aliases, with or without 区), for
+    ``data-names``: a block with a column of unit names lands by name."""
+    keys: set[str] = set()
+    for text in (name, *aliases):
+        keys |= name_keys(text)
+    return escape("|".join(sorted(keys)))
 
 
 def _register_cell(row: GridRow, register_url: str) -> str:
@@ -128,17 +152,26 @@ def render_grid_rows(
         adopted_url = f"{register_base}?unit={row.unit_id}&adopted=any"
         score = month_score(row.shown.get(GRID_FIELDS[0], ""), rules)
         cells = [
-            _cell(row, 0, GRID_FIELDS[0], unit_label, pub_changed, _proposal(row, proposals)),
+            cell_html(
+                row,
+                0,
+                GRID_FIELDS[0],
+                f"{unit_label} {FIELD_LABELS[GRID_FIELDS[0]]}",
+                pub_changed,
+                extra=_proposal(row, proposals),
+            ),
             f'<td class="num score" data-score aria-label="{unit_label} 本月得分">{score}</td>',
         ]
         if row.totals_read_only:
             cells.append(_register_cell(row, register_url))
         else:
             cells.extend(
-                _cell(row, col, name, unit_label, tally_changed) for col, name in enumerate(GRID_FIELDS[1:], start=1)
+                cell_html(row, col, name, f"{unit_label} {FIELD_LABELS[name]}", tally_changed)
+                for col, name in enumerate(GRID_FIELDS[1:], start=1)
             )
         out.append(
-            f'<tr{problem} id="unit-{row.unit_id}" data-recent="{",".join(map(str, row.recent))}">'
+            f'<tr{problem} id="unit-{row.unit_id}" data-recent="{",".join(map(str, row.recent))}" '
+            f'data-names="{name_keys_attribute(row.name, row.aliases)}">'
             f'<td class="num">{number}</td>'
             f'<th class="unit" scope="row">{unit_label}{EXEMPT_TAG if row.submission_exempt else ""}'
             f'<input type="hidden" name="{version_name(row.unit_id)}" value="{state}">{row_errors}</th>'

@@ -1,6 +1,6 @@
 """Reads of the month grid: every unit assessed in a month with its stored figures, the
 version each row was loaded with, what the article register holds, each unit's recent publication
-counts, the rules of the month and the counts other apps propose (seven queries)."""
+counts, the units' aliases, the rules of the month and the counts other apps propose (eight queries)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 
 from core import hooks
 from core.calendar import Month
-from units.models import Unit, User
+from units.models import Unit, UnitAlias, User
 from units.selectors import assessed_units_in, units_visible_to
 
 from ..models import MonthlyArticleTally, MonthlyPublication
@@ -71,6 +71,8 @@ class GridRow:
     loaded_values: GridValues = field(default_factory=GridValues)
     recent: list[int] = field(default_factory=list)
     """The unit's publication counts of the months before, oldest first (to spot a doubtful figure)."""
+    aliases: list[str] = field(default_factory=list)
+    """The unit's other names: a block pasted with a column of unit names lands by name."""
 
     @property
     def stored(self) -> GridValues:
@@ -111,6 +113,14 @@ class MonthGrid:
         return {row.unit_id: row for row in self.rows}
 
 
+def unit_aliases(unit_ids) -> dict[int, list[str]]:
+    """Each unit's aliases (one query; ``unit_ids`` a list or a queryset of ids)."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for unit_id, name in UnitAlias.objects.filter(unit__in=unit_ids).values_list("unit_id", "name").order_by("name"):
+        found[unit_id].append(name)
+    return found
+
+
 def grid_units(*, month: Month, user: User) -> QuerySet[Unit]:
     """Units assessed in the month that the user may see, 部门 first, then 镇街, by sort order."""
     return (assessed_units_in(month.start, month.start) & units_visible_to(user)).order_by(
@@ -137,6 +147,7 @@ def month_grid(*, month: Month, user: User, page: int = 1, per_page: int | None 
     }
     registers = register_by_month(units=unit_ids, first=month, last=month)
     recent = recent_publications(unit_ids=unit_ids, month=month)
+    aliases = unit_aliases(unit_ids)
     empty = RegisterCounts()
     rows = []
     for pk, name, category, exempt in unit_rows:
@@ -149,6 +160,7 @@ def month_grid(*, month: Month, user: User, page: int = 1, per_page: int | None 
             tally=tallies.get(pk),
             register=registers.get((pk, month), empty),
             recent=recent.get(pk, []),
+            aliases=aliases.get(pk, []),
         )
         row.reset_to_stored()
         rows.append(row)

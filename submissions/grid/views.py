@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib import messages
 from django.db import OperationalError
 from django.http import Http404
@@ -26,7 +25,7 @@ from .forms import parse_grid_post, posted_unit_ids
 from .html import render_grid_rows
 from .plausibility import CONFIRM_FIELD, doubtful_values, limits_attribute
 from .selectors import MonthGrid, month_grid
-from .views_support import overlay_posted, overlay_unsaved
+from .views_support import overlay_posted, overlay_unsaved, page_of
 
 BUSY = "数据库正忙（他人正在保存），本行未保存，已保留您填写的内容，请稍后重新保存"
 
@@ -53,7 +52,7 @@ def grid_index(request):
 @require_http_methods(["GET", "POST"])
 def grid(request, year: int, month: int):
     period = _month_or_404(year, month)
-    page = _page(request)
+    page = page_of(request)
     if request.method == "GET":
         # Rendered once per process and change of the data (every write service marks it): the
         # rows carry the versions they were loaded with, which only a write changes. Office pages
@@ -81,12 +80,6 @@ def grid(request, year: int, month: int):
     grid_data = month_grid(month=period, user=request.user, **page)
     summary, gone = overlay_posted(grid_data, parsed, results, units=units_visible_to(request.user))
     return _render(request, _grid_page(grid_data), summary=summary, gone=gone)
-
-
-def _page(request) -> dict:
-    """The page of the grid asked for; a district up to GRID_PAGE_SIZE units has just one."""
-    text = request.GET.get("page", "1")
-    return {"page": int(text) if text.isdigit() else 1, "per_page": settings.GRID_PAGE_SIZE}
 
 
 def _save(request, period: Month, parsed) -> list[GridRowResult]:
@@ -168,5 +161,6 @@ def _render(request, shown: GridPage, *, summary: str = "", gone: list[str] | No
         "rules": shown.rules,
         "limits": limits_attribute(),
         "proposals": shown.proposals,
+        "quarter_url": reverse("submissions:grid_quarter", args=[month.year, month.quarter.number]),
     }
     return render(request, "submissions/grid.html", context)

@@ -3,9 +3,27 @@ typed stays in the cells, with the reasons, so no figure typed is lost."""
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from ..services.grid import CONFLICT, INVALID, SAVED, GridRowResult
 from .forms import ParsedRow
 from .selectors import FIELD_LABELS, GRID_FIELDS, MonthGrid
+
+
+def page_of(request) -> dict:
+    """The page of the grid asked for; a district up to GRID_PAGE_SIZE units has just one."""
+    text = request.GET.get("page", "1")
+    return {"page": int(text) if text.isdigit() else 1, "per_page": settings.GRID_PAGE_SIZE}
+
+
+def refused_summary(saved: int, invalid: int, conflicts: int, *, what: str = "行") -> str:
+    """The sentence above a grid some of whose rows (or cells, on the quarter page) were refused."""
+    parts = [f"已保存{saved}{what}"] if saved else [f"没有保存任何{what}"]
+    if invalid:
+        parts.append(f"{invalid}{what}有错误")
+    if conflicts:
+        parts.append(f"{conflicts}{what}与他人的修改冲突")
+    return "，".join(parts) + f"。有问题的{what.removeprefix('个')}未保存，已保留您填写的内容，请核对后重新保存。"
 
 
 def overlay_posted(
@@ -13,11 +31,23 @@ def overlay_posted(
 ) -> tuple[str | None, list[str]]:
     """Overlay refused rows on ``grid_data``; returns ``(summary, lines)`` or ``(None, [])`` when
     every row was saved or unchanged. ``lines`` describe refused rows whose unit left the grid."""
+    invalid, conflicts = overlay_refused(grid_data, parsed, results)
+    if not invalid and not conflicts:
+        return None, []
+    saved = sum(1 for r in results if r.status == SAVED)
+    summary = refused_summary(saved, len(invalid), len(conflicts))
+    by_unit = {r.unit_id: r for r in results}
+    return summary, _rows_not_on_page([*invalid, *conflicts], grid_data.by_unit(), by_unit, units)
+
+
+def overlay_refused(
+    grid_data: MonthGrid, parsed: list[ParsedRow], results: list[GridRowResult]
+) -> tuple[list[ParsedRow], list[ParsedRow]]:
+    """Show the refused rows on ``grid_data`` as typed, with their reasons; returns the invalid
+    and the conflicting rows."""
     by_unit = {r.unit_id: r for r in results}
     invalid = [p for p in parsed if p.errors or by_unit[p.unit_id].status == INVALID]
     conflicts = [p for p in parsed if not p.errors and by_unit[p.unit_id].status == CONFLICT]
-    if not invalid and not conflicts:
-        return None, []
     rows = grid_data.by_unit()
     for p in invalid:
         if (row := rows.get(p.unit_id)) is None:
@@ -37,14 +67,7 @@ def overlay_posted(
         row.shown.update(p.typed)
         row.typed_fields = set(p.typed)
         row.row_errors = [by_unit[p.unit_id].message]
-    saved = sum(1 for r in results if r.status == SAVED)
-    parts = [f"已保存{saved}行"] if saved else ["没有保存任何行"]
-    if invalid:
-        parts.append(f"{len(invalid)}行有错误")
-    if conflicts:
-        parts.append(f"{len(conflicts)}行与他人的修改冲突")
-    summary = "，".join(parts) + "。有问题的行未保存，已保留您填写的内容，请核对后重新保存。"
-    return summary, _rows_not_on_page([*invalid, *conflicts], rows, by_unit, units)
+    return invalid, conflicts
 
 
 def overlay_unsaved(grid_data: MonthGrid, parsed: list[ParsedRow]) -> None:

@@ -3,7 +3,7 @@ stored when the page was loaded (so nobody's save silently overwrites somebody e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
@@ -16,7 +16,7 @@ from core.versioning import data_changed
 from units.models import Unit, User
 from units.selectors import assessed_units_in, units_visible_to
 
-from ..grid.selectors import GRID_FIELDS, GridValues
+from ..grid.selectors import FIELD_LABELS, GRID_FIELDS, GridValues
 from ..models import Article, MonthlyArticleTally, MonthlyPublication
 from ..selectors import TALLY_FIELDS, version_of
 
@@ -29,7 +29,9 @@ class GridRowInput:
 
     ``loaded_publication`` / ``loaded_tally`` are the versions (:func:`version_of`) the row was
     loaded with ("" when nothing was stored), ``original`` the figures it showed then, ``values``
-    what the user submitted (``None`` for an empty cell).
+    what the user submitted (``None`` for an empty cell). ``posted`` names the figures the
+    submitted form contained: a save that would change any other figure (e.g. a total created with
+    市级采用 0 that the form did not show) is refused.
     """
 
     unit_id: int
@@ -37,6 +39,7 @@ class GridRowInput:
     loaded_tally: str
     original: GridValues
     values: GridValues
+    posted: frozenset[str]
 
 
 @dataclass
@@ -80,6 +83,17 @@ def grid_value_errors(values: GridValues) -> dict[str, list[str]]:
     elif values.submitted is not None and (values.non_compliant or 0) > values.submitted:
         errors["non_compliant"] = ["不合格件数不能大于投稿件数"]
     return errors
+
+
+def _not_posted_errors(row: GridRowInput, values: GridValues, original: GridValues) -> dict[str, list[str]]:
+    """A figure the submitted form did not contain must not change (not even from 未录入 to 0)."""
+    untouched = [
+        name for name in GRID_FIELDS if name not in row.posted and getattr(values, name) != getattr(original, name)
+    ]
+    if not untouched:
+        return {}
+    labels = "、".join(FIELD_LABELS[name] for name in untouched)
+    return {"": [f"{labels}不在提交的表格中，保存会改动它们，本行未保存；请在月度填报表格中填写完整后保存"]}
 
 
 def _who(user: User | None) -> str:
@@ -167,7 +181,7 @@ def _check(row: GridRowInput, values: GridValues, edits: tuple[bool, bool], mont
     pub_edit, tally_edit = edits
     if row.unit_id not in stored.units:
         return GridRowResult(row.unit_id, INVALID, errors={"": [f"该单位在{month.label}不在考核范围内，未保存"]})
-    errors = grid_value_errors(values)
+    errors = grid_value_errors(values) or _not_posted_errors(row, values, _complete_tally(row.original))
     if tally_edit and row.unit_id in stored.registered:
         errors.setdefault("submitted", []).append("本月已有逐篇登记的稿件，投稿数以稿件登记为准，不能再填月度合计")
     if errors:
@@ -178,11 +192,17 @@ def _check(row: GridRowInput, values: GridValues, edits: tuple[bool, bool], mont
     if not (pub_changed or tally_changed):
         return None
     now = GridValues.of(publication, tally)
-    if (pub_edit and values.publications != now.publications) or (tally_edit and values.tally != now.tally):
+    # Only a change by somebody else to what this save writes is a conflict: a new 发布数 saved
+    # from the quarter page does not overwrite a total somebody changed meanwhile.
+    if (pub_edit and pub_changed and values.publications != now.publications) or (
+        tally_edit and tally_changed and values.tally != now.tally
+    ):
         message = _conflict_message(
             unit_id=row.unit_id, month=month, publication=publication, tally=tally, pub=pub_changed, tal=tally_changed
         )
         return GridRowResult(row.unit_id, CONFLICT, message=message)
+    if (pub_edit and values.publications != now.publications) or (tally_edit and values.tally != now.tally):
+        return None  # what this save writes was not changed meanwhile
     return GridRowResult(row.unit_id, UNCHANGED)  # somebody saved exactly these figures already
 
 
@@ -208,6 +228,15 @@ def month_grid_save(*, month: Month, rows: Sequence[GridRowInput], acting_user: 
         refused = _check(row, values, edits, month, stored)
         results.append(refused or _write_row(row.unit_id, values, edits, month, stored, acting_user, reason))
     return results
+
+
+@transaction.atomic
+def quarter_grid_save(
+    *, months: Mapping[Month, Sequence[GridRowInput]], acting_user: User
+) -> dict[Month, list[GridRowResult]]:
+    """Save the figures of several months at once (the quarter page): each month as
+    :func:`month_grid_save` saves it, in one transaction."""
+    return {month: month_grid_save(month=month, rows=rows, acting_user=acting_user) for month, rows in months.items()}
 
 
 def _write_row(unit_id, values, edits, month: Month, stored: _Stored, user: User, reason: str) -> GridRowResult:

@@ -96,6 +96,7 @@ SERVICE_MODULES = [
     "inspections.services.workflow",
     "scoring.services",
     "units.services",
+    "units.services.records",
     "core.imports.writing",
     "monitoring.services.columns",
     "monitoring.services.crawling",
@@ -112,6 +113,10 @@ NOT_SCORE_WRITES = {
     "correction_required_message",
     "account_create",
     "unit_alias_add",
+    "unit_alias_save",
+    "unit_alias_delete",
+    "account_save",
+    "account_delete",
     "validate_instance",
     "bulk_write",  # only ever inside write_or_reject
 }

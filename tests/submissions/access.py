@@ -14,6 +14,7 @@ ACCESS = {
     # Redirects to the month page (previous calendar month).
     "submissions:grid_index": Access(office_staff=302, office_admin=302),
     "submissions:grid": Access(kwargs=lambda w: {"year": w.year, "month": 10}),
+    "submissions:grid_quarter": Access(kwargs=lambda w: {"year": w.year, "quarter": w.quarter}),
     "submissions:articles": OFFICE_ONLY,
     "submissions:article_add": OFFICE_ONLY,
     "submissions:article_edit": Access(kwargs=lambda w: {"pk": w.extra["article"].pk}),

@@ -40,7 +40,7 @@ def test_each_row_shows_its_month_score_and_the_rules_it_follows(staff_client, r
     assert 'data-points="0.5" data-cap="10"' in html
     assert "得分按2024年考核规则：每条0.5分，每月最多计10条。" in html
     assert '<span class="filled" data-filled data-total="3">已填 2/3</span>' in html
-    assert f'<tr id="unit-{renshe.pk}" data-recent="12,9,13">' in html
+    assert f'<tr id="unit-{renshe.pk}" data-recent="12,9,13" data-names="人社局|区人社局">' in html
 
 
 def test_the_numbers_come_from_the_quarters_rule_set(staff_client, renshe, staff):

@@ -75,7 +75,7 @@ def test_inputs_are_typed_like_a_spreadsheet(staff_client):
     for col, name in enumerate(("pub", "sub", "nc", "city", "prov")):
         assert (
             f'<input name="u{unit.pk}-{name}" value="" inputmode="numeric" pattern="[0-9]*" autocomplete="off" '
-            f'enterkeyhint="next" data-col="{col}" aria-label="区人社局 '
+            f'enterkeyhint="next" data-col="{col}" data-kind="{name}" aria-label="区人社局 '
         ) in html
     # The form also works without JavaScript: a plain POST form with a submit button.
     assert '<form method="post" class="grid-form" id="grid-form" novalidate>' in html
@@ -152,9 +152,9 @@ def populate(n: int) -> None:
             ArticleFactory(unit=unit, received_on=datetime.date(2024, 10, 3))
 
 
-# session, user, units, publications, article totals, register counts, recent publications, rule set,
+# session, user, units, publications, article totals, register counts, recent publications, aliases, rule set,
 # proposed counts (monitoring, through core.hooks.publication_proposals)
-GRID_QUERIES = 9
+GRID_QUERIES = 10
 
 
 @pytest.mark.parametrize("units", [5, 60])

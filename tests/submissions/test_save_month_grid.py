@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from core.calendar import Month
-from submissions.grid.selectors import GridValues
+from submissions.grid.selectors import GRID_FIELDS, GridValues
 from submissions.models import MonthlyPublication
 from submissions.selectors import version_of
 from submissions.services.grid import CONFLICT, INVALID, SAVED, UNCHANGED, GridRowInput, month_grid_save
@@ -24,6 +24,7 @@ def row(unit, *, original=EMPTY, values, publication=None):
         loaded_tally="",
         original=original,
         values=values,
+        posted=frozenset(GRID_FIELDS),
     )
 
 

@@ -6,6 +6,7 @@ import ast
 import gettext
 import html as htmllib
 import io
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -13,24 +14,17 @@ from pathlib import Path
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
-from django.contrib import admin
 from django.core.management import call_command
 from django.urls import reverse
 
 from core.models import stamp_history
+from tests.admin_pages import english_in, registered_models
 from tests.factories import DeductionFactory, UnitAliasFactory, UnitFactory, UserFactory
 from units.models import User
 
 pytestmark = pytest.mark.django_db
 
 LOCALE = Path(settings.BASE_DIR) / "locale" / "zh_Hans" / "LC_MESSAGES"
-# Latin letters the office writes too: IP地址, Excel导入, SHA-256, the keys named in Django's
-# multiple-choice hint (按住 Control 键，或者 Mac 上的 Command 键) and in its password hint (LDAP).
-ALLOWED = {"IP", "Excel", "SHA", "Control", "Command", "Mac", "LDAP"}
-# Names of settings, formats and values quoted inside django-celery-beat's own Chinese help texts
-# (在 CELERY_TASK_QUEUES 定义的队列; JSON编码的位置参数(例如: ["arg1", "arg2"]); 如果enabled设置为False …).
-ALLOWED |= {"CELERY", "TASK", "QUEUES", "JSON", "AMQP", "RabbitMQ", "Redis", "UTC", "True", "False", "None", "enabled"}
-ALLOWED |= {"all", "arg", "argument", "value"}
 
 
 @pytest.fixture
@@ -59,25 +53,18 @@ def records(root):
 
 def visible_text(page: str) -> str:
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
-    # The password field shows the stored hash (algorithm, salt, digest): not words.
-    page = re.sub(r'<div disabled[^>]*id="id_password">.*?</div>', " ", page, flags=re.S)
-    # Time zones are chosen by their IANA names (Asia/Shanghai).
-    page = re.sub(r'<select name="timezone".*?</select>', " ", page, flags=re.S)
-    # A scheduled job's arguments are JSON ({"day_of_month": 20}).
-    page = re.sub(r'<textarea name="(?:args|kwargs|headers)".*?</textarea>', " ", page, flags=re.S)
-    text = htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
-    # Celery task names (submissions.tasks.remind_articles) are identifiers, not wording.
-    return re.sub(r"\b[a-z_]+(?:\.[a-z_]+)+\b", " ", text)
+    # A scheduled job's arguments are data ({"day_of_month": 20}), not wording.
+    page = re.sub(r'<textarea name="kwargs".*?</textarea>', " ", page, flags=re.S)
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
 def english_words(page: str, *, names: set[str]) -> set[str]:
-    words = set(re.findall(r"[A-Za-z][A-Za-z’']+(?: [A-Za-z][A-Za-z’']+)*", visible_text(page)))
-    return {w for w in words if not set(w.split()) <= ALLOWED | names}
+    return english_in(visible_text(page), names=names)
 
 
 def admin_urls() -> list[str]:
     urls = [reverse("admin:index"), reverse("admin:password_change")]
-    for model in admin.site._registry:
+    for model in registered_models():
         info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         urls += [
             reverse(f"{info}_changelist"),
@@ -108,28 +95,40 @@ def test_no_english_on_any_admin_page(client, root, records):
 
 
 def test_the_scheduled_jobs_pages(client, root, records):
-    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+    from bootstrap.schedule.models import Crontab, ScheduledTask
 
     client.force_login(root)
-    task = PeriodicTask.objects.get(name="提醒：本月尚无合格稿件")
-    crontab = CrontabSchedule.objects.get(minute="0", hour="9")
+    task = ScheduledTask.objects.get(name="提醒：本月尚无合格稿件")
+    crontab = Crontab.objects.get(minute="0", hour="9")
 
-    listing = client.get(reverse("admin:django_celery_beat_crontabschedule_changelist")).content.decode()
-    form = client.get(reverse("admin:django_celery_beat_periodictask_change", args=[task.pk])).content.decode()
+    listing = client.get(reverse("admin:schedule_crontab_changelist")).content.decode()
+    tasks = client.get(reverse("admin:schedule_scheduledtask_changelist")).content.decode()
+    form = client.get(reverse("admin:schedule_scheduledtask_change", args=[task.pk])).content.decode()
+    crontab_form = client.get(reverse("admin:schedule_crontab_change", args=[crontab.pk])).content.decode()
 
     assert str(crontab) == "0 9 * * *（在 09:00（北京时间））"
     assert '<td class="field-description">在 09:00（北京时间）</td>' in listing
-    assert '<div class="readonly">在 09:00（北京时间）</div>' in form
-    assert ">任务名：</label>" in form
+    assert '<td class="field-task_name">提醒：本月尚无合格稿件</td><td class="field-enabled">' in tasks
+    assert '<td class="field-when">在 09:00（北京时间）</td>' in tasks
+    assert ">执行的任务：</label>" in form
+    assert '<option value="submissions.tasks.remind_articles" selected>提醒：本月尚无合格稿件</option>' in form
+    assert f'<option value="{crontab.pk}" selected>0 9 * * *（在 09:00（北京时间））</option>' in form
+    assert re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', crontab_form.split('name="timezone"')[1]) == [
+        ("Asia/Shanghai", "北京时间"),
+        ("UTC", "协调世界时"),
+    ]
+    assert '<option value="Asia/Shanghai" selected>' in crontab_form
 
 
-def test_the_axes_pages(client, root, records):
+def test_the_login_records_pages(client, root, records):
+    from units.logins.models import Login
+
     client.force_login(root)
 
     index = client.get(reverse("admin:index")).content.decode()
-    attempts = client.get(reverse("admin:axes_accessattempt_changelist")).content.decode()
-    log = AccessLog.objects.get(username="renshe")  # (logging in wrote root's)
-    change = client.get(reverse("admin:axes_accesslog_change", args=[log.pk])).content.decode()
+    attempts = client.get(reverse("admin:logins_loginattempt_changelist")).content.decode()
+    log = Login.objects.get(username="renshe")  # (logging in wrote root's)
+    change = client.get(reverse("admin:logins_login_change", args=[log.pk])).content.decode()
 
     assert "登录安全" in index
     assert [t in index for t in ("登录失败计数", "登录失败记录", "登录记录")] == [True, True, True]
@@ -138,6 +137,19 @@ def test_the_axes_pages(client, root, records):
     assert str(log).startswith("renshe 登录（")
     assert f"<h2>{log}</h2>" in change
     assert "请求信息" in change
+
+
+def test_the_password_in_words(client, root, records):
+    client.force_login(root)
+
+    change = client.get(reverse("admin:units_user_change", args=[root.pk])).content.decode()
+    add = client.get(reverse("admin:units_user_add")).content.decode()
+
+    assert (
+        '<div id="id_password"><p>已设置密码（加密保存，任何人都无法查看原密码）</p>'
+        '<p><a class="button" href="../password/">重置密码</a></p></div>'
+    ) in change
+    assert "选择“禁用”后，该账号不能用密码登录。" in add
 
 
 def test_points_as_the_office_prints_them(client, root, records):
@@ -198,21 +210,37 @@ def test_every_form_label_ends_with_the_chinese_colon_in_the_admin(client, root,
     assert '<label class="vCheckboxLabel" for="id_is_assessed">参加考核</label>' in page  # a check box's own label
 
 
-def po_catalog(path: Path) -> dict[str, str]:
-    """msgid → msgstr of a .po written one line an entry (as ours is)."""
-    catalog, msgid = {}, None
+def po_entries(path: Path) -> list[tuple[str | None, str, str]]:
+    """(context, msgid, msgstr) of a .po written one line a field (as ours are)."""
+    entries, context, msgid = [], None, None
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("msgid "):
+        if line.startswith("msgctxt "):
+            context = ast.literal_eval(line[len("msgctxt ") :])
+        elif line.startswith("msgid "):
             msgid = ast.literal_eval(line[len("msgid ") :])
         elif line.startswith("msgstr ") and msgid:
-            catalog[msgid] = ast.literal_eval(line[len("msgstr ") :])
-    return catalog
+            entries.append((context, msgid, ast.literal_eval(line[len("msgstr ") :])))
+            context = msgid = None
+    return entries
 
 
-def test_the_compiled_translations_match_their_source():
-    with (LOCALE / "django.mo").open("rb") as handle:
-        compiled = gettext.GNUTranslations(handle)._catalog
-    compiled = {k: v for k, v in compiled.items() if k}
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_the_compiled_translations_match_their_source(domain):
+    with (LOCALE / f"{domain}.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    entries = po_entries(LOCALE / f"{domain}.po")
 
-    assert compiled == po_catalog(LOCALE / "django.po")
-    assert compiled[":"] == "："
+    served = [(c, i, compiled.pgettext(c, i) if c else compiled.gettext(i)) for c, i, _ in entries]
+
+    assert served == entries
+    assert len(entries) >= {"django": 30, "djangojs": 19}[domain]
+
+
+def test_the_admin_scripts_get_the_chinese_of_the_selector_and_the_calendar(client, root):
+    client.force_login(root)
+
+    catalog = client.get(reverse("admin:jsi18n")).content.decode()
+
+    for text in ("选择全部%s", "移除全部%s", "添加选中的%s", "移除选中的%s", "（点击清除）", "全部移除"):
+        assert json.dumps(text) in catalog
+    assert '"one letter Monday\\u0004M": "\\u4e00"' in catalog  # 一

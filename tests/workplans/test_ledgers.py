@@ -186,7 +186,15 @@ def test_a_unit_fills_in_and_submits_its_ledger_in_the_browser(client, setup):
     for task in (first, second):
         response = client.post(
             reverse("workplans:ledger_row_add", args=[task.pk]),
-            {"measure": "督促及时公开", "time_limit": "6月底前", "leader": "李副局长", "office": "办公室"},
+            {
+                f"t{task.pk}-{k}": v
+                for k, v in {
+                    "measure": "督促及时公开",
+                    "time_limit": "6月底前",
+                    "leader": "李副局长",
+                    "office": "办公室",
+                }.items()
+            },
         )
         assert response.status_code == 302
     done = client.post(reverse("workplans:ledger_submit", args=[2022]), follow=True)

@@ -5,13 +5,22 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.models import stamp_history
 from core.versioning import data_changed
 
 from ..models import DemoSitePeriod, Unit, UnitAlias, User
+from .records import (
+    account_delete,
+    account_save,
+    demo_site_period_delete,
+    demo_site_period_save,
+    unit_alias_add,
+    unit_alias_delete,
+    unit_alias_save,
+    unit_delete,
+    unit_update,
+)
 
 UNITS_CSV = Path(__file__).resolve().parents[2] / "fixtures" / "units.csv"
 
@@ -98,22 +107,20 @@ def account_create(
     user.is_staff = role == User.Role.OFFICE_ADMIN
     user.is_superuser = role == User.Role.OFFICE_ADMIN
     user.set_password(password)
-    user.full_clean()
-    user.save()
-    return user
+    return account_save(user=user)
 
 
-@transaction.atomic
-def unit_alias_add(*, unit: Unit, name: str, acting_user: User, reason: str = "添加别名") -> UnitAlias:
-    """Save ``name`` as another name of ``unit`` (e.g. a name an import did not know): the alias
-    must not read as another unit's name or alias (:meth:`UnitAlias.clean`)."""
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError({"name": "请填写别名。"})
-    if name == unit.name:
-        raise ValidationError({"name": f"“{name}”就是{unit.name}的正式名称，不需要别名。"})
-    alias = UnitAlias(unit=unit, name=name)
-    alias.full_clean()
-    stamp_history(alias, acting_user=acting_user, reason=reason)
-    alias.save()
-    return alias
+__all__ = [
+    "SyncResult",
+    "account_create",
+    "account_delete",
+    "account_save",
+    "demo_site_period_delete",
+    "demo_site_period_save",
+    "unit_alias_add",
+    "unit_alias_delete",
+    "unit_alias_save",
+    "unit_delete",
+    "unit_update",
+    "units_sync_from_csv",
+]

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from core.models import AuditedModel, person_field
 from units.models import Unit
@@ -13,7 +12,7 @@ from units.models import Unit
 from .plans import Task, WorkPlan
 
 
-class Ledger(models.Model):
+class Ledger(AuditedModel):
     """One unit's ledger of one plan; the unit fills it in, then submits it (报送) to the office."""
 
     class Status(models.TextChoices):
@@ -25,7 +24,6 @@ class Ledger(models.Model):
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField("报送时间", null=True, blank=True)
     submitted_by = person_field("报送人")
-    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "工作台账"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -30,10 +30,18 @@ def _require_office(user: User) -> None:
         raise PermissionDenied("只有区政府办公室工作人员可以退回台账或设置报送期限。")
 
 
-def _open_ledger(plan: WorkPlan, unit: Unit) -> Ledger:
+def _open_ledger(plan: WorkPlan, unit: Unit, user: User) -> Ledger:
     """The unit's ledger, created on first use, locked for this transaction; refused once submitted."""
-    ledger, _ = Ledger.objects.get_or_create(plan=plan, unit=unit)
-    ledger = Ledger.objects.select_for_update().get(pk=ledger.pk)
+    if not Ledger.objects.filter(plan=plan, unit=unit).exists():
+        ledger = Ledger(plan=plan, unit=unit)
+        ledger.stamp(acting_user=user, reason="开始填写台账")
+        ledger.full_clean()
+        try:
+            with transaction.atomic():
+                ledger.save()
+        except IntegrityError:  # created meanwhile by another request of the unit: use that one
+            pass
+    ledger = Ledger.objects.select_for_update().get(plan=plan, unit=unit)
     if ledger.status != Ledger.Status.DRAFT:
         raise ValidationError("台账已报送，不能再修改；如需修改，请联系区政府办公室退回。")
     return ledger
@@ -54,7 +62,7 @@ def ledger_row_add(*, task: Task, unit: Unit, acting_user: User, **values: str) 
     _require_unit(acting_user, unit)
     if not TaskUnit.objects.filter(task=task, unit=unit).exists():
         raise ValidationError({"task": f"{unit.name}不承担第{task.label}项任务。"})
-    ledger = _open_ledger(task.plan, unit)
+    ledger = _open_ledger(task.plan, unit, acting_user)
     cleaned = _clean_values(values)
     position = (ledger.rows.filter(task=task).aggregate(n=Max("position"))["n"] or 0) + 1
     row = LedgerRow(ledger=ledger, task=task, position=position, **cleaned)
@@ -67,7 +75,7 @@ def ledger_row_add(*, task: Task, unit: Unit, acting_user: User, **values: str) 
 @transaction.atomic
 def ledger_row_update(*, row: LedgerRow, acting_user: User, **values: str) -> LedgerRow:
     _require_unit(acting_user, row.ledger.unit)
-    _open_ledger(row.ledger.plan, row.ledger.unit)
+    _open_ledger(row.ledger.plan, row.ledger.unit, acting_user)
     for name, value in _clean_values(values).items():
         setattr(row, name, value)
     row.stamp(acting_user=acting_user)
@@ -79,7 +87,7 @@ def ledger_row_update(*, row: LedgerRow, acting_user: User, **values: str) -> Le
 @transaction.atomic
 def ledger_row_delete(*, row: LedgerRow, acting_user: User) -> None:
     _require_unit(acting_user, row.ledger.unit)
-    _open_ledger(row.ledger.plan, row.ledger.unit)
+    _open_ledger(row.ledger.plan, row.ledger.unit, acting_user)
     row.stamp(acting_user=acting_user, reason="删除台账举措")
     row.delete()
 
@@ -97,7 +105,7 @@ def _transition(ledger: Ledger, *, to: str, user: User, note: str = "") -> Ledge
 def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
     """报送: every task of the unit needs at least one measure (填写中 → 已报送)."""
     _require_unit(acting_user, unit)
-    ledger = _open_ledger(plan, unit)
+    ledger = _open_ledger(plan, unit, acting_user)
     covered = set(ledger.rows.values_list("task_id", flat=True))
     missing = [
         task.label
@@ -109,7 +117,8 @@ def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
         raise ValidationError(f"第{shown}项任务还没有填写工作举措（共{len(missing)}项），不能报送。")
     _transition(ledger, to=Ledger.Status.SUBMITTED, user=acting_user)
     ledger.submitted_at, ledger.submitted_by = timezone.now(), acting_user
-    ledger._history_user = acting_user
+    ledger.stamp(acting_user=acting_user, reason="报送台账")
+    ledger.full_clean()
     ledger.save()
     return ledger
 
@@ -122,7 +131,8 @@ def ledger_return(*, ledger: Ledger, acting_user: User, reason: str) -> Ledger:
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     ledger = Ledger.objects.select_for_update().get(pk=ledger.pk)
     _transition(ledger, to=Ledger.Status.DRAFT, user=acting_user, note=reason.strip())
-    ledger._history_user = acting_user
+    ledger.stamp(acting_user=acting_user, reason=f"退回修改：{reason.strip()}")
+    ledger.full_clean()
     ledger.save()
     return ledger
 

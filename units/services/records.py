@@ -1,0 +1,107 @@
+"""Writes of one unit, its aliases and demonstration-site periods, and of accounts: the pages and
+the admin call these, never ``save()`` themselves. A unit's category, order, assessment period and
+demonstration periods change scores and tables, so those writes mark the data changed; aliases
+only help imports find units."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+
+from core.models import stamp_history
+from core.versioning import data_changed
+
+from ..models import DemoSitePeriod, Unit, UnitAlias, User
+
+
+def _require_office_admin(user: User | None, what: str) -> None:
+    """``None`` is the system (load_units, load_demo); a person must be an office admin."""
+    if user is not None and not user.is_office_admin:
+        raise PermissionDenied(f"只有办公室管理员可以修改{what}。")
+
+
+@transaction.atomic
+def unit_update(*, unit: Unit, acting_user: User | None, reason: str = "") -> Unit:
+    """Save a unit's changes (or a new unit), with its history row (who and why)."""
+    _require_office_admin(acting_user, "单位")
+    unit.full_clean()
+    stamp_history(unit, acting_user=acting_user, reason=reason)
+    unit.save()
+    data_changed()
+    return unit
+
+
+@transaction.atomic
+def unit_delete(*, unit: Unit, acting_user: User | None, reason: str = "删除单位") -> None:
+    """Delete a unit entered by mistake (one with any data is protected and stays)."""
+    _require_office_admin(acting_user, "单位")
+    stamp_history(unit, acting_user=acting_user, reason=reason)
+    unit.delete()
+    data_changed()
+
+
+@transaction.atomic
+def unit_alias_save(*, alias: UnitAlias, acting_user: User | None, reason: str = "") -> UnitAlias:
+    """Save a new or renamed alias of a unit: the alias must not read as another unit's name or
+    alias (:meth:`UnitAlias.clean`), nor be the unit's own name."""
+    alias.name = " ".join((alias.name or "").split())
+    if not alias.name:
+        raise ValidationError({"name": "请填写别名。"})
+    if alias.name == alias.unit.name:
+        raise ValidationError({"name": f"“{alias.name}”就是{alias.unit.name}的正式名称，不需要别名。"})
+    alias.full_clean()
+    stamp_history(alias, acting_user=acting_user, reason=reason)
+    alias.save()
+    return alias
+
+
+def unit_alias_add(*, unit: Unit, name: str, acting_user: User | None, reason: str = "添加别名") -> UnitAlias:
+    """Save ``name`` as another name of ``unit`` (e.g. a name an import did not know)."""
+    return unit_alias_save(alias=UnitAlias(unit=unit, name=name), acting_user=acting_user, reason=reason)
+
+
+@transaction.atomic
+def unit_alias_delete(*, alias: UnitAlias, acting_user: User | None, reason: str = "删除别名") -> None:
+    _require_office_admin(acting_user, "单位别名")
+    stamp_history(alias, acting_user=acting_user, reason=reason)
+    alias.delete()
+
+
+@transaction.atomic
+def demo_site_period_save(*, period: DemoSitePeriod, acting_user: User | None, reason: str = "") -> DemoSitePeriod:
+    """Save a period in which a unit is a demonstration site (its article quota changes)."""
+    _require_office_admin(acting_user, "示范点期间")
+    period.full_clean()
+    stamp_history(period, acting_user=acting_user, reason=reason)
+    period.save()
+    data_changed()
+    return period
+
+
+@transaction.atomic
+def demo_site_period_delete(
+    *, period: DemoSitePeriod, acting_user: User | None, reason: str = "删除示范点期间"
+) -> None:
+    _require_office_admin(acting_user, "示范点期间")
+    stamp_history(period, acting_user=acting_user, reason=reason)
+    period.delete()
+    data_changed()
+
+
+@transaction.atomic
+def account_save(*, user: User, acting_user: User | None = None) -> User:
+    """Save a new or changed account (its password already set or hashed). The admin records who
+    changed an account and what (its change log, on the account's 历史 page)."""
+    _require_office_admin(acting_user, "账号")
+    user.full_clean()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def account_delete(*, user: User, acting_user: User | None) -> None:
+    """Delete an account (what it recorded keeps its records, without the name)."""
+    _require_office_admin(acting_user, "账号")
+    if acting_user is not None and user.pk == acting_user.pk:
+        raise PermissionDenied("不能删除自己正在使用的账号。")
+    user.delete()
