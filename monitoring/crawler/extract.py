@@ -9,8 +9,9 @@ elements — ``<li>``, table rows, ``<div>``s, ``<dd>``s — each holding a link
 2. from each date the nearest enclosing element that holds a link is the item (an element holding
    many links is a list, not an item, and the date is dropped);
 3. items are grouped by their place in the page (the tags and classes of their ancestors), and the
-   listing is the group with the most items; groups inside footers, breadcrumbs, navigation and
-   side bars weigh less, groups whose links lie under the column's own folder weigh more.
+   listing is the group with the most items, groups whose links lie under the column's own folder
+   weighing more. Groups in footers, breadcrumbs, headers and navigation never count; a side bar's
+   list (热点, 最新) only on a page with no other list, after dates inside titles.
 
 A CSS selector set on a column replaces steps 2–3: each element it selects is an item.
 """
@@ -30,13 +31,18 @@ from . import dates as d
 from .markup import best_date, content_links, labelled, pieces, split_dates
 
 SECONDARY_WORDS = ("详细", "详情", "查看", "下载", "附件", "阅读全文", "全文", "[详细]", "more", "更多")
-NEGATIVE_WORDS = frozenset({
-    "footer", "foot", "bottom", "copyright", "banquan", "crumb", "breadcrumb", "crumbs", "location", "position",
-    "weizhi", "dqwz", "nav", "navbar", "menu", "header", "head", "side", "aside", "sidebar", "rexian", "hot",
+# Page chrome, never the column's list: footers, breadcrumbs, headers, navigation.
+CHROME_WORDS = frozenset({
+    "footer", "foot", "bottom", "copyright", "banquan", "crumb", "breadcrumb", "crumbs", "location", "weizhi",
+    "dqwz", "nav", "navbar", "menu", "header",
 })  # fmt: skip
-NEGATIVE_PREFIXES = ("footer", "crumb", "breadcrumb", "copyright", "sidebar", "navbar", "menu")
+CHROME_PREFIXES = ("footer", "crumb", "breadcrumb", "copyright", "navbar", "menu")
+CHROME_TAGS = frozenset({"footer", "nav", "header"})
+# Side bars: their dated lists (热点, 最新) give way to any other list of the page.
+SIDE_WORDS = frozenset({"side", "aside", "sidebar", "rexian", "hot", "redian"})
+SIDE_TAGS = frozenset({"aside"})
 TOKENS = re.compile(r"[\s_\-]+")
-NEGATIVE_TAGS = frozenset({"footer", "nav", "header", "aside"})
+CHROME, SIDE, MAIN = 2, 1, 0
 MAX_CLIMB = 6
 MAX_ITEM_LINKS = 4
 DIGITS = re.compile(r"\d+")
@@ -144,15 +150,21 @@ def _signature(element) -> tuple:
     return tuple(reversed(path))
 
 
-def _negative(element) -> bool:
+def _place(element) -> int:
+    """:data:`CHROME` inside a footer, breadcrumb, header or navigation, :data:`SIDE` in a side bar,
+    else :data:`MAIN` (by the tags and the class and id words of the element and its ancestors)."""
+    place = MAIN
     for node in (element, *element.iterancestors()):
-        if node.tag in NEGATIVE_TAGS:
-            return True
+        if node.tag in CHROME_TAGS:
+            return CHROME
+        place = max(place, SIDE if node.tag in SIDE_TAGS else MAIN)
         names = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
         for token in TOKENS.split(DIGITS.sub("", names)):
-            if token in NEGATIVE_WORDS or token.startswith(NEGATIVE_PREFIXES):
-                return True
-    return False
+            if token in CHROME_WORDS or token.startswith(CHROME_PREFIXES):
+                return CHROME
+            if token in SIDE_WORDS:
+                place = SIDE
+    return place
 
 
 def _folder(url: str) -> str:
@@ -190,7 +202,7 @@ def _items(candidates: list[_Candidate], base_url: str, *, min_tier: int) -> lis
     return items
 
 
-def _listing(items: list[tuple[object, Item]], page_url: str) -> list[Item]:
+def _listing(items: list[tuple[object, Item]], page_url: str, *, side: bool) -> list[Item]:
     groups: dict[tuple, list[tuple[object, Item]]] = defaultdict(list)
     for element, item in items:
         groups[_signature(element)].append((element, item))
@@ -202,7 +214,8 @@ def _listing(items: list[tuple[object, Item]], page_url: str) -> list[Item]:
         inside = sum(1 for _, i in members if urlsplit(i.url).netloc == host and _folder(i.url).startswith(folder))
         return len(distinct) * (1 + inside / len(members))
 
-    listings = [members for members in groups.values() if not _negative(members[0][0])]
+    places = {key: _place(members[0][0]) for key, members in groups.items()}
+    listings = [members for key, members in groups.items() if places[key] == (SIDE if side else MAIN)]
     if not listings:
         return []
     best = max(listings, key=lambda members: (weight(members), -items.index(members[0])))
@@ -221,10 +234,13 @@ def _unique(items) -> list[Item]:
 def extract_items(root, page_url: str, base_url: str | None = None) -> list[Item]:
     """The listing's items, in the order of the page."""
     base_url = base_url or page_url
-    items = _listing(_items(_candidates(root, allow_weak=False), base_url, min_tier=d.MEDIUM), page_url)
-    if not items:  # no date stands on its own: take dates inside longer texts (titles)
-        items = _listing(_items(_candidates(root, allow_weak=True), base_url, min_tier=d.WEAK), page_url)
-    return items
+    clear = _items(_candidates(root, allow_weak=False), base_url, min_tier=d.MEDIUM)
+    found = _listing(clear, page_url, side=False)
+    if found:
+        return found
+    # No list of dates standing on their own: dates inside longer texts (titles), then side bars.
+    loose = _items(_candidates(root, allow_weak=True), base_url, min_tier=d.WEAK)
+    return _listing(loose, page_url, side=False) or _listing(clear, page_url, side=True)
 
 
 def compile_selector(selector: str) -> CSSSelector:

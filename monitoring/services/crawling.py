@@ -89,8 +89,9 @@ def _record(columns, reads, *, as_of, trigger, acting_user, started) -> CrawlRun
     run = CrawlRun(trigger=trigger, as_of=as_of, started_at=started, finished_at=now, requested_by=acting_user)
     run.full_clean()
     run.save()
-    by_pk = {column.pk: column for column in columns}
-    pairs = [(by_pk[read.target.key], read) for read in reads]
+    still = set(Column.objects.filter(pk__in=[c.pk for c in columns]).values_list("pk", flat=True))
+    by_pk = {column.pk: column for column in columns if column.pk in still}  # removed while being read: dropped
+    pairs = [(by_pk[read.target.key], read) for read in reads if read.target.key in by_pk]
     readings = ColumnReading.objects.bulk_create([_reading(run, c, read, as_of, now) for c, read in pairs])
     PageSnapshot.objects.bulk_create(
         [snapshot for reading, (_, read) in zip(readings, pairs, strict=True) for snapshot in _snapshots(reading, read)]

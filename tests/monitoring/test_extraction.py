@@ -113,8 +113,18 @@ def test_full_width_digits_and_chinese_dates():
     assert [i[2] for i in items_of(PAGE_CHROME.format(main=main))] == ["2024-03-02", "2024-03-09"]
 
 
-def test_a_page_whose_only_dates_are_in_header_breadcrumb_side_bar_and_footer_has_no_items():
-    assert items_of(PAGE_CHROME.format(main='<div class="list"><p>暂无信息</p></div>')) == []
+def test_a_page_whose_only_dates_are_in_header_breadcrumb_and_footer_has_no_items():
+    body = PAGE_CHROME.format(main='<div class="list"><p>暂无信息</p></div>').split('<div class="side">')[0]
+    assert items_of(body + '<div class="footer">网站更新时间：2024-07-01</div>') == []
+
+
+def test_a_side_bar_list_counts_only_when_the_page_has_no_other():
+    assert items_of(PAGE_CHROME.format(main='<div class="list"><p>暂无信息</p></div>')) == [
+        ("区政府召开常务会议", "/news/1.html", "2024-06-30"),
+        ("全区安全生产工作会议召开", "/news/2.html", "2024-06-29"),
+    ]
+    main = '<div class="list position-relative"><ul><li><a href="./1.html">唯一的条目</a><span>2024-01-05</span></li></ul></div>'
+    assert items_of(PAGE_CHROME.format(main=main)) == [("唯一的条目", "/zwgk/zcwj/1.html", "2024-01-05")]
 
 
 def test_titles_with_dates_and_no_other_dates_fall_back_to_the_titles():
