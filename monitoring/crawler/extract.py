@@ -10,8 +10,8 @@ elements — ``<li>``, table rows, ``<div>``s, ``<dd>``s — each holding a link
    many links is a list, not an item, and the date is dropped);
 3. items are grouped by their place in the page (the tags and classes of their ancestors), and the
    listing is the group with the most items, groups whose links lie under the column's own folder
-   weighing more. Groups in footers, breadcrumbs, headers and navigation never count; a side bar's
-   list (热点, 最新) only on a page with no other list, after dates inside titles.
+   weighing more. Groups in footers, breadcrumbs and the page header never count; a side bar's or a
+   navigation's list (热点, 最新) only on a page with no other list, after dates inside titles.
 
 A CSS selector set on a column replaces steps 2–3: each element it selects is an item.
 """
@@ -31,16 +31,16 @@ from . import dates as d
 from .markup import best_date, content_links, labelled, pieces, split_dates
 
 SECONDARY_WORDS = ("详细", "详情", "查看", "下载", "附件", "阅读全文", "全文", "[详细]", "more", "更多")
-# Page chrome, never the column's list: footers, breadcrumbs, headers, navigation.
+# Page chrome, never the column's list: footers, breadcrumbs, the page header.
 CHROME_WORDS = frozenset({
     "footer", "foot", "bottom", "copyright", "banquan", "crumb", "breadcrumb", "crumbs", "location", "weizhi",
-    "dqwz", "nav", "navbar", "menu", "header",
+    "dqwz", "header",
 })  # fmt: skip
-CHROME_PREFIXES = ("footer", "crumb", "breadcrumb", "copyright", "navbar", "menu")
-CHROME_TAGS = frozenset({"footer", "nav", "header"})
-# Side bars: their dated lists (热点, 最新) give way to any other list of the page.
-SIDE_WORDS = frozenset({"side", "aside", "sidebar", "rexian", "hot", "redian"})
-SIDE_TAGS = frozenset({"aside"})
+CHROME_PREFIXES = ("footer", "crumb", "breadcrumb", "copyright")
+CHROME_TAGS = frozenset({"footer", "header"})
+# Side bars and navigation: their dated lists (热点, 最新) give way to any other list of the page.
+SIDE_WORDS = frozenset({"side", "aside", "sidebar", "rexian", "hot", "redian", "nav", "navbar", "menu"})
+SIDE_TAGS = frozenset({"aside", "nav"})
 TOKENS = re.compile(r"[\s_\-]+")
 CHROME, SIDE, MAIN = 2, 1, 0
 MAX_CLIMB = 6
@@ -151,7 +151,7 @@ def _signature(element) -> tuple:
 
 
 def _place(element) -> int:
-    """:data:`CHROME` inside a footer, breadcrumb, header or navigation, :data:`SIDE` in a side bar,
+    """:data:`CHROME` inside a footer, breadcrumb or header, :data:`SIDE` in a side bar or navigation,
     else :data:`MAIN` (by the tags and the class and id words of the element and its ancestors)."""
     place = MAIN
     for node in (element, *element.iterancestors()):
