@@ -14,18 +14,18 @@ from django.views.decorators.http import require_POST
 
 from core.calendar import year_in_range
 from core.charts import ranking_bars
+from core.downloads import FORMAT_NAMES
 from core.forms import apply_service_errors
-from core.pdf import FontsNotInstalledError, MissingGlyphError, render_pdf
+from core.job_views import start_job
 from core.permissions import office_required
-from core.xlsx import build_workbook
+from scoring.assessment import CATEGORIES, assessment_title, counted_quarters, quarters_text
 from scoring.models import AnnualAdjustment
 from scoring.selectors import NoRuleSet, YearScores, annual_scores, latest_quarter_with_data
 from scoring.services import annual_adjustment_add, annual_adjustment_remove
 from units.selectors import assessed_units_in
 
-from .assessment import CATEGORIES, assessment_document, assessment_sheets, counted_quarters, quarters_text
 from .forms import AdjustmentForm
-from .web import PDF, XLSX, download
+from .jobs import ASSESSMENT_FILE
 
 
 def _scores(year: int) -> YearScores:
@@ -106,12 +106,6 @@ def adjustment_remove(request, year: int, pk: int):
 
 @office_required
 def assessment_file(request, year: int, fmt: str):
-    result = _scores(year)
-    name = f"临淄区{year}年度政务公开工作考核结果"
-    if fmt == "xlsx":
-        return download(build_workbook(assessment_sheets(result)), XLSX, f"{name}.xlsx")
-    try:
-        return download(render_pdf(assessment_document(result)), PDF, f"{name}.pdf")
-    except (MissingGlyphError, FontsNotInstalledError) as exc:
-        messages.error(request, str(exc))
-        return redirect("annual_reports:assessment", year)
+    _scores(year)  # 404 for a year without scores, before any work is asked for
+    label = f"{assessment_title(year)}（{FORMAT_NAMES[fmt]}）"
+    return start_job(request, ASSESSMENT_FILE, label=label, params={"year": year, "fmt": fmt})

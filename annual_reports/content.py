@@ -18,6 +18,13 @@ class ReportContent:
     """Every cell with its totals; ``None`` for the empty template."""
     texts: dict[str, str] = field(default_factory=lambda: dict.fromkeys(TEXT_FIELDS, ""))
     date: datetime.date | None = None
+    missing: int = 0
+    """A district compilation not yet finalised: how many units have no finalised report (the
+    document is then a draft: 草稿, 尚缺N个单位未定稿)."""
+
+    @property
+    def draft_note(self) -> str:
+        return f"尚缺{self.missing}个单位未定稿" if self.missing else ""
 
 
 def organ_name(unit_name: str) -> str:

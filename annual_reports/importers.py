@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from core.bounds import MAX_COUNT
 from core.imports import ImportRejected, RowError, RowParser, Sheet, cell_text, file_error, header_title, is_blank
 
@@ -69,7 +71,7 @@ def _amount(parser: RowParser, value: Any, name: str, *, required: bool) -> Deci
     elif number != number.quantize(Decimal("0.01")):
         parser.error(name, f"最多两位小数（{text[:30]}）")
     elif number > MAX_COUNT:
-        parser.error(name, f"数值过大（{text[:30]}），不能超过{MAX_COUNT}")
+        parser.error(name, f"数值过大（不能超过{MAX_COUNT}）")
     else:
         return number.quantize(Decimal("0.01")).normalize()
     return None
@@ -86,6 +88,18 @@ def _read_row(parser: RowParser, row: Row, cells: tuple[Any, ...], result: Parse
             result.values[key] = _amount(parser, value, name, required=required)
         else:
             result.values[key] = parser.count(value, name, required=required)
+
+
+def _refuse_extra_cells(parser: RowParser, values: tuple[Any, ...], end: int) -> None:
+    """A cell right of the row's last column of the national format belongs to no item: refused,
+    never dropped."""
+    for column, value in enumerate(values[end:], start=end + 1):
+        if cell_text(value):
+            parser.error(
+                f"{get_column_letter(column)}列",
+                f"这一行在国家格式中只到{get_column_letter(end)}列，多出的“{cell_text(value)[:20]}”不属于任何一项；请删除",
+            )
+            return
 
 
 def _match(values: tuple[Any, ...], labels: dict[str, tuple[Row, int]]) -> tuple[Row, int] | None:
@@ -121,7 +135,9 @@ def parse_report_workbook(sheets: list[Sheet]) -> ParsedReport:
                 parser.error(row.name or APPEALS.title, f"与第{result.rows[row.key]}行重复")
                 continue
             result.rows[row.key] = excel_row
-            _read_row(parser, row, tuple(values[offset : offset + len(row.columns)]), result)
+            end = offset + len(row.columns)
+            _read_row(parser, row, tuple(values[offset:end]), result)
+            _refuse_extra_cells(parser, values, end)
     for table in TABLES:
         for row in table.rows:
             if row.key not in result.rows:

@@ -1,10 +1,17 @@
-"""Background work of the annual reports: a unit's report and the district compilation as PDF or
-Excel (the request never lays out the document itself)."""
+"""Background work of the annual reports: a unit's report, the district compilation and the annual
+assessment (年终考核) as PDF or Excel (the request never lays out a document itself)."""
 
 from __future__ import annotations
 
-from core.jobs import JobKind, Result, register
+from django.urls import reverse
 
+from core.jobs import JobKind, Result, Source, register
+from core.pdf import render_pdf
+from core.xlsx import build_workbook
+from scoring.assessment import assessment_sheets, assessment_title, counted_quarters
+from scoring.selectors import annual_scores
+
+from .assessment import assessment_document
 from .models import AnnualReport, ReportYear
 from .pdf import report_pdf
 from .selectors import current_report, may_view_unit, new_report, report_content
@@ -33,6 +40,16 @@ def _district_file(params: dict, progress) -> Result:
     return _file(report, params["fmt"], progress)
 
 
+def _assessment_file(params: dict, progress) -> Result:
+    year = params["year"]
+    progress(20, "正在计算年度得分")
+    result = annual_scores(year=year, quarters=counted_quarters(year))
+    progress(50, "正在排版")
+    if params["fmt"] == "xlsx":
+        return Result(f"{assessment_title(year)}.xlsx", build_workbook(assessment_sheets(result)))
+    return Result(f"{assessment_title(year)}.pdf", render_pdf(assessment_document(result)))
+
+
 def _may_view_report(user, params: dict) -> bool:
     report = AnnualReport.objects.filter(pk=params.get("report")).select_related("unit").first()
     if report is None or report.unit is None:
@@ -40,6 +57,24 @@ def _may_view_report(user, params: dict) -> bool:
     return may_view_unit(user, report.unit)
 
 
+def _report_source(params: dict) -> Source:
+    report = AnnualReport.objects.select_related("report_year").get(pk=params["report"])
+    return Source("返回年度报告", reverse("annual_reports:report", args=[report.report_year.year, report.unit_id]))
+
+
+REPORT_FILE = JobKind(key="annual_report_file", run=_report_file, may_view=_may_view_report, source=_report_source)
+DISTRICT_FILE = JobKind(
+    key="annual_district_file",
+    run=_district_file,
+    source=lambda params: Source("返回全区年度报告", reverse("annual_reports:district", args=[params["year"]])),
+)
+ASSESSMENT_FILE = JobKind(
+    key="annual_assessment_file",
+    run=_assessment_file,
+    source=lambda params: Source("返回年终考核", reverse("annual_reports:assessment", args=[params["year"]])),
+)
+
+
 def register_jobs() -> None:
-    register(JobKind(key="annual_report_file", run=_report_file, may_view=_may_view_report))
-    register(JobKind(key="annual_district_file", run=_district_file))
+    for kind in (REPORT_FILE, DISTRICT_FILE, ASSESSMENT_FILE):
+        register(kind)

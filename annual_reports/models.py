@@ -121,10 +121,19 @@ class AnnualReport(AuditedModel):
         return self.report_year.year
 
     @property
+    def status_label(self) -> str:
+        """The status as people read it: a report saved but not submitted is 已保存未提交 (未填报 is
+        a report nobody has saved yet)."""
+        if self.status == self.Status.NOT_SUBMITTED and self.pk is not None:
+            return SAVED_NOT_SUBMITTED
+        return self.get_status_display()
+
+    @property
     def owner_name(self) -> str:
         return "全区" if self.is_district else self.unit.name
 
 
+SAVED_NOT_SUBMITTED = "已保存未提交"
 EDITABLE_STATUSES = (AnnualReport.Status.NOT_SUBMITTED, AnnualReport.Status.RETURNED)
 """A report can be changed only before it is submitted or after it was sent back."""
 

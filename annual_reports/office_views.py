@@ -22,18 +22,27 @@ from .web import page_url, report_year_or_404
 
 FILTERS = {
     "missing": ("未提交", lambda row: not row.submitted),
+    "submitted": ("已提交待审核", lambda row: row.awaiting_review),
     "late": ("逾期", lambda row: row.late),
     "similar": ("内容雷同", lambda row: bool(row.similar)),
 }
 
 
+def _unit_index(request):
+    """A unit's 年度报告: the report of the year now due (the year just ended), or, while the office
+    has not opened that year, a sentence saying so (never silently an earlier year's report)."""
+    due = timezone.localdate().year - 1
+    latest = report_years().first()
+    if latest is not None and latest.year >= due and request.user.unit_id is not None:
+        return redirect("annual_reports:report", latest.year, request.user.unit_id)
+    earlier = report_years().filter(year__lt=due) if request.user.unit_id is not None else []
+    return render(request, "annual_reports/not_open.html", {"year": due, "earlier": earlier})
+
+
 @login_required
 def index(request):
     if not request.user.is_office:
-        latest = report_years().first()
-        if latest is None or request.user.unit_id is None:
-            return render(request, "annual_reports/not_open.html")
-        return redirect("annual_reports:report", latest.year, request.user.unit_id)
+        return _unit_index(request)
     last = timezone.localdate().year - 1
     form = OpenYearForm(initial={"year": last})
     return render(request, "annual_reports/index.html", {"years": report_years(), "form": form})

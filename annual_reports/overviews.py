@@ -23,11 +23,16 @@ class OverviewRow:
 
     @property
     def status_label(self) -> str:
-        return self.report.get_status_display() if self.report else Status.NOT_SUBMITTED.label
+        return self.report.status_label if self.report else Status.NOT_SUBMITTED.label
 
     @property
     def submitted(self) -> bool:
         return self.report is not None and self.report.first_submitted_at is not None
+
+    @property
+    def awaiting_review(self) -> bool:
+        """已提交, waiting for the office to finalise or return it."""
+        return self.report is not None and self.report.status == Status.SUBMITTED
 
     @property
     def top_similarity(self) -> Similar | None:

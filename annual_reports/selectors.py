@@ -153,7 +153,12 @@ def texts_of(report: AnnualReport) -> dict[str, str]:
 
 
 def report_content(report: AnnualReport, values: dict | None = None) -> ReportContent:
+    """The report as plain data; a district compilation not yet finalised counts the units missing."""
     organ = DISTRICT_ORGAN if report.is_district else organ_name(report.unit.name)
+    missing = 0
+    if values is None and report.is_district and report.status != Status.FINALISED:
+        compilation = compile_district(report.report_year)
+        values, missing = compilation.values, len(compilation.missing)
     return ReportContent(
         title=report.title,
         organ=organ,
@@ -161,6 +166,7 @@ def report_content(report: AnnualReport, values: dict | None = None) -> ReportCo
         values=report_values(report) if values is None else values,
         texts=texts_of(report),
         date=timezone.localdate(report.finalised_at) if report.finalised_at else None,
+        missing=missing,
     )
 
 

@@ -9,19 +9,22 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.downloads import FORMAT_NAMES, file_response
 from core.imports import ImportRejected, staging
 from core.job_views import start_job
+from core.jobs import job_label
 from core.permissions import office_required
 
 from .checks import parse_typed
 from .content import ReportContent, organ_name, report_title
 from .forms import ReportUploadForm, TextsForm, posted_cells
+from .jobs import DISTRICT_FILE, REPORT_FILE
 from .layout import OVERVIEW_PARTS
 from .models import AnnualReport, ReportYear
 from .page import Posted, report_context
 from .selectors import current_report, may_fill_unit, new_report
 from .services import annual_report_import, report_save
-from .web import XLSX, download, form_errors, page_url, report_year_or_404, visible_unit
+from .web import form_errors, page_url, report_year_or_404, visible_unit
 from .xlsx import report_workbook
 
 UPLOAD_KIND = "annual_report"
@@ -75,6 +78,8 @@ def _save_post(request, report_year: ReportYear, unit):
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_page(request, year: int, unit_id: int):
+    if not ReportYear.objects.filter(year=year).exists():
+        return render(request, "annual_reports/not_open.html", {"year": year}, status=404)
     report_year, unit = report_year_or_404(year), visible_unit(request.user, unit_id)
     if request.method == "POST":
         return _save_post(request, report_year, unit)
@@ -110,14 +115,14 @@ def _version(report_year: ReportYear, unit, version: str | None) -> AnnualReport
 
 
 def _label(report: AnnualReport, fmt: str) -> str:
-    return f"{report.title}（{'Excel' if fmt == 'xlsx' else 'PDF'}）"
+    return job_label(report.title, f"（{FORMAT_NAMES[fmt]}）")
 
 
 @login_required
 def report_file(request, year: int, unit_id: int, fmt: str):
     report = _version(report_year_or_404(year), visible_unit(request.user, unit_id), request.GET.get("version"))
     params = {"report": report.pk, "fmt": fmt}
-    return start_job(request, kind="annual_report_file", label=_label(report, fmt), params=params)
+    return start_job(request, REPORT_FILE, label=_label(report, fmt), params=params)
 
 
 @office_required
@@ -125,7 +130,7 @@ def district_file(request, year: int, fmt: str):
     report_year = report_year_or_404(year)
     report = current_report(report_year, None) or new_report(report_year, None)
     params = {"year": year, "fmt": fmt}
-    return start_job(request, kind="annual_district_file", label=_label(report, fmt), params=params)
+    return start_job(request, DISTRICT_FILE, label=_label(report, fmt), params=params)
 
 
 @login_required
@@ -133,7 +138,7 @@ def template_file(request, year: int):
     unit = request.user.unit if not request.user.is_office else None
     organ = organ_name(unit.name) if unit is not None else "（单位名称）"
     content = ReportContent(title=report_title(organ, year), organ=organ, year=year, values=None)
-    return download(report_workbook(content, template=True), XLSX, f"{year}年政府信息公开工作年度报告表格（空白）.xlsx")
+    return file_response(report_workbook(content, template=True), f"{year}年政府信息公开工作年度报告表格（空白）.xlsx")
 
 
 @login_required

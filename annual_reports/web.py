@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.urls import reverse
 
 from units.selectors import units_visible_to
 
 from .models import ReportYear
 
-PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(bytes(content), content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
-
 
 def report_year_or_404(year: int) -> ReportYear:
     report_year = ReportYear.objects.filter(year=year).first()
     if report_year is None:
-        raise Http404(f"{year}年度的年度报告尚未开启。")
+        raise Http404(f"{year}年度报告尚未开启，开启后可填报。")
     return report_year
 
 

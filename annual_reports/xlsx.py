@@ -22,6 +22,7 @@ TEMPLATE_NOTE = (
 
 def report_workbook(content: ReportContent, *, template: bool = False) -> bytes:
     sheets = []
+    title = f"{content.title}（草稿，{content.draft_note}）" if content.draft_note and not template else content.title
     for table in TABLES:
         data = table_data(table, None if template else content.values)
         if template and table.key == "requests":
@@ -29,10 +30,10 @@ def report_workbook(content: ReportContent, *, template: bool = False) -> bytes:
         sheets.append(
             SheetSpec.of_table(
                 table.title,
-                f"{content.title}　{table.title}",
+                f"{title}　{table.title}",
                 data,
                 WIDTHS[table.key],
                 landscape=table.key == "appeals",
             )
         )
-    return build_workbook(sheets)
+    return build_workbook(sheets, watermark="草稿" if content.draft_note and not template else "")

@@ -7,3 +7,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "公共"
+
+    def ready(self) -> None:
+        from django.urls import register_converter
+
+        from .downloads import FileFormat
+
+        register_converter(FileFormat, "fileformat")  # <fileformat:fmt>: pdf or xlsx, in every app's URLs

@@ -6,10 +6,10 @@
   ``database.pgdump`` (``pg_dump --format=custom``, a consistent snapshot of PostgreSQL);
 - ``media/``: uploaded evidence, job results and everything else under MEDIA_ROOT;
 - ``manifest.json``: the engine, the time, the number of rows of every table and the SHA-256 of
-  every file, so that a restore proves itself.
+  the database file and of every media file, so that a restore proves itself.
 
-``make restore FILE=…`` puts both back (the database replaced as a whole, the media folder swapped
-in only once it is completely unpacked) and checks the result against the manifest.
+``make restore FILE=…`` puts both back after checking everything against the manifest
+(:mod:`core.restore`).
 """
 
 from __future__ import annotations
@@ -27,10 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
-
-from .versioning import UNREACHABLE, data_changed
 
 FORMAT_VERSION = 1
 
@@ -46,7 +43,7 @@ class Restored:
     files: int
 
 
-def _engine() -> str:
+def current_engine() -> str:
     vendor = connection.vendor
     if vendor not in ("sqlite", "postgresql"):
         raise BackupError(f"不支持的数据库类型：{vendor}")
@@ -64,12 +61,20 @@ def table_counts() -> dict[str, int]:
     return counts
 
 
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def media_files(root: Path) -> dict[str, str]:
     """``relative path → SHA-256`` of every file under ``root``."""
     files = {}
     if root.exists():
         for path in sorted(p for p in root.rglob("*") if p.is_file()):
-            files[path.relative_to(root).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+            files[path.relative_to(root).as_posix()] = file_sha256(path)
     return files
 
 
@@ -88,7 +93,7 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise BackupError(f"{command[0]} 失败：{result.stderr.strip()[-500:]}")
 
 
-def _dump_database(engine: str, target: Path) -> None:
+def dump_database(engine: str, target: Path) -> None:
     if engine == "sqlite":
         connection.ensure_connection()
         destination = sqlite3.connect(target)
@@ -106,7 +111,7 @@ def _dump_database(engine: str, target: Path) -> None:
 
 def backup_create(*, directory: Path | None = None) -> Path:
     """Write the archive of this installation and return its path."""
-    engine = _engine()
+    engine = current_engine()
     directory = Path(directory or Path(settings.BASE_DIR) / "var" / "backups")
     directory.mkdir(parents=True, exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -114,12 +119,13 @@ def backup_create(*, directory: Path | None = None) -> Path:
     media_root = Path(settings.MEDIA_ROOT)
     with tempfile.TemporaryDirectory(dir=directory) as work:
         database = Path(work) / ("database.sqlite3" if engine == "sqlite" else "database.pgdump")
-        _dump_database(engine, database)
+        dump_database(engine, database)
         manifest = {
             "format": FORMAT_VERSION,
             "engine": engine,
             "created": datetime.datetime.now().isoformat(timespec="seconds"),
             "database": database.name,
+            "database_sha256": file_sha256(database),
             "tables": table_counts(),
             "files": media_files(media_root),
         }
@@ -137,18 +143,9 @@ def backup_create(*, directory: Path | None = None) -> Path:
     return archive
 
 
-def _read_manifest(tar: tarfile.TarFile) -> dict:
-    try:
-        member = tar.extractfile("manifest.json")
-    except KeyError as exc:
-        raise BackupError("不是本系统的备份文件：缺少 manifest.json。") from exc
-    manifest = json.loads(member.read())
-    if manifest.get("format") != FORMAT_VERSION:
-        raise BackupError(f"备份文件格式版本{manifest.get('format')}不受支持。")
-    return manifest
-
-
-def _restore_database(engine: str, dump: Path) -> None:
+def restore_database(engine: str, dump: Path) -> None:
+    """Replace the whole database by ``dump`` (one step of SQLite's backup, one transaction of
+    ``pg_restore``: all or nothing)."""
     if engine == "sqlite":
         source = sqlite3.connect(dump)
         try:
@@ -164,38 +161,3 @@ def _restore_database(engine: str, dump: Path) -> None:
              "-d", connection.settings_dict["NAME"], str(dump)],
             env,
         )  # fmt: skip
-
-
-def backup_restore(*, archive: Path) -> Restored:
-    """Replace the database and the media folder by those of ``archive`` and verify them."""
-    engine = _engine()
-    archive = Path(archive)
-    if not archive.is_file():
-        raise BackupError(f"找不到备份文件：{archive}")
-    media_root = Path(settings.MEDIA_ROOT)
-    media_root.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=media_root.parent) as work, tarfile.open(archive, "r:gz") as tar:
-        manifest = _read_manifest(tar)
-        if manifest["engine"] != engine:
-            raise BackupError(f"备份来自{manifest['engine']}数据库，本系统现用{engine}：请在同类数据库上恢复。")
-        tar.extractall(work, filter="data")
-        unpacked_media = Path(work) / "media"
-        unpacked_media.mkdir(exist_ok=True)
-        if media_files(unpacked_media) != manifest["files"]:
-            raise BackupError("备份中的文件与清单不符（文件损坏？），未做任何恢复。")
-        _restore_database(engine, Path(work) / manifest["database"])
-        old = Path(work) / "media-before-restore"
-        if media_root.exists():
-            os.replace(media_root, old)
-        os.replace(unpacked_media, media_root)
-    try:
-        cache.clear()  # pages and tables cached from the data before the restore
-    except UNREACHABLE:
-        data_changed()  # the cache is away: a new data version as soon as it answers again
-    counts = table_counts()
-    differing = sorted(t for t in set(counts) | set(manifest["tables"]) if counts.get(t) != manifest["tables"].get(t))
-    if differing:
-        raise BackupError(f"恢复后以下数据表的行数与备份清单不符：{'、'.join(differing)}")
-    if media_files(media_root) != manifest["files"]:
-        raise BackupError("恢复后的文件与备份清单不符。")
-    return Restored(tables=len(counts), rows=sum(counts.values()), files=len(manifest["files"]))

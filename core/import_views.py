@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from .calendar import year_in_range
+from .downloads import file_response
 from .forms import UploadForm, quarter_just_ended
 from .imports import staging
 from .imports.flow import run_staged
 from .imports.registry import get_kind, kinds
 from .permissions import office_required
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @office_required
@@ -41,10 +38,7 @@ def import_template(request, kind: str):
         raise Http404("没有这种导入模板。")
     text = request.GET.get("year", "")
     year = int(text) if text.isdigit() and year_in_range(int(text)) else quarter_just_ended()["year"]
-    response = HttpResponse(found.template(year), content_type=XLSX)
-    filename = f"{found.label}导入模板（{year}年）.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return file_response(found.template(year), f"{found.label}导入模板（{year}年）.xlsx")
 
 
 @office_required

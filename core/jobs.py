@@ -1,14 +1,18 @@
 """Background work: exports a person waits for, and scheduled jobs.
 
-An app registers each kind of work with :func:`register` in its ``AppConfig.ready()``. A request
-calls :func:`job_request`, which records a :class:`~core.models.Job` and hands it to the Celery
-task :func:`core.tasks.run_job` once the transaction commits (at once, in the request, when there
-is no Redis: the embedded default). The page of the job shows its progress, then the download.
+An app defines each kind of work as a :class:`JobKind` constant in its ``jobs.py`` (e.g.
+``reports.jobs.NOTICE_DRAFT_FILE``) and registers it with :func:`register` in its
+``AppConfig.ready()``. A view passes that constant to :func:`core.job_views.start_job`, which
+records a :class:`~core.models.Job` (:func:`core.tasks.job_request`) and hands it to the Celery task
+:func:`core.tasks.run_job`, which calls :func:`job_execute`, which calls the kind's ``run``. The
+page of the job shows its progress, then the download and the way back to what it was made from.
 
 The work is idempotent: a job that is done is never run again, its result file is written under
 a name fixed by the job and moved into place only when complete (a worker killed half-way leaves
-no half file, and the re-run writes exactly one), and a job whose worker vanished is handed out
-again by :func:`jobs_requeue_stale`.
+no half file, and the re-run writes exactly one). Any error marks the job failed with the reason;
+a failed job, or one without a sign of life for a while, is never handed to a later request.
+
+This module knows nothing of Celery (``core.tasks`` imports it, never the other way round).
 """
 
 from __future__ import annotations
@@ -22,21 +26,31 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from .downloads import MAX_LABEL, safe_filename, shorten
 from .models import Job
 
 LOGGER = logging.getLogger(__name__)
 STALE_QUEUED = datetime.timedelta(minutes=2)
 STALE_RUNNING = datetime.timedelta(minutes=15)
-BROKER_DOWN = "后台任务服务（Redis）暂时连不上：任务已记录并排队，服务恢复后自动执行，请稍后刷新本页。"
+MAX_RESULT_NAME = 200
+"""The longest download name in characters (the field's length); in bytes see ``safe_filename``."""
 
 
 @dataclass(frozen=True)
 class Result:
     filename: str
     content: bytes
+
+
+@dataclass(frozen=True)
+class Source:
+    """What a job was made from, for the way back from its page: ``返回通报`` and its URL."""
+
+    label: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -47,6 +61,11 @@ class JobKind:
     scheduled job); ``progress(percent, message="")`` reports how far it got."""
     may_view: Callable[..., bool] = lambda user, params: bool(user.is_office)
     """Who may follow the job and download its result, besides the person who asked for it."""
+    source: Callable[[dict], Source | None] = lambda params: None
+    """The page the job was asked from (the notice, the report …), shown as the way back."""
+
+    def __str__(self) -> str:
+        return self.key
 
 
 _KINDS: dict[str, JobKind] = {}
@@ -58,6 +77,20 @@ def register(kind: JobKind) -> None:
 
 def kind_of(key: str) -> JobKind | None:
     return _KINDS.get(key)
+
+
+def job_label(text: str, suffix: str = "") -> str:
+    """A job's label: ``text`` shortened so that it and ``suffix`` (e.g. ``（PDF）``) fit the field."""
+    return shorten(text, MAX_LABEL - len(suffix)) + suffix
+
+
+def source_of(job: Job) -> Source | None:
+    kind = kind_of(job.kind)
+    try:
+        return kind.source(job.params) if kind else None
+    except Exception:  # the thing it was made from is gone: no way back, the job stays readable
+        LOGGER.info("job %s: no source", job.pk, exc_info=True)
+        return None
 
 
 def result_dir() -> Path:
@@ -84,38 +117,17 @@ def jobs_visible_to(user):
     return Job.objects.filter(requested_by=user)
 
 
-def enqueue(job: Job) -> None:
-    """Hand ``job`` to a worker; if the broker is down the job stays queued and says so."""
-    from .tasks import run_job
-
-    try:
-        run_job.apply_async(args=[job.pk], retry=False)
-    except Exception as exc:  # kombu/redis raise their own errors when the broker is unreachable
-        if settings.CELERY_TASK_ALWAYS_EAGER:
-            # Run here and now: the failure is recorded on the job, whose page tells the user.
-            LOGGER.exception("job %s failed", job.pk)
-            return
-        LOGGER.warning("job %s not handed to a worker: %s", job.pk, exc)
-        Job.objects.filter(pk=job.pk, status=Job.Status.QUEUED).update(message=BROKER_DOWN)
+def alive(now: datetime.datetime | None = None) -> Q:
+    """Jobs that may still finish: queued a short while ago, or running with a recent sign of life."""
+    now = now or timezone.now()
+    queued = Q(status=Job.Status.QUEUED, created_at__gte=now - STALE_QUEUED)
+    running = Q(status=Job.Status.RUNNING, heartbeat_at__gte=now - STALE_RUNNING)
+    return queued | running
 
 
-def job_request(*, kind: str, label: str, params: dict, acting_user) -> Job:
-    """Record the job and start it once the request's transaction has committed.
-
-    The same work already queued or running for the same person is not started twice.
-    """
-    if kind not in _KINDS:
-        raise ValueError(f"未登记的后台任务类型：{kind}")
-    existing = Job.objects.filter(
-        kind=kind, params=params, requested_by=acting_user, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
-    ).first()
-    if existing is not None:
-        return existing
-    job = Job(kind=kind, label=label, params=params, requested_by=acting_user)
-    job.full_clean()
-    job.save()
-    transaction.on_commit(lambda: enqueue(job))
-    return job
+def stale(now: datetime.datetime | None = None):
+    """Jobs queued or running that have shown no sign of life for a while."""
+    return Job.objects.filter(status__in=[Job.Status.QUEUED, Job.Status.RUNNING]).exclude(alive(now))
 
 
 def _progress(job_pk: int) -> Callable[..., None]:
@@ -128,19 +140,42 @@ def _progress(job_pk: int) -> Callable[..., None]:
     return report
 
 
-def _store(job: Job, result: Result) -> str:
+def result_name(filename: str) -> str:
+    """The download name of a result: safe, at most 255 bytes and 200 characters."""
+    name = safe_filename(filename)
+    return name if len(name) <= MAX_RESULT_NAME else safe_filename(name, max_bytes=MAX_RESULT_NAME)
+
+
+def _store(job: Job, result: Result) -> tuple[str, str]:
     """Write the result next to its final name and move it into place in one step."""
+    name = result_name(result.filename)
     folder = result_dir() / str(job.pk)
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / Path(result.filename).name
-    partial = final.with_name(final.name + ".part")
+    final = folder / name
+    partial = folder / ".partial"  # a fixed name: the final one may use all 255 bytes
     partial.write_bytes(result.content)
     os.replace(partial, final)
-    return str(final.relative_to(Path(settings.MEDIA_ROOT)))
+    return str(final.relative_to(Path(settings.MEDIA_ROOT))), name
+
+
+def failure_message(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):  # refused by a service: its own sentence
+        return "；".join(exc.messages)
+    return f"生成时出错：{exc or type(exc).__name__}。请点“重试”；如仍失败，请联系管理员。"
+
+
+def _fail(job_pk: int, exc: Exception) -> None:
+    Job.objects.filter(pk=job_pk).update(
+        status=Job.Status.FAILED, finished_at=timezone.now(), message=failure_message(exc)[:2000]
+    )
 
 
 def job_execute(job_pk: int) -> Job:
-    """Run one job (the body of the Celery task); a job already done is left as it is."""
+    """Run one job (the body of the Celery task); a job already done is left as it is.
+
+    Any error marks the job failed with the reason; a refusal (``ValidationError``) is only
+    recorded, any other error is raised again for the worker's log (and Celery's retry of a
+    database that was away)."""
     job = Job.objects.get(pk=job_pk)
     if job.status == Job.Status.DONE:
         return job
@@ -153,53 +188,43 @@ def job_execute(job_pk: int) -> Job:
         if kind is None:
             raise LookupError(f"未登记的后台任务类型：{job.kind}")
         outcome = kind.run(job.params, _progress(job.pk))
-    except ValidationError as exc:  # refused by a service: recorded, not retried
-        Job.objects.filter(pk=job.pk).update(
-            status=Job.Status.FAILED, finished_at=timezone.now(), message="；".join(exc.messages)[:2000]
-        )
-        job.refresh_from_db()
-        return job
+        fields = {"status": Job.Status.DONE, "progress": 100, "finished_at": timezone.now()}
+        if isinstance(outcome, Result):
+            result, name = _store(job, outcome)
+            fields.update(result=result, result_name=name, message="")
+        else:
+            fields["message"] = outcome
+        Job.objects.filter(pk=job.pk).update(**fields)
+    except ValidationError as exc:
+        _fail(job.pk, exc)
     except Exception as exc:
-        Job.objects.filter(pk=job.pk).update(
-            status=Job.Status.FAILED, finished_at=timezone.now(), message=f"失败：{exc}"[:2000]
-        )
+        LOGGER.exception("job %s (%s) failed", job.pk, job.kind)
+        _fail(job.pk, exc)
         raise
-    fields = {"status": Job.Status.DONE, "progress": 100, "finished_at": timezone.now()}
-    if isinstance(outcome, Result):
-        fields.update(result=_store(job, outcome), result_name=outcome.filename, message="")
-    else:
-        fields["message"] = outcome
-    Job.objects.filter(pk=job.pk).update(**fields)
     job.refresh_from_db()
     return job
 
 
-def jobs_requeue_stale(*, now: datetime.datetime | None = None) -> int:
-    """Hand out again jobs still queued after a while (the broker was down) or running without any
-    sign of life (the worker died); returns how many."""
-    now = now or timezone.now()
-    stale = Job.objects.filter(status=Job.Status.QUEUED, created_at__lt=now - STALE_QUEUED) | Job.objects.filter(
-        status=Job.Status.RUNNING, heartbeat_at__lt=now - STALE_RUNNING
-    )
-    jobs = list(stale)
-    for job in jobs:
-        # The broker's absence is no longer news once it takes the job (enqueue says so again if not).
-        message = "" if job.message == BROKER_DOWN else job.message
-        Job.objects.filter(pk=job.pk).update(status=Job.Status.QUEUED, message=message)
-        enqueue(job)
-    return len(jobs)
-
-
 def record_scheduled_run(*, kind: str, label: str, run: Callable[[], str]) -> Job:
     """Run a scheduled job here and now, recorded like any other (status, summary, time)."""
-    job = Job.objects.create(kind=kind, label=label, status=Job.Status.RUNNING, started_at=timezone.now(), attempts=1)
+    job = Job.objects.create(
+        kind=kind, label=job_label(label), status=Job.Status.RUNNING, started_at=timezone.now(), attempts=1
+    )
     try:
         summary = run()
     except Exception as exc:
-        Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, finished_at=timezone.now(), message=str(exc))
+        _fail(job.pk, exc)
         raise
     Job.objects.filter(pk=job.pk).update(
         status=Job.Status.DONE, progress=100, finished_at=timezone.now(), message=summary
     )
     job.refresh_from_db()
     return job
+
+
+def last_scheduled_runs(kinds: list[str]) -> dict[str, Job]:
+    """The latest recorded run of each scheduled kind."""
+    latest: dict[str, Job] = {}
+    for job in Job.objects.filter(kind__in=kinds).order_by("kind", "-created_at", "-pk"):
+        latest.setdefault(job.kind, job)
+    return latest

@@ -12,25 +12,32 @@ from .models import Notification
 
 def notify(*, users, kind: str, text: str, link: str = "", key: str) -> int:
     """Remind each of ``users`` once (``key`` names the thing reminded of); returns how many new
-    reminders were created. Users with an e-mail address also get a mail."""
-    created = 0
+    reminders were created. Users with an e-mail address also get a mail, sent once the caller's
+    transaction has committed (a write that is rolled back tells nobody)."""
+    created = []
     for user in users:
         try:
             with transaction.atomic():
                 Notification.objects.create(user=user, kind=kind, text=text, link=link, key=key)
         except IntegrityError:
             continue  # already reminded of this
-        created += 1
-        if user.email:
-            sent = send_mail(
-                subject=f"【政务公开考核系统】{text[:30]}",
-                message=text + (f"\n\n{settings.SITE_URL}{link}" if link else ""),
-                from_email=None,
-                recipient_list=[user.email],
-                fail_silently=True,
-            )
-            Notification.objects.filter(user=user, key=key).update(emailed=bool(sent))
-    return created
+        created.append(user)
+    mailed = [user for user in created if user.email]
+    if mailed:
+        transaction.on_commit(lambda: _mail(mailed, text=text, link=link, key=key))
+    return len(created)
+
+
+def _mail(users, *, text: str, link: str, key: str) -> None:
+    for user in users:
+        sent = send_mail(
+            subject=f"【政务公开考核系统】{text[:30]}",
+            message=text + (f"\n\n{settings.SITE_URL}{link}" if link else ""),
+            from_email=None,
+            recipient_list=[user.email],
+            fail_silently=True,
+        )
+        Notification.objects.filter(user=user, key=key).update(emailed=bool(sent))
 
 
 def unread_for(user):

@@ -32,6 +32,8 @@ class UnitPanel:
     render: Callable[..., SafeString | None]
     """``render(*, user, unit, today) -> SafeString | None``: the panel's HTML, ``None`` to show nothing."""
     order: int = 0
+    top: bool = False
+    """Shown at the top of the page, above the scores (something the unit must act on)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class RenderedPanel:
     key: str
     title: str
     html: SafeString
+    top: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ def unit_panels(*, user, unit, today: datetime.date) -> list[RenderedPanel]:
     for panel in sorted(_PANELS.values(), key=lambda p: (p.order, p.key)):
         html = panel.render(user=user, unit=unit, today=today)
         if html:
-            rendered.append(RenderedPanel(panel.key, panel.title, html))
+            rendered.append(RenderedPanel(panel.key, panel.title, html, panel.top))
     return rendered
 
 

@@ -1,4 +1,9 @@
-"""Who may do what: office accounts, office admins, unit accounts."""
+"""Who may do what: office accounts, office admins, unit accounts.
+
+Views check with the decorators below; every service that only the district office may call checks
+again with :func:`require_office`, so that no other path (a form, an import, the admin, a task)
+reaches it with another account.
+"""
 
 from functools import wraps
 
@@ -28,3 +33,17 @@ def office_admin_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+def require_office(user, action: str) -> None:
+    """Refuse ``action`` (PermissionDenied, e.g. “只有区政府办公室工作人员可以印发通报。”) to every
+    account but the district office's. ``None`` is the system itself (a command or a task run on the
+    server), which may do anything."""
+    if user is not None and not getattr(user, "is_office", False):
+        raise PermissionDenied(f"只有区政府办公室工作人员可以{action}。")
+
+
+def require_office_admin(user, action: str) -> None:
+    """As :func:`require_office`, for what only an office admin may do (units, accounts)."""
+    if user is not None and not getattr(user, "is_office_admin", False):
+        raise PermissionDenied(f"只有办公室管理员可以{action}。")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import import_views, job_views, views
+from . import import_views, job_views, notification_views, views
 
 app_name = "core"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("jobs/<int:pk>/", job_views.job_detail, name="job"),
     path("jobs/<int:pk>/status/", job_views.job_status, name="job_status"),
     path("jobs/<int:pk>/download/", job_views.job_download, name="job_download"),
-    path("notifications/", job_views.notification_list, name="notifications"),
-    path("notifications/read/", job_views.notifications_read, name="notifications_read"),
+    path("jobs/<int:pk>/retry/", job_views.job_retry, name="job_retry"),
+    path("notifications/", notification_views.notification_list, name="notifications"),
+    path("notifications/read/", notification_views.notifications_read, name="notifications_read"),
 ]

@@ -50,12 +50,13 @@ class FindingAdmin(ReadOnlyAdminMixin, HistoryAdmin):
 class DeductionAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     managed_at = "检查整改或Excel导入"
     points = points_column("points", "减分")
-    list_display = ["unit", "year", "quarter", "reason", points, "source"]
+    list_display = ["unit", "year", "quarter", "reason", "kind", points, "source"]
     fields = [
         "unit",
         "year",
         "quarter",
         "reason",
+        "kind",
         "points_shown",
         "finding",
         "source",
@@ -69,7 +70,7 @@ class DeductionAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     def points_shown(self, obj) -> str:
         return format_points(obj.points)
 
-    list_filter = ["year", "quarter", "source", "unit__category"]
+    list_filter = ["year", "quarter", "kind", "source", "unit__category"]
     search_fields = ["unit__name", "reason"]
     autocomplete_fields = ["unit"]
 

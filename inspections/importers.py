@@ -12,6 +12,7 @@ from units.models import Unit
 from units.selectors import UnitNotFound, UnitResolver
 
 from .models import Deduction
+from .reasons import deduction_kind
 
 COLUMNS = ("单位", "事项", "减分")
 TITLES = {"reason": "事项", "points": "减分"}
@@ -23,6 +24,7 @@ class DeductionRow:
     unit: Unit
     reason: str
     points: Decimal
+    kind: str = Deduction.Kind.OTHER
 
 
 def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitResolver) -> list[DeductionRow]:
@@ -33,7 +35,7 @@ def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitRes
         raise
     period = Quarter(year, quarter)
     reason_length = Deduction._meta.get_field("reason").max_length
-    errors: list[RowError] = []
+    errors: list[RowError] = list(columns.unread)
     rows: list[DeductionRow] = []
     seen: dict[tuple[int, str], int] = {}
     for excel_row, values in columns.body:
@@ -60,7 +62,7 @@ def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitRes
         if parser.ok:
             validate_instance(parser, Deduction(year=year, quarter=quarter, reason=reason, points=points), TITLES)
         if parser.ok:
-            rows.append(DeductionRow(excel_row, unit, reason, points))
+            rows.append(DeductionRow(excel_row, unit, reason, points, deduction_kind(reason)))
     if errors:
         raise ImportRejected(errors, rows=rows, sheet=sheet.name)
     return rows

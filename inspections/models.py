@@ -208,10 +208,16 @@ class Deduction(models.Model):
         MANUAL = "manual", "手工录入"
         IMPORT = "import", "Excel导入"
 
+    class Kind(models.TextChoices):
+        NO_SUBMISSION = "no_submission", "未投稿"
+        """Entered by the office (“8、9月份未投稿”): replaces the 未投稿 deduction computed from the articles."""
+        OTHER = "other", "其他"
+
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="deductions", verbose_name="单位")
     year = models.PositiveSmallIntegerField("年度")
     quarter = models.PositiveSmallIntegerField("季度", validators=QUARTER_VALIDATORS)
     reason = models.CharField("事项", max_length=300)
+    kind = models.CharField("类别", max_length=20, choices=Kind.choices, default=Kind.OTHER)
     points = models.DecimalField("减分", **POINTS_FIELD, validators=POSITIVE_POINTS_VALIDATORS)
     finding = models.ForeignKey(
         Finding,

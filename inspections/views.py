@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from core.calendar import Quarter
+from core.downloads import file_response
 from core.forms import apply_service_errors
 from core.permissions import office_required
 from units.selectors import units_visible_to
@@ -269,4 +270,4 @@ def response_file(request, pk: int):
         handle = response.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("文件不存在。") from exc
-    return FileResponse(handle, as_attachment=True, filename=response.original_filename or response.file.name)
+    return file_response(handle, response.original_filename or response.file.name)

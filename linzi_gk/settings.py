@@ -191,7 +191,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # Background work: Celery over Redis with separate workers, or, without REDIS_URL (the embedded
-# default), run at once in the process that asks for it. Results are recorded in core.Job.
+# default), run in a thread of the process that asks for it (core.tasks). Results are recorded in
+# core.Job. A file ready within JOB_WAIT_SECONDS downloads straight away; a longer one shows its
+# progress on the job's page and downloads by itself when done.
+JOB_WAIT_SECONDS = float(os.environ.get("LINZI_JOB_WAIT_SECONDS", "2"))
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from core.calendar import Quarter
-from core.jobs import JobKind, Result, register
+from core.jobs import JobKind, Result, Source, register
 
 from .models import Notice
 from .notice_data import build_notice_data
@@ -38,6 +39,14 @@ def _issue(params: dict, progress) -> str:
     return f"通报已{word}，各单位可以查看。"
 
 
+def _notice(params: dict) -> Source:
+    return Source("返回通报", reverse("reports:notice_edit", args=[params["notice"]]))
+
+
+NOTICE_DRAFT_FILE = JobKind(key="notice_draft_file", run=_draft_file, source=_notice)
+NOTICE_ISSUE = JobKind(key="notice_issue", run=_issue, source=_notice)
+
+
 def register_jobs() -> None:
-    register(JobKind(key="notice_draft_file", run=_draft_file))
-    register(JobKind(key="notice_issue", run=_issue))
+    register(NOTICE_DRAFT_FILE)
+    register(NOTICE_ISSUE)

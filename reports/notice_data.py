@@ -28,6 +28,13 @@ from .article_attachment import (
 from .models import Notice
 
 TOWNS_FIRST = {"镇街": 0, "部门": 1}
+
+
+def correction_line(number: int, note: str) -> str:
+    """What a corrected issue (第2版 …) says inside itself: its number and the 更正说明."""
+    return f"（本通报为第{number}版。更正说明：{note.strip().rstrip('。')}。）" if number > 1 else ""
+
+
 DRAFT_MARK = "草稿"
 """Printed across every page of a draft's PDF and at the head of every page of its Excel."""
 

@@ -50,10 +50,12 @@ def _attachment_blocks(att: AttachmentData) -> list:
 SECTIONS = (("overview", "一、总体情况"), ("problems", "二、主要问题"), ("requirements", "三、工作要求"))
 
 
-def official_document(data: NoticeData, *, draft: bool = False) -> OfficialDocument:
-    """The notice as an official document; a draft carries the 草稿 mark on every page. A section
-    left empty is left out with its heading (the 2020 notices ran on without headings)."""
-    body = paragraphs(data.basis)
+def official_document(data: NoticeData, *, draft: bool = False, correction: str = "") -> OfficialDocument:
+    """The notice as an official document; a draft carries the 草稿 mark on every page; a corrected
+    issue opens with ``correction`` (第2版 and the 更正说明). A section left empty is left out with
+    its heading (the 2020 notices ran on without headings)."""
+    body = [Paragraph(correction)] if correction else []
+    body += paragraphs(data.basis)
     for name, heading in SECTIONS:
         text = getattr(data, name)
         if text.strip():
@@ -80,9 +82,10 @@ def official_document(data: NoticeData, *, draft: bool = False) -> OfficialDocum
     )
 
 
-def notice_pdf(data: NoticeData, *, draft: bool = False) -> bytes:
-    """The notice's PDF; ``draft`` marks every page 草稿 (an issued notice never is)."""
-    return render_pdf(official_document(data, draft=draft))
+def notice_pdf(data: NoticeData, *, draft: bool = False, correction: str = "") -> bytes:
+    """The notice's PDF; ``draft`` marks every page 草稿 (an issued notice never is); ``correction``
+    (:func:`reports.notice_data.correction_line`) says which version it is and what was corrected."""
+    return render_pdf(official_document(data, draft=draft, correction=correction))
 
 
 def pdf_page_count(content: bytes) -> int:

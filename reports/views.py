@@ -1,32 +1,23 @@
-from urllib.parse import quote
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.calendar import Quarter
+from core.downloads import FORMAT_NAMES, file_response
 from core.forms import apply_service_errors
 from core.job_views import start_job
 from core.permissions import office_required
 
 from . import services
 from .forms import IssueForm, NewNoticeForm, NoticeForm
+from .jobs import NOTICE_DRAFT_FILE, NOTICE_ISSUE
 from .models import IssuedNotice
 from .selectors import issued_visible_to, missing_figures, missing_sentence, notices_visible_to
 from .services import EDITABLE_FIELDS
-
-PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(bytes(content), content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 @login_required
@@ -95,11 +86,13 @@ def _issue_typed(data) -> dict:
 
 
 def _edit_page(request, notice, form, issue_form, *, status: int = 200):
-    issued = issued_visible_to(request.user).filter(notice=notice).order_by("-number")
+    issued = list(issued_visible_to(request.user).filter(notice=notice).order_by("-number"))
     context = {
         "notice": notice,
         "form": form,
         "issued": issued,
+        "latest": issued[0] if issued else None,
+        "changed_since_issue": bool(issued) and notice.updated_at > issued[0].issued_at,
         "issue_form": issue_form,
         "missing": missing_sentence(missing) if (missing := missing_figures(notice.year, notice.quarter)) else "",
         "label": Quarter(notice.year, notice.quarter).label,
@@ -110,8 +103,8 @@ def _edit_page(request, notice, form, issue_form, *, status: int = 200):
 @office_required
 def notice_draft_file(request, pk: int, fmt: str):
     notice = get_object_or_404(notices_visible_to(request.user), pk=pk)
-    label = f"{Quarter(notice.year, notice.quarter).label}通报草稿（{'Excel' if fmt == 'xlsx' else 'PDF'}）"
-    return start_job(request, kind="notice_draft_file", label=label, params={"notice": notice.pk, "fmt": fmt})
+    label = f"{Quarter(notice.year, notice.quarter).label}通报草稿（{FORMAT_NAMES[fmt]}）"
+    return start_job(request, NOTICE_DRAFT_FILE, label=label, params={"notice": notice.pk, "fmt": fmt})
 
 
 @office_required
@@ -135,7 +128,7 @@ def notice_issue(request, pk: int):
         return _edit_page(request, notice, draft or NoticeForm(instance=notice), form)
     label = f"印发{Quarter(notice.year, notice.quarter).label}通报"
     return start_job(
-        request, kind="notice_issue", label=label, params={"notice": notice.pk, "user": request.user.pk, **options}
+        request, NOTICE_ISSUE, label=label, params={"notice": notice.pk, "user": request.user.pk, **options}
     )
 
 
@@ -148,6 +141,4 @@ def issued_file(request, pk: int, number: int, fmt: str):
     name = f"{Quarter(notice.year, notice.quarter).label}政务公开工作情况通报"
     if number > 1:
         name += f"（第{number}版）"
-    if fmt == "xlsx":
-        return _download(issued.xlsx, XLSX, f"{name}.xlsx")
-    return _download(issued.pdf, PDF, f"{name}.pdf")
+    return file_response(issued.xlsx if fmt == "xlsx" else issued.pdf, f"{name}.{fmt}")

@@ -4,6 +4,7 @@ statistics and submissions tables are defined once), page numbers in the footer 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from core.tabular import Cell
@@ -45,10 +46,19 @@ def _sheet(att: AttachmentData) -> SheetSpec:
     return SheetSpec(name, att.title, header, rows, [6, 28, 90], landscape=True, text_columns={1, 2})
 
 
-def notice_xlsx(data: NoticeData, *, draft: bool = False) -> bytes:
+def _corrected(sheet: SheetSpec, correction: str) -> SheetSpec:
+    """The sheet of a corrected issue: 第N版 and the 更正说明 under its table."""
+    note = f"{sheet.note}\n{correction}" if sheet.note else correction
+    return replace(sheet, note=note)
+
+
+def notice_xlsx(data: NoticeData, *, draft: bool = False, correction: str = "") -> bytes:
     """One sheet per attachment (a notice without attachments gets one sheet saying so); ``draft``
-    prints 草稿 at the head of every page (an issued notice never has it)."""
+    prints 草稿 at the head of every page (an issued notice never has it); ``correction`` (第2版 and
+    the 更正说明) is printed under every sheet's table."""
     sheets = [_sheet(att) for att in data.attachments] or [
         SheetSpec("说明", data.title, [[Cell("说明")]], [["本通报没有附件表格。"]], [80], text_columns={0})
     ]
+    if correction:
+        sheets = [_corrected(sheet, correction) for sheet in sheets]
     return build_workbook(sheets, watermark=DRAFT_MARK if draft else "")

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from core.formatting import ZERO, month_list_label
-from inspections.reasons import is_no_submission_reason
+from inspections.models import Deduction
 from submissions.selectors import MonthFigures
 
 
@@ -50,6 +50,8 @@ class DeductionItem:
     points: Decimal
     automatic: bool = False
     deduction_id: int | None = None
+    kind: str = Deduction.Kind.OTHER
+    """:attr:`Deduction.Kind.NO_SUBMISSION` for the 未投稿 deduction, computed or entered."""
 
 
 @dataclass
@@ -132,6 +134,7 @@ def submission_deductions(
                     reason=f"{month_list_label(missing)}未投稿",
                     points=rules.no_submission_points * len(missing),
                     automatic=True,
+                    kind=Deduction.Kind.NO_SUBMISSION,
                 )
             )
         # A month whose articles all failed the requirements lost its point for that, not for silence.
@@ -180,9 +183,9 @@ def score_unit(
     bonus_counted = bonus if rules.bonus_in_quarterly_total else ZERO
     manual = list(manual_items)
     automatic = submission_deductions(unit, months, figures, rules)
-    if any(is_no_submission_reason(item.reason) for item in manual):
+    if any(item.kind == Deduction.Kind.NO_SUBMISSION for item in manual):
         # The office entered the 未投稿 deduction itself: it replaces the computed one.
-        automatic = [item for item in automatic if not item.reason.endswith("未投稿")]
+        automatic = [item for item in automatic if item.kind != Deduction.Kind.NO_SUBMISSION]
     items = [*manual, *automatic]
     deduction = sum((item.points for item in items), ZERO)
     quota = [rules.demo_site_article_quota if m in unit.demo_site_months else rules.article_quota for m in months]

@@ -118,9 +118,9 @@ UNIT_COLUMNS = ("pk", "name", "category", "sort_order", "submission_exempt", "as
 def _deduction_items(deductions) -> dict:
     """Entered deductions as engine items, keyed by the values before ``pk`` in each row."""
     items: dict = defaultdict(list)
-    for *key, pk, reason, points in deductions.order_by("position", "pk"):
+    for *key, pk, reason, points, kind in deductions.order_by("position", "pk"):
         items[key[0] if len(key) == 1 else tuple(key)].append(
-            DeductionItem(reason=reason, points=points, deduction_id=pk)
+            DeductionItem(reason=reason, points=points, deduction_id=pk, kind=kind)
         )
     return items
 
@@ -152,7 +152,7 @@ def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = Non
     figures = monthly_figures(units=unit_qs, first=months[0], last=months[2])
     manual = _deduction_items(
         Deduction.objects.filter(year=year, quarter=quarter, unit__in=unit_qs).values_list(
-            "unit_id", "pk", "reason", "points"
+            "unit_id", "pk", "reason", "points", "kind"
         )
     )
     required = required_months(months, rules, today)
@@ -276,7 +276,7 @@ def unit_trend(
     figures = monthly_figures(units=[unit.pk], first=quarters[0].months[0], last=quarters[-1].months[2])
     manual = _deduction_items(
         Deduction.objects.filter(unit=unit, year__gte=quarters[0].year, year__lte=year).values_list(
-            "year", "quarter", "pk", "reason", "points"
+            "year", "quarter", "pk", "reason", "points", "kind"
         )
     )
     unit_row = tuple(getattr(unit, c) for c in UNIT_COLUMNS)

@@ -1,14 +1,13 @@
-from urllib.parse import quote
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.calendar import Quarter, year_in_range
 from core.charts import trend_line
+from core.downloads import file_response
 from core.notifications import unread_for
 from core.panels import unit_panels
 from core.permissions import office_required
@@ -22,8 +21,6 @@ from .exports import quarter_sheets
 from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores_current, unit_trend
 from .status import quarter_status_current
 from .tables import quarter_sections
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _default_quarter() -> Quarter:
@@ -103,10 +100,7 @@ def quarter_xlsx(request, year: int, quarter: int):
         result = quarter_scores_current(year=year, quarter=quarter)
     except NoRuleSet as exc:
         raise Http404(str(exc)) from exc
-    response = HttpResponse(build_workbook(quarter_sheets(result)), content_type=XLSX)
-    filename = f"{period.label}政务公开得分.xlsx"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
+    return file_response(build_workbook(quarter_sheets(result)), f"{period.label}政务公开得分.xlsx")
 
 
 @login_required

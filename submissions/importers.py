@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from openpyxl.utils import get_column_letter
+
 from core.imports import (
     Columns,
     ImportRejected,
+    MergedGrid,
     RowError,
     RowParser,
     Sheet,
@@ -19,7 +22,9 @@ from core.imports import (
     find_header_row,
     header_title,
     is_blank,
+    unread_columns,
 )
+from core.imports.columns import range_name
 from core.imports.parsing import parse_month_title
 from core.imports.writing import validate_instance
 from units.models import Unit
@@ -70,7 +75,11 @@ def _check_assessed(parser: RowParser, unit: Unit, year: int, month: int, field_
 
 
 def _month_columns(sheet: Sheet, header_index: int) -> tuple[dict[int, int], int]:
-    """Columns titled 7月, 8月 … in the header row or up to two rows below it (merged group titles)."""
+    """Columns titled 7月, 8月 … in the header row or up to two rows below it (merged group titles).
+
+    A month title merged over several columns is refused: which of them holds the month is unknown.
+    """
+    grid = MergedGrid(sheet)
     errors: list[RowError] = []
     month_columns: dict[int, int] = {}
     for index in range(header_index, min(header_index + 3, len(sheet.rows))):
@@ -80,7 +89,18 @@ def _month_columns(sheet: Sheet, header_index: int) -> tuple[dict[int, int], int
             month = parse_month_title(title)
             if month is None:
                 continue
-            if not 1 <= month <= 12:
+            merge = grid.merge_at(excel_row, column + 1)
+            if merge is not None and merge[1] != merge[3]:
+                letters = f"{get_column_letter(merge[1])}列至{get_column_letter(merge[3])}列"
+                errors.append(
+                    RowError(
+                        excel_row,
+                        title,
+                        f"表头是合并单元格（{range_name(merge)}），跨{letters}，无法确定哪一列是{month}月的发布数；"
+                        "请取消合并，每个月一列",
+                    )
+                )
+            elif not 1 <= month <= 12:
                 errors.append(RowError(excel_row, title, "月份应在1月至12月之间"))
             elif month in month_columns.values():
                 errors.append(RowError(excel_row, title, "月份列重复"))
@@ -96,13 +116,20 @@ def _month_columns(sheet: Sheet, header_index: int) -> tuple[dict[int, int], int
 
 
 def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> list[PublicationRow]:
-    """A header row with a 单位 column and month columns (7月, 8月 …), one row per unit."""
+    """A header row with a 单位 column and month columns (7月, 8月 …), one row per unit; a column
+    with figures but no month title is refused, other titled columns are named in a notice."""
     found = find_header_row(sheet, UNIT_COLUMN)
     if found is None:
         raise ImportRejected([RowError(1, "表头", "前10行中找不到“单位”列")], sheet=sheet.name)
     header_index, unit_column = found
     month_columns, last_header = _month_columns(sheet, header_index)
-    errors: list[RowError] = []
+    errors, notices = unread_columns(
+        sheet,
+        header_rows=range(sheet.rows[header_index][0], sheet.rows[last_header][0] + 1),
+        used={unit_column + 1, *(column + 1 for column in month_columns)},
+        titles={f"{month}月" for month in month_columns.values()},
+    )
+    sheet.notices += notices
     rows: list[PublicationRow] = []
     seen: dict[int, int] = {}
     for excel_row, values in sheet.rows[last_header + 1 :]:
@@ -147,7 +174,7 @@ def parse_article_tallies(sheet: Sheet, *, year: int, resolver: UnitResolver) ->
     except ImportRejected as exc:
         exc.sheet = sheet.name
         raise
-    errors: list[RowError] = []
+    errors: list[RowError] = list(columns.unread)
     rows: list[ArticleTallyRow] = []
     seen: dict[tuple[int, int], int] = {}
     for excel_row, values in columns.body:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 from django_tables2 import RequestConfig
 
 from core.calendar import Month
+from core.downloads import file_response
 from core.formatting import changed_line
 from core.forms import apply_service_errors
 from core.permissions import office_required
@@ -26,7 +27,6 @@ from .selectors import article_export_rows, articles_visible_to, version_of
 from .tables import ArticleTable
 
 PER_PAGE = 50
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _form_units(user):
@@ -64,15 +64,13 @@ def article_list(request):
     return render(request, "submissions/article_list.html", context)
 
 
-def _articles_download(request, table: ArticleTable, month: Month | None) -> HttpResponse:
+def _articles_download(request, table: ArticleTable, month: Month | None) -> FileResponse:
     """The filtered register in the list's order (its ``sort``), as Excel."""
     RequestConfig(request, paginate=False).configure(table)
     rows = article_export_rows(table.data.data)
     period = f"（{month.year}年{month.month}月）" if month else ""
     content = articles_xlsx(rows, title=f"“政务公开在行动”稿件登记{period}，共{len(rows)}篇")
-    response = HttpResponse(content, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'稿件登记{period}.xlsx')}"
-    return response
+    return file_response(content, f"稿件登记{period}.xlsx")
 
 
 def _back_to_list(article) -> str:

@@ -4,6 +4,7 @@ from decimal import Decimal
 import factory
 
 from inspections.models import Deduction, Finding, FindingTransition, InspectionRound, RectificationResponse
+from inspections.reasons import deduction_kind
 from reports.models import Notice
 from scoring.models import RuleSet
 from submissions.models import Article, MonthlyArticleTally, MonthlyPublication
@@ -104,6 +105,7 @@ class DeductionFactory(factory.django.DjangoModelFactory):
     year = 2020
     quarter = 3
     reason = "公开事项标准目录未上传"
+    kind = factory.LazyAttribute(lambda deduction: deduction_kind(deduction.reason))  # as the services enter it
     points = Decimal("5")
 
 

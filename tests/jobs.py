@@ -1,5 +1,9 @@
-"""Following background jobs in tests: the request redirects to the job's page; the job runs when
-the request's transaction commits (the test's transaction never does, so the callbacks are run)."""
+"""Following background jobs in tests: a request for a file starts a job, which runs when the
+request's transaction commits (the test's transaction never does, so the callbacks are run when the
+capture ends); the request then shows the job's page, which offers the download.
+
+(Outside a test's transaction a job finished within a moment hands out its file as the answer to
+the same request: ``tests/core/test_job_pages.py``.)"""
 
 from django.http import FileResponse
 

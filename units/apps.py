@@ -8,9 +8,8 @@ class UnitsConfig(AppConfig):
     def ready(self) -> None:
         from core import hooks
         from core.history import track
-        from core.jobs import JobKind, register
 
-        from .exports import history_job
+        from .jobs import register_jobs
         from .models import DemoSitePeriod, Unit, UnitAlias
         from .selectors import alias_choices
 
@@ -18,4 +17,4 @@ class UnitsConfig(AppConfig):
         track(UnitAlias, describe=lambda r: f"{r.unit} 别名“{r.name}”")
         track(DemoSitePeriod, describe=lambda r: f"{r.unit} 示范点期间")
         hooks.alias_choices.register(alias_choices)
-        register(JobKind(key="history_xlsx", run=history_job))
+        register_jobs()

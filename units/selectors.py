@@ -92,3 +92,13 @@ def alias_choices() -> list[tuple[int, str]]:
     """The units a name from an import may be saved as an alias of: the assessed ones first, in the
     official order (answer of :data:`core.hooks.alias_choices`)."""
     return list(Unit.objects.order_by("-is_assessed", "category", "sort_order", "name").values_list("pk", "name"))
+
+
+def unit_recipients(unit_id: int) -> QuerySet[User]:
+    """The active accounts of a unit: who is told when something happens to it."""
+    return User.objects.filter(unit_id=unit_id, is_active=True, role=User.Role.UNIT_USER)
+
+
+def office_recipients() -> QuerySet[User]:
+    """The active office accounts: who is told when a unit submits something."""
+    return User.objects.filter(is_active=True, role__in=[User.Role.OFFICE_ADMIN, User.Role.OFFICE_STAFF])

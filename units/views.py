@@ -14,12 +14,12 @@ from core.permissions import office_required
 
 from .exports import filter_params
 from .forms import AliasForm, HistoryFilterForm
+from .jobs import HISTORY_FILE
 from .lockouts import lockout_lift, lockouts
 from .selectors import units_visible_to
 from .services import unit_alias_add
 
 HISTORY_PAGE_SIZE = 100
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @office_required
@@ -40,7 +40,7 @@ def history(request):
     flt = form.history_filter()
     zone = timezone.get_current_timezone()
     if request.GET.get("format") == "xlsx":
-        return start_job(request, kind="history_xlsx", label="修改记录（Excel）", params=filter_params(flt))
+        return start_job(request, HISTORY_FILE, label="修改记录（Excel）", params=filter_params(flt))
     page = history_page(flt, page=request.GET.get("page"), per_page=HISTORY_PAGE_SIZE, zone=zone)
     query = request.GET.copy()
     query.pop("page", None)

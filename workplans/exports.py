@@ -113,7 +113,7 @@ def _task_per_row(sheet: LedgerSheet):
 
 def matrix_workbook(matrix: Matrix) -> bytes:
     """Units × tasks with each state (已完成, 推进中, 未开展, 未报告, 逾期), and a sheet of the tasks."""
-    header = [Cell("单位"), *(Cell(t.label) for t in matrix.tasks), Cell("逾期"), Cell("已完成")]
+    header = [Cell("单位"), *(Cell(f"{t.label}\n{t.short_name}") for t in matrix.tasks), Cell("逾期"), Cell("已完成")]
     rows = [
         [row.unit.name, *(c.summary if c else "" for c in row.cells), row.count("overdue"), row.count("done")]
         for row in matrix.rows

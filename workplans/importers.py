@@ -8,13 +8,11 @@ without a second-level area. Every check the commit runs happens here, before an
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.imports import ImportRejected, RowError, RowParser, Sheet, file_error, header_title, is_blank
+from core.imports import ImportRejected, MergedGrid, RowError, RowParser, Sheet, header_title, is_blank, unread_columns
 from core.imports.parsing import HEADER_SCAN_ROWS
-from core.imports.reading import MAX_CELLS
 from core.imports.writing import validate_instance
 from units.models import Unit
 from units.selectors import UnitResolver
@@ -73,49 +71,6 @@ class ParseContext:
     resolver: UnitResolver
     groups: dict[str, list[Unit]]
     """Category (or ``*``) → the units a group phrase stands for in this year."""
-
-
-class MergedGrid:
-    """Cell values of a sheet as a person reads them, merged ranges included (looked up, never expanded)."""
-
-    def __init__(self, sheet: Sheet) -> None:
-        if len(sheet.merged) > MAX_CELLS:
-            raise ImportRejected([file_error("合并单元格过多，无法读取。")], sheet=sheet.name)
-        self.values = {row: values for row, values in sheet.rows}
-        self._by_column: dict[int, list[tuple[int, int, int, int]]] = {}
-        for merge in sorted(sheet.merged):
-            r1, c1, r2, c2 = merge
-            for column in range(c1, min(c2, c1 + 60) + 1):
-                self._by_column.setdefault(column, []).append(merge)
-        self._starts = {c: [m[0] for m in merges] for c, merges in self._by_column.items()}
-
-    def raw(self, row: int, column: int) -> Any:
-        """The value stored in a cell (1-based row and column)."""
-        values = self.values.get(row, ())
-        return values[column - 1] if 0 < column <= len(values) else None
-
-    def merge_at(self, row: int, column: int) -> tuple[int, int, int, int] | None:
-        merges = self._by_column.get(column)
-        if not merges:
-            return None
-        index = bisect.bisect_right(self._starts[column], row) - 1
-        if index >= 0 and merges[index][2] >= row:
-            return merges[index]
-        return None
-
-    def value(self, row: int, column: int, text_columns: tuple[int, ...] = ()) -> Any:
-        """What the cell shows; a range merged across several ``text_columns`` belongs to one of them:
-        the last (工作要求) if it spans it, else the first."""
-        merge = self.merge_at(row, column)
-        if merge is None:
-            return self.raw(row, column)
-        r1, c1, _, c2 = merge
-        spanned = [c for c in text_columns if c1 <= c <= c2]
-        if len(spanned) > 1 and column in spanned:
-            owner = text_columns[-1] if text_columns[-1] in spanned else spanned[0]
-            if column != owner:
-                return None
-        return self.raw(r1, c1)
 
 
 @dataclass
@@ -258,7 +213,11 @@ def parse_work_plan(sheet: Sheet, context: ParseContext) -> list[ParsedTask]:
     except ImportRejected as exc:
         exc.sheet = sheet.name
         raise
-    errors: list[RowError] = []
+    read = {columns[0] for columns in header.columns.values()} | set(header.columns.get("工作任务", []))
+    errors, notices = unread_columns(
+        sheet, header_rows=range(header.row, header.last_row + 1), used=read, titles=header.columns
+    )
+    sheet.notices += notices
     reader = _plan_rows if source == Task.Source.PLAN else _leads_rows
     rows = reader(sheet, grid, header, context, errors)
     if errors:

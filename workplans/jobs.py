@@ -3,9 +3,10 @@ workbook of a large district takes long: one sheet per unit)."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
 
-from core.jobs import JobKind, Result, register
+from core.jobs import JobKind, Result, Source, register
 
 from .exports import ledger_workbook, matrix_workbook
 from .models import WorkPlan
@@ -26,6 +27,22 @@ def _matrix(params: dict, progress) -> Result:
     return Result(f"{plan.year}年工作任务落实情况.xlsx", matrix_workbook(progress_matrix(plan, timezone.localdate())))
 
 
+def _year(params: dict) -> int:
+    return WorkPlan.objects.values_list("year", flat=True).get(pk=params["plan"])
+
+
+LEDGERS_FILE = JobKind(
+    key="workplan_ledgers",
+    run=_ledgers,
+    source=lambda params: Source("返回台账报送情况", reverse("workplans:ledger_status", args=[_year(params)])),
+)
+MATRIX_FILE = JobKind(
+    key="workplan_matrix",
+    run=_matrix,
+    source=lambda params: Source("返回落实情况", reverse("workplans:matrix", args=[_year(params)])),
+)
+
+
 def register_jobs() -> None:
-    register(JobKind(key="workplan_ledgers", run=_ledgers))
-    register(JobKind(key="workplan_matrix", run=_matrix))
+    register(LEDGERS_FILE)
+    register(MATRIX_FILE)

@@ -20,11 +20,10 @@ from units.selectors import units_visible_to
 from . import ledger_drafts as drafts_of
 from . import services
 from .forms import DeadlineForm, LedgerRowForm, ReturnForm
+from .jobs import LEDGERS_FILE
 from .models import Ledger, Task
 from .overviews import ledger_overview, ledger_sheets
 from .selectors import ledger_rows_visible_to, ledgers_visible_to, plan_or_404, tasks_visible_to
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -64,9 +63,7 @@ def ledger_deadline(request, year: int):
 @office_required
 def ledger_export(request, year: int):
     plan = plan_or_404(request.user, year)
-    return start_job(
-        request, kind="workplan_ledgers", label=f"{plan.year}年各单位台账（Excel）", params={"plan": plan.pk}
-    )
+    return start_job(request, LEDGERS_FILE, label=f"{plan.year}年各单位台账（Excel）", params={"plan": plan.pk})
 
 
 @login_required

@@ -6,19 +6,20 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.downloads import file_response
 from core.forms import apply_service_errors
 from core.job_views import start_job
 from core.permissions import office_required
 
 from . import services
 from .forms import ProgressForm
+from .jobs import MATRIX_FILE
 from .selectors import matrix_unit_ids, plan_or_404, progress_matrix, progress_visible_to, tasks_visible_to
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MATRIX_PAGE_SIZE = 100
 """Units per page of the matrix (the district has about 70: one page)."""
 
@@ -56,7 +57,7 @@ def evidence_file(request, pk: int):
         handle = report.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("文件不存在。") from exc
-    return FileResponse(handle, as_attachment=True, filename=report.original_filename or report.file.name)
+    return file_response(handle, report.original_filename or report.file.name)
 
 
 @office_required
@@ -70,6 +71,4 @@ def matrix(request, year: int):
 @office_required
 def matrix_export(request, year: int):
     plan = plan_or_404(request.user, year)
-    return start_job(
-        request, kind="workplan_matrix", label=f"{plan.year}年工作任务落实情况（Excel）", params={"plan": plan.pk}
-    )
+    return start_job(request, MATRIX_FILE, label=f"{plan.year}年工作任务落实情况（Excel）", params={"plan": plan.pk})

@@ -82,10 +82,12 @@ def annual_report_import(
     old = decode(report.figures) if report is not None else {}
     result = ImportResult(changes=_changes(unit, parsed.rows, old, typed), dry_run=dry_run, sheet=sheet_names)
     result.notices = [p.message for p in problems if not p.is_error]
-    if not dry_run:
+    if not dry_run and result.writes:
         reason = f"导入 {filename}".strip()
         write_or_reject(
             lambda: report_save(report_year=report_year, unit=unit, acting_user=acting_user, typed=typed, reason=reason)
         )
         result.notices.append("表格已导入，尚未提交：请在网页上核对文字部分后提交。")
+    elif not dry_run:  # the same figures again: no new version, no history row
+        result.notices.append("表格中的数字与系统中的报告完全相同，未写入任何数据。")
     return result

@@ -15,8 +15,10 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.permissions import require_office
 from units.models import Unit, User
 
+from .. import notifying
 from ..checks import Problem, check_values
 from ..layout import TEXT_FIELDS, Value, encode
 from ..models import (
@@ -79,6 +81,7 @@ def report_year_open(
     district_deadline: datetime.date | None = None,
 ) -> ReportYear:
     """Open a year's reports: units may fill them until ``unit_deadline`` (31 January by default)."""
+    require_office(acting_user, "开启年度报告")
     if ReportYear.objects.filter(year=year).exists():
         raise ValidationError({"year": f"{year}年度的年度报告已经开启。"})
     unit_deadline = unit_deadline or default_unit_deadline(year)
@@ -95,6 +98,7 @@ def report_year_open(
 def report_year_set_deadlines(
     *, report_year: ReportYear, unit_deadline: datetime.date, district_deadline: datetime.date, acting_user: User
 ) -> ReportYear:
+    require_office(acting_user, "设置年度报告的截止日期")
     _check_open(report_year.year, unit_deadline, district_deadline)
     report_year.unit_deadline, report_year.district_deadline = unit_deadline, district_deadline
     report_year.stamp(acting_user=acting_user, reason="修改截止日期")
@@ -103,13 +107,14 @@ def report_year_set_deadlines(
     return report_year
 
 
-def _move(report: AnnualReport, to: str, *, acting_user: User | None, note: str = "") -> None:
+def _move(report: AnnualReport, to: str, *, acting_user: User | None, note: str = "") -> ReportTransition:
     if (report.status, to) not in TRANSITIONS:
-        raise ValidationError(f"报告当前状态为“{report.get_status_display()}”，不能{ACTIONS[to]}。")
-    ReportTransition.objects.create(
+        raise ValidationError(f"报告当前状态为“{report.status_label}”，不能{ACTIONS[to]}。")
+    transition = ReportTransition.objects.create(
         report=report, from_status=report.status, to_status=to, note=note, acting_user=acting_user
     )
     report.status = to
+    return transition
 
 
 def _locked(report_year: ReportYear, unit: Unit | None) -> AnnualReport | None:
@@ -173,35 +178,32 @@ def report_save(
 
 
 def _submit(report: AnnualReport, acting_user: User | None) -> None:
-    _move(report, Status.SUBMITTED, acting_user=acting_user)
+    transition = _move(report, Status.SUBMITTED, acting_user=acting_user)
     if report.first_submitted_at is None:
         report.first_submitted_at = timezone.now()
     report.stamp(acting_user=acting_user, reason="提交")
     report.save()
-
-
-def _office_only(acting_user: User) -> None:
-    if not acting_user.is_office:
-        raise PermissionDenied("只有区政府办公室可以审核年度报告。")
+    notifying.report_submitted(report, transition)
 
 
 @transaction.atomic
 def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> AnnualReport:
     """Send a submitted report back to its unit with the reason."""
-    _office_only(acting_user)
+    require_office(acting_user, "审核年度报告")
     if not (reason or "").strip():
         raise ValidationError({"reason": "退回须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-    _move(report, Status.RETURNED, acting_user=acting_user, note=reason.strip())
+    transition = _move(report, Status.RETURNED, acting_user=acting_user, note=reason.strip())
     report.stamp(acting_user=acting_user, reason=f"退回：{reason.strip()}")
     report.save()
+    notifying.report_returned(report, transition)
     return report
 
 
 @transaction.atomic
 def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
     """Freeze a submitted report; the district's compiled tables are stored with it."""
-    _office_only(acting_user)
+    require_office(acting_user, "审核年度报告")
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     errors = [p for p in report_problems(report) if p.is_error]
     if errors:
@@ -220,7 +222,7 @@ def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
 @transaction.atomic
 def report_correct(*, report: AnnualReport, note: str, acting_user: User) -> AnnualReport:
     """Start the next version of a finalised report (a copy to correct); the finalised one stays."""
-    _office_only(acting_user)
+    require_office(acting_user, "审核年度报告")
     if not (note or "").strip():
         raise ValidationError({"note": "更正须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)

@@ -73,6 +73,22 @@ class ScheduledTaskAdmin(ThroughServices, admin.ModelAdmin):
         return crontab_text(obj.crontab) if obj.crontab_id else interval_text(obj.interval)
 
 
+class ChineseDeletionSummary:
+    """The delete page lists the tasks deleted with a schedule by their Chinese names (Django's summary
+    would print beat's own model, whose English ``__str__`` shows the schedule as ``(m/h/dM/MY/d)``)."""
+
+    task_field = ""
+
+    def get_deleted_objects(self, objs, request):
+        _, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        label = self.model._meta.verbose_name
+        deleted = []
+        for obj in objs:
+            tasks = ScheduledTask.objects.filter(**{self.task_field: obj}).order_by("name")
+            deleted += [f"{label}：{obj}", [f"周期任务：{task}" for task in tasks]]
+        return deleted, model_count, perms_needed, protected
+
+
 class TasksUsingInline(admin.TabularInline):
     """The tasks that run by this schedule (read only; each links to its own page)."""
 
@@ -101,8 +117,9 @@ class TasksByIntervalInline(TasksUsingInline):
 
 
 @admin.register(Crontab)
-class CrontabAdmin(ThroughServices, admin.ModelAdmin):
+class CrontabAdmin(ChineseDeletionSummary, ThroughServices, admin.ModelAdmin):
     form = CrontabForm
+    task_field = "crontab"
     list_display = ["expression", "description"]
     fields = ["description", "minute", "hour", "day_of_month", "month_of_year", "day_of_week", "timezone"]
     readonly_fields = ["description"]
@@ -118,7 +135,8 @@ class CrontabAdmin(ThroughServices, admin.ModelAdmin):
 
 
 @admin.register(Interval)
-class IntervalAdmin(ThroughServices, admin.ModelAdmin):
+class IntervalAdmin(ChineseDeletionSummary, ThroughServices, admin.ModelAdmin):
     form = IntervalForm
+    task_field = "interval"
     list_display = ["__str__"]
     inlines = [TasksByIntervalInline]

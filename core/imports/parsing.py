@@ -17,7 +17,7 @@ from core.bounds import MAX_COUNT, MAX_POINTS
 from core.formatting import format_cn_date, format_points
 
 from .reading import Sheet
-from .results import ImportRejected, RowError
+from .results import RowError
 
 FORMULA_PREFIX = "="
 HEADER_SCAN_ROWS = 10
@@ -55,31 +55,6 @@ def find_header_row(sheet: Sheet, required: str) -> tuple[int, int] | None:
             if header_title(value) == required:
                 return index, column
     return None
-
-
-class Columns:
-    """The columns of a sheet found by their titles in the header row."""
-
-    def __init__(self, sheet: Sheet, *, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> None:
-        found = find_header_row(sheet, required[0])
-        if found is None:
-            raise ImportRejected([RowError(1, "表头", f"前{HEADER_SCAN_ROWS}行中找不到“{required[0]}”列")])
-        self.header_index = found[0]
-        self.header_row, values = sheet.rows[self.header_index]
-        wanted = set(required) | set(optional)
-        self.index: dict[str, int] = {}
-        for column, value in enumerate(values):
-            title = header_title(value)
-            if title in wanted and title not in self.index:
-                self.index[title] = column
-        missing = [name for name in required if name not in self.index]
-        if missing:
-            raise ImportRejected([RowError(self.header_row, "表头", f"缺少“{name}”列") for name in missing])
-        self.body = sheet.rows[self.header_index + 1 :]
-
-    def cell(self, values: tuple[Any, ...], name: str) -> Any:
-        column = self.index.get(name)
-        return values[column] if column is not None and column < len(values) else None
 
 
 def _fold(text: str) -> str:
@@ -146,7 +121,7 @@ class RowParser:
             self.error(field_name, f"应为整数（{text}）")
             return None
         if number > MAX_COUNT:
-            self.error(field_name, f"数值过大（{text}），不能超过{MAX_COUNT}")
+            self.error(field_name, f"数值过大（不能超过{MAX_COUNT}）")  # never its digits: 1e308 has 309
             return None
         return int(number)
 
@@ -163,7 +138,7 @@ class RowParser:
             self.error(field_name, "不能为0")
             return None
         if number > MAX_POINTS:
-            self.error(field_name, f"数值过大（{text}），一项最多减{format_points(MAX_POINTS)}分")
+            self.error(field_name, f"数值过大（一项最多减{format_points(MAX_POINTS)}分）")
             return None
         if number != number.quantize(Decimal("0.01")):
             self.error(field_name, f"最多两位小数（{text}）")

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from .archive import check_archive, count_elements
 from .results import ImportRejected, file_error
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -35,6 +36,8 @@ class Sheet:
     name: str = ""
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as (first row, first column, last row, last column), 1-based, when asked for."""
+    notices: list[str] = field(default_factory=list)
+    """What parsing noticed about the sheet as a whole (the columns it did not read), for the result."""
 
 
 def _real_type(head: bytes) -> str:
@@ -56,15 +59,37 @@ def _real_type(head: bytes) -> str:
     return "文本文件（如CSV），不是Excel工作簿，请在Excel中另存为.xlsx"
 
 
-def _load(data: bytes, *, read_only: bool):
+UNREADABLE_ERRORS = (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, SyntaxError)
+"""What openpyxl raises on a damaged or foreign file (``SyntaxError`` covers both XML parsers' errors)."""
+
+
+DATA_PARTS = frozenset({"worksheet", "sst"})
+"""The parts of a workbook that hold its cells (read as a stream, within the cell limits)."""
+
+
+def _check(data: bytes) -> None:
+    """Refuse, before openpyxl reads anything, what is not a workbook, a zip bomb, a part with a DTD
+    (:func:`~core.imports.archive.check_archive`) and a shared-string table longer than the cells
+    an import may read (unused strings only cost time)."""
     head = data[:2048]
+    unreadable = f"无法读取：这是{_real_type(head)}。"
     if not head.startswith(b"PK"):
-        raise ImportRejected([file_error(f"无法读取：这是{_real_type(head)}。")])
+        raise ImportRejected([file_error(unreadable)])
+    for part in check_archive(data, unreadable=unreadable, data_parts=DATA_PARTS):
+        if part.root == "sst" and count_elements(data, part.name, "si", limit=MAX_CELLS) > MAX_CELLS:
+            raise _too_large(f"共享字符串表有超过{MAX_CELLS}个字符串")
+
+
+def _load(data: bytes, *, read_only: bool):
     try:
         # Formulas are read as written ("=SUM(…)") so that they are refused, never silently evaluated.
         return load_workbook(io.BytesIO(data), read_only=read_only, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportRejected([file_error(f"无法读取：这是{_real_type(head)}。")]) from exc
+    except UNREADABLE_ERRORS as exc:
+        raise _damaged(data) from exc
+
+
+def _damaged(data: bytes) -> ImportRejected:
+    return ImportRejected([file_error(f"无法读取：这是{_real_type(data[:2048])}。")])
 
 
 def _visible_sheet(workbook):
@@ -116,17 +141,33 @@ def _read_bytes(source: str | IO[bytes]) -> bytes:
     return data
 
 
+def _open(source: str | IO[bytes]) -> tuple[bytes, Any]:
+    data = _read_bytes(source)
+    _check(data)
+    return data, _load(data, read_only=True)
+
+
+def _read(sheet, budget: int = MAX_CELLS) -> list[tuple[int, tuple[Any, ...]]]:
+    """:func:`_stream`, a sheet whose XML turns out broken refused in a sentence."""
+    try:
+        return _stream(sheet, budget)
+    except UNREADABLE_ERRORS as exc:
+        raise ImportRejected(
+            [file_error(f"无法读取：工作表“{sheet.title}”已损坏，请在Excel中打开后另存为.xlsx再导入。")]
+        ) from exc
+
+
 def read_sheets(source: str | IO[bytes]) -> list[Sheet]:
     """Every visible sheet of an .xlsx file in the workbook's order (a workbook with one table per
     sheet), within the limits of :func:`read_sheet` counted over all the sheets together."""
-    workbook = _load(_read_bytes(source), read_only=True)
+    _, workbook = _open(source)
     try:
         visible = [sheet for sheet in workbook.worksheets if getattr(sheet, "sheet_state", "visible") == "visible"]
         if not visible:
             raise ImportRejected([file_error("工作簿中没有可见的工作表。")])
         sheets, cells = [], 0
         for sheet in visible:
-            rows = _stream(sheet, budget=MAX_CELLS - cells)
+            rows = _read(sheet, budget=MAX_CELLS - cells)
             cells += sum(len(values) for _, values in rows)
             sheets.append(Sheet(rows=rows, name=sheet.title))
     finally:
@@ -137,20 +178,25 @@ def read_sheets(source: str | IO[bytes]) -> list[Sheet]:
 def read_sheet(source: str | IO[bytes], *, merged: bool = False) -> Sheet:
     """The visible sheet of an .xlsx file; with ``merged`` also its merged cell ranges.
 
-    Raises :class:`ImportRejected` with one plain sentence for a file that is too large, is not a
-    workbook (naming what it really is), or has no visible sheet.
+    Raises :class:`ImportRejected` with one plain sentence for a file that is too large (in bytes,
+    unpacked, or in rows, columns and cells), is not a workbook (naming what it really is), carries
+    a DTD, or has no visible sheet.
     """
-    data = _read_bytes(source)
-    workbook = _load(data, read_only=True)
+    data, workbook = _open(source)
     try:
         sheet = _visible_sheet(workbook)
         name = sheet.title
-        rows = _stream(sheet)
+        rows = _read(sheet)
+        if merged:  # loading the whole workbook parses every sheet, the hidden ones too: bound them all
+            budget = MAX_CELLS - sum(len(values) for _, values in rows)
+            for other in workbook.worksheets:
+                if other.title != name:
+                    budget -= sum(len(values) for _, values in _read(other, budget))
     finally:
         workbook.close()
     result = Sheet(rows=rows, name=name)
     if merged:
-        # Within the limits just checked, so loading the whole sheet is bounded too.
+        # Within the limits just checked, so loading the whole workbook is bounded too.
         full = _load(data, read_only=False)
         result.merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in full[name].merged_cells.ranges]
     return result

@@ -44,6 +44,11 @@ class Table:
     trailing zeros: 10.5, 8, 3.5).  ``col_widths_mm`` (optional) gives each column's width; the
     table always spans the text block.  ``col_align`` (optional) sets the alignment of plain values
     per column.  ``note`` is printed under the table (e.g. ``注：表中数字为当月投稿件数…``).
+    ``label_columns``: the leading columns whose cells label groups of rows (merged over them, as
+    ``三、本年度办理结果``); when the table runs on to another page, each group label that continues
+    there is printed again at the top of that page, with its rules (``core.pdf.continued``).
+    ``continued``: this table continues the one before it and starts on a new page (set by the
+    layout, not by callers).
     """
 
     header_rows: list[list[Cell]]
@@ -51,12 +56,21 @@ class Table:
     col_widths_mm: list[float] | None = None
     note: str = ""
     col_align: list[Align] | None = None
+    label_columns: int = 0
+    continued: bool = False
 
     @classmethod
-    def of_data(cls, data: TableData, col_widths_mm: list[float]) -> Table:
+    def of_data(cls, data: TableData, col_widths_mm: list[float], *, label_columns: int = 0) -> Table:
         """A ruled table showing ``data``; its text columns aligned left."""
         align: list[Align] = ["left" if i in data.text_columns else "center" for i in range(len(col_widths_mm))]
-        return cls(data.header_rows, data.rows, col_widths_mm=col_widths_mm, note=data.note, col_align=align)
+        return cls(
+            data.header_rows,
+            data.rows,
+            col_widths_mm=col_widths_mm,
+            note=data.note,
+            col_align=align,
+            label_columns=label_columns,
+        )
 
 
 @dataclass(frozen=True)

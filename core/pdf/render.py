@@ -18,6 +18,7 @@ from pathlib import Path
 
 from core.formatting import format_cn_date as format_date
 
+from .continued import continue_tables
 from .document import (
     Attachment,
     Block,
@@ -31,6 +32,7 @@ from .document import (
 )
 from .fitting import fit_cell
 from .fonts import FontFace, check_coverage, font_face_css, resolve_fonts
+from .grid import positions
 from .keeping import MAIN_SPACINGS, main_text_fit
 
 CSS_TEMPLATE = Path(__file__).with_name("official.css")
@@ -72,6 +74,7 @@ class _Builder:
         self.parts: list[str] = []
         self.wide = False
         """Laying out landscape pages (a text block 225 mm wide instead of 156 mm)."""
+        self.tables: dict[str, Table] = {}  # tables with label columns, by their rows' id prefix (t0-5: row 5)
 
     def text(self, role: str, text: str) -> str:
         self.text_by_role[role].append(text)
@@ -116,7 +119,12 @@ class _Builder:
         out = []
         widths = table.col_widths_mm
         fixed = bool(widths) and sum(widths) > 0
-        out.append(f'<table class="grid{" fixed" if fixed else ""}">')
+        classes = "grid" + (" fixed" if fixed else "") + (" continued" if table.continued else "")
+        out.append(f'<table class="{classes}">')
+        prefix = ""
+        if table.label_columns:
+            prefix = f"t{len(self.tables)}"
+            self.tables[prefix] = table
         if fixed:
             total = sum(widths)
             out.append(
@@ -131,14 +139,13 @@ class _Builder:
         aligns = table.col_align or []
         page_width = LANDSCAPE_TEXT_WIDTH_MM if self.wide else TEXT_WIDTH_MM
         col_mm = [w / sum(widths) * page_width for w in widths] if fixed else []
-        for row in table.rows:
-            cells = []
-            column = 0
-            for value in row:
-                width = col_mm[column] if column < len(col_mm) else None
-                cells.append(self.cell(value, "td", aligns[column] if column < len(aligns) else None, width))
-                column += value.colspan if isinstance(value, Cell) else 1
-            out.append("<tr>" + "".join(cells) + "</tr>")
+        for index, row in enumerate(positions(table.rows)):  # a cell's column: after cells merged from above
+            cells = [
+                self.cell(value, "td", aligns[c] if c < len(aligns) else None, col_mm[c] if c < len(col_mm) else None)
+                for c, value in row
+            ]
+            row_id = f' id="{prefix}-{index}"' if prefix else ""
+            out.append(f"<tr{row_id}>" + "".join(cells) + "</tr>")
         out.append("</tbody></table>")
         if table.note:
             out.append(f'<div class="table-note">{self.text("fang", table.note)}</div>')
@@ -376,9 +383,12 @@ def render_document(doc: OfficialDocument):
     markup, css, text_by_role = build_html(doc, faces)
     check_coverage(text_by_role, faces)
     spacing = main_text_spacing(doc, faces, css)
-    if spacing:
-        markup = build_html(doc, faces, spacing)[0]
-    return _layout(markup, css)
+
+    def lay_out(version: OfficialDocument):
+        builder = _Builder(faces, spacing)
+        return _layout(builder.document(version), css), builder.tables
+
+    return continue_tables(doc, lay_out)  # tables running over pages keep their group labels
 
 
 def render_one_piece(doc: OfficialDocument) -> bytes:

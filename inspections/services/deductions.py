@@ -13,13 +13,14 @@ from core.formatting import format_points
 from core.imports import Change, ImportResult, parse_or_plan, read_sheet
 from core.imports.writing import write_or_reject
 from core.models import stamp_history
+from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import Unit, User
 from units.selectors import UnitResolver
 
 from ..importers import DeductionRow, parse_deductions
 from ..models import Deduction, Finding
-from ..reasons import is_no_submission_reason
+from ..reasons import deduction_kind
 
 
 @transaction.atomic
@@ -34,8 +35,11 @@ def deduction_create(
     acting_user: User | None = None,
     source: str = Deduction.Source.MANUAL,
     position: int | None = None,
+    kind: str | None = None,
 ) -> Deduction:
-    """Record one deduction of ``unit`` in the quarter (after the unit's other items)."""
+    """Record one deduction of ``unit`` in the quarter (after the unit's other items); its kind is
+    ``kind``, or else what the reason says (:func:`~inspections.reasons.deduction_kind`)."""
+    require_office(acting_user, "录入减分")
     data_changed()
     if position is None:
         position = Deduction.objects.filter(unit=unit, year=year, quarter=quarter).count()
@@ -44,6 +48,7 @@ def deduction_create(
         year=year,
         quarter=quarter,
         reason=reason.strip(),
+        kind=kind or deduction_kind(reason),
         points=points,
         finding=finding,
         source=source,
@@ -75,6 +80,7 @@ def deductions_import(
     import of the same file changes nothing); deductions entered by hand are kept. The file is read
     and checked outside any transaction; the changes are written in one short transaction.
     """
+    require_office(acting_user, "导入减分")
     sheet = read_sheet(source)
     rows = parse_or_plan(
         lambda: parse_deductions(sheet, year=year, quarter=quarter, resolver=UnitResolver.from_db()),
@@ -89,6 +95,7 @@ def deductions_import(
         )
     result.dry_run = dry_run
     result.sheet = sheet.name
+    result.notices[:0] = sheet.notices
     return result
 
 
@@ -109,7 +116,7 @@ def _apply(
     for row in rows:
         action = "不变" if (row.unit.pk, row.reason, row.points) in old_items else "新增"
         result.changes.append(Change(row.row, row.unit.name, what, "", _item(row.reason, row.points), action))
-        if is_no_submission_reason(row.reason):
+        if row.kind == Deduction.Kind.NO_SUBMISSION:
             result.notices.append(
                 f"第{row.row}行 事项: “{row.reason}”是未投稿减分，{row.unit.name}本季度将以此项代替系统按投稿情况自动计算的未投稿减分"
             )
@@ -131,6 +138,7 @@ def _apply(
                     year=year,
                     quarter=quarter,
                     reason=row.reason,
+                    kind=row.kind,
                     points=row.points,
                     source=Deduction.Source.IMPORT,
                     position=position,

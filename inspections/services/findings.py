@@ -11,10 +11,13 @@ from django.utils import timezone
 
 from core.calendar import CalendarUnavailable, add_working_days
 from core.models import stamp_history
+from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import Unit, User
 
+from .. import notifying
 from ..models import Finding, InspectionRound
+from ..reasons import deduction_kind
 from .deductions import deduction_create
 
 
@@ -79,7 +82,7 @@ def _sync_deduction(finding: Finding, points: Decimal | None, reason: str, actin
                 acting_user=acting_user,
             )
         elif (deduction.points, deduction.reason) != (points, reason):
-            deduction.points, deduction.reason = points, reason
+            deduction.points, deduction.reason, deduction.kind = points, reason, deduction_kind(reason)
             stamp_history(deduction, acting_user=acting_user)
             deduction.full_clean()
             deduction.save()
@@ -108,6 +111,7 @@ def finding_record(
     The deadline is a date, or ``working_days`` working days (Chinese holidays and 调休 considered)
     after ``working_days_from`` (default: the inspection date).
     """
+    require_office(acting_user, "记录检查问题")
     data_changed()
     finding = Finding(inspection=inspection, unit=unit, created_by=acting_user, carried_over_from=carried_over_from)
     deadline = deadline_resolve(
@@ -116,6 +120,7 @@ def finding_record(
     _save_details(finding, category, description, column, deadline, deduction_points, acting_user)
     if deduction_points is not None:
         _sync_deduction(finding, deduction_points, deduction_reason, acting_user)
+    notifying.finding_opened(finding)
     return finding
 
 
@@ -137,6 +142,7 @@ def finding_update(
 
     Clearing ``deduction_points`` deletes the deduction recorded with the finding.
     """
+    require_office(acting_user, "修改检查问题")
     data_changed()
     finding = Finding.objects.select_for_update().select_related("inspection", "unit").get(pk=finding.pk)
     if finding.status != Finding.Status.PENDING:

@@ -16,9 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.models import stamp_history
+from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import User
 
+from .. import notifying
 from ..models import (
     FINDING_TRANSITIONS,
     OPEN_STATUSES,
@@ -29,11 +31,6 @@ from ..models import (
 )
 from ..selectors import previous_round
 from .findings import finding_record
-
-
-def _require_office(user: User) -> None:
-    if not user.is_office:
-        raise PermissionDenied("只有区政府办公室工作人员可以验收或退回整改。")
 
 
 def check_transition(old: str, new: str) -> None:
@@ -104,6 +101,7 @@ def rectification_submit(
             data_changed()
             response.save()
             _transition(finding=finding, to=Finding.Status.SUBMITTED, user=acting_user, response=response)
+            notifying.rectification_answered(finding, response)
     except BaseException:
         if file and response.file.name:
             response.file.storage.delete(response.file.name)
@@ -114,8 +112,8 @@ def rectification_submit(
 @transaction.atomic
 def finding_accept(*, finding: Finding, acting_user: User, note: str = "") -> Finding:
     """The office accepts the unit's answer (已提交整改 → 已验收)."""
+    require_office(acting_user, "验收或退回整改")
     data_changed()
-    _require_office(acting_user)
     latest = finding.responses.order_by("-submitted_at", "-pk").first()
     return _transition(
         finding=finding, to=Finding.Status.ACCEPTED, user=acting_user, note=note.strip(), response=latest
@@ -125,8 +123,8 @@ def finding_accept(*, finding: Finding, acting_user: User, note: str = "") -> Fi
 @transaction.atomic
 def finding_return(*, finding: Finding, acting_user: User, reason: str) -> Finding:
     """The office sends the answer back (已提交整改 → 待整改); the reason is required and shown to the unit."""
+    require_office(acting_user, "验收或退回整改")
     data_changed()
-    _require_office(acting_user)
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     latest = finding.responses.order_by("-submitted_at", "-pk").first()
@@ -151,6 +149,7 @@ def findings_carry_over(
     has ``carried_over_from`` set; the origin moves to 已延续至下一批次 (with an audit row
     naming ``current``), so it is answered once, in its new round.
     """
+    require_office(acting_user, "转入未整改的问题")
     data_changed()
     if previous.pk == current.pk:
         raise ValidationError("不能把检查批次的问题延续到它自身。")
@@ -201,6 +200,7 @@ def inspection_round_create(
     acting_user: User | None = None,
 ) -> InspectionRound:
     """Create a round; with ``carry_over`` the open findings of the round before it are carried into it."""
+    require_office(acting_user, "登记检查")
     data_changed()
     inspection = InspectionRound(name=name.strip(), year=year, quarter=quarter, inspected_on=inspected_on)
     stamp_history(inspection, acting_user=acting_user)

@@ -10,12 +10,13 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.calendar import Quarter
+from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import User
 
 from ..drafting import draft_notice, ordered_attachments
 from ..models import IssuedNotice, Notice
-from ..notice_data import build_notice_data
+from ..notice_data import build_notice_data, correction_line
 from ..pdf import notice_pdf, pdf_page_count
 from ..selectors import missing_figures, missing_sentence
 from ..xlsx import notice_xlsx
@@ -57,6 +58,7 @@ def notice_draft_create(
     *, year: int, quarter: int, acting_user: User, issue_date: datetime.date | None = None
 ) -> Notice:
     """Save the generated draft of a quarter; a quarter has one draft."""
+    require_office(acting_user, "起草通报")
     period = Quarter(year, quarter)
     if Notice.objects.filter(year=year, quarter=quarter).exists():
         raise ValidationError(f"{period.label}的通报已存在，请直接编辑。")
@@ -72,6 +74,7 @@ def notice_draft_create(
 @transaction.atomic
 def notice_draft_update(*, notice: Notice, acting_user: User, **fields) -> Notice:
     """Change the wording, attachments or dates of the draft; issued versions are not touched."""
+    require_office(acting_user, "修改通报")
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"不可修改的字段：{sorted(unknown)}")
@@ -121,10 +124,12 @@ def notice_issue(
     the issue (no lock is held while pages are laid out); if the draft was changed or issued by
     somebody else meanwhile, nothing is recorded and the user is told.
     """
+    require_office(acting_user, "印发通报")
     notice = Notice.objects.get(pk=notice.pk)
     last = notice_issue_check(notice=notice, correction_note=correction_note, confirm_incomplete=confirm_incomplete)
     data = build_notice_data(notice)
-    pdf = notice_pdf(data)
+    correction = correction_line(last + 1, correction_note)
+    pdf = notice_pdf(data, correction=correction)
     issued = IssuedNotice(
         notice=notice,
         number=last + 1,
@@ -133,7 +138,7 @@ def notice_issue(
         snapshot=data.to_json(),
         pdf=pdf,
         pdf_pages=pdf_page_count(pdf),
-        xlsx=notice_xlsx(data),
+        xlsx=notice_xlsx(data, correction=correction),
     )
     with transaction.atomic():
         data_changed()

@@ -7,7 +7,7 @@ from django import template
 
 from core.formatting import format_cn_date
 
-from ..models import Notice
+from ..models import IssuedNotice, Notice
 from ..notice_data import attachment_title
 from ..pdf import SECTIONS
 
@@ -18,12 +18,20 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def print_mark(notice: Notice, latest: IssuedNotice | None) -> str:
+    """草稿 before the first issue; after it, nothing while the text is as issued, 更正稿 once edited."""
+    if latest is None:
+        return "草稿"
+    return "更正稿（未印发）" if notice.updated_at > latest.issued_at else ""
+
+
 @register.inclusion_tag("reports/_notice_print.html")
-def notice_print(notice: Notice) -> dict:
+def notice_print(notice: Notice, latest: IssuedNotice | None = None) -> dict:
     sections = [(heading, _lines(getattr(notice, name))) for name, heading in SECTIONS]
     titles = [attachment_title(kind, notice.quarter, notice.submissions_style) for kind in notice.attachments]
     return {
         "notice": notice,
+        "mark": print_mark(notice, latest),
         "basis": _lines(notice.basis),
         "sections": [(heading, lines) for heading, lines in sections if lines],
         "attachments": titles,

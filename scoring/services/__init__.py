@@ -17,6 +17,7 @@ from django.db import transaction
 from core import hooks
 from core.calendar import Quarter
 from core.models import stamp_history
+from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import Unit, User
 
@@ -64,6 +65,7 @@ def rule_set_save(*, rule_set: RuleSet, acting_user: User | None, correction_not
 
     Changing the rules of an issued quarter needs ``correction_note`` (kept in the history).
     """
+    require_office(acting_user, "修改计分规则")
     data_changed()
     affected = issued_quarters_affected(pk=rule_set.pk, valid_from=rule_set.valid_from)
     if affected and not correction_note.strip():
@@ -87,6 +89,7 @@ def annual_adjustment_add(
     *, unit: Unit, year: int, points: Decimal, reason: str, acting_user: User | None
 ) -> AnnualAdjustment:
     """Add (positive) or take (negative) points from a unit's annual assessment, with the reason."""
+    require_office(acting_user, "调整年终考核得分")
     data_changed()
     adjustment = AnnualAdjustment(unit=unit, year=year, points=points, reason=(reason or "").strip())
     adjustment.stamp(acting_user=acting_user, reason=adjustment.reason)
@@ -98,6 +101,7 @@ def annual_adjustment_add(
 @transaction.atomic
 def annual_adjustment_remove(*, adjustment: AnnualAdjustment, acting_user: User | None, reason: str = "") -> None:
     """Withdraw an adjustment; its history (who entered and who withdrew it) is kept."""
+    require_office(acting_user, "调整年终考核得分")
     data_changed()
     adjustment.stamp(acting_user=acting_user, reason=(reason or "撤销年度考核调整").strip())
     adjustment.delete()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.formatting import format_cn_datetime
+from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import Unit, User
 
@@ -19,6 +20,7 @@ from ..selectors import version_of
 def publication_count_set(
     *, unit: Unit, year: int, month: int, count: int, acting_user: User | None = None, reason: str = "录入"
 ) -> MonthlyPublication:
+    require_office(acting_user, "录入发布数")
     data_changed()
     record = MonthlyPublication.objects.filter(unit=unit, year=year, month=month).first()
     if record is None:
@@ -47,6 +49,7 @@ def article_register(
 ) -> Article:
     """Register an article; under 400 characters it is marked 不符合要求 for 字数不足400字 (or the
     reason given), as :func:`~submissions.models.length_verdict` says."""
+    require_office(acting_user, "登记稿件")
     data_changed()
     is_compliant, non_compliance_reason = length_verdict(
         char_count=char_count, is_compliant=is_compliant, reason=non_compliance_reason
@@ -85,6 +88,7 @@ def article_adoption_record(
     *, article: Article, level: str, adopted_on: datetime.date, acting_user: User | None = None
 ) -> Article:
     """Mark an article adopted by the city (``"city"``) or the province (``"province"``)."""
+    require_office(acting_user, "登记稿件采用")
     data_changed()
     fields = {"city": "city_adopted_on", "province": "province_adopted_on"}
     if level not in fields:
@@ -136,6 +140,7 @@ def article_update(
     ``loaded_version`` is the :func:`~submissions.selectors.version_of` the edit form was opened
     with: if someone else saved the article since, the edit is refused rather than overwriting it.
     """
+    require_office(acting_user, "修改稿件")
     data_changed()
     current = Article.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=article.pk)
     if loaded_version is not None and version_of(current) != loaded_version:

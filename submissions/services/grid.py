@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from core.bounds import MAX_COUNT
 from core.calendar import Month
 from core.formatting import format_cn_datetime
+from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import Unit, User
 from units.selectors import assessed_units_in, units_visible_to
@@ -215,6 +216,7 @@ def month_grid_save(*, month: Month, rows: Sequence[GridRowInput], acting_user: 
     nothing needs writing); otherwise it is a conflict and left as the other person saved it.
     Invalid rows are reported and skipped; every other row is saved.
     """
+    require_office(acting_user, "填报月度数据")
     data_changed()
     stored = _load(month, [row.unit_id for row in rows], acting_user)
     reason = f"月度填报 {month.label}"

@@ -13,6 +13,7 @@ from typing import IO
 
 from core.imports import Change, ImportRejected, ImportResult, RowError, parse_or_plan, read_sheet
 from core.imports.writing import bulk_write, write_or_reject
+from core.permissions import require_office
 from units.models import User
 from units.selectors import UnitResolver
 
@@ -34,10 +35,10 @@ class Plan:
 
 
 def _import(
-    *, source, parse, plan, model, fields: list[str], dry_run: bool, acting_user, filename: str
+    *, source, parse, plan, model, fields: list[str], dry_run: bool, acting_user, filename: str, merged: bool = False
 ) -> ImportResult:
     """Read and check the file (outside any transaction), then plan, and unless ``dry_run`` write."""
-    sheet = read_sheet(source)
+    sheet = read_sheet(source, merged=merged)
     rows = parse_or_plan(lambda: parse(sheet, resolver=UnitResolver.from_db()), lambda valid: plan(valid).result)
     if dry_run:
         result = plan(rows).result
@@ -51,6 +52,7 @@ def _import(
         result = write_or_reject(write)
     result.dry_run = dry_run
     result.sheet = sheet.name
+    result.notices[:0] = sheet.notices
     return result
 
 
@@ -61,6 +63,7 @@ def publications_import(
 
     Each (unit, month) cell in the file replaces the stored figure; empty cells change nothing.
     """
+    require_office(acting_user, "导入网站发布数")
     return _import(
         source=source,
         parse=partial(parse_publications, year=year),
@@ -70,6 +73,7 @@ def publications_import(
         dry_run=dry_run,
         acting_user=acting_user,
         filename=filename,
+        merged=True,  # a month title merged over two columns is refused, never half read
     )
 
 
@@ -108,6 +112,7 @@ def article_tallies_import(
     A row replaces the stored totals of its unit and month. Months that already have a
     per-article register are refused, so the same articles are never counted twice.
     """
+    require_office(acting_user, "导入投稿合计")
     return _import(
         source=source,
         parse=partial(parse_article_tallies, year=year),

@@ -12,11 +12,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from annual_reports.assessment import adjustment_sentences, counted_quarters
+from scoring.assessment import adjustment_sentences, counted_quarters
 from scoring.models import AnnualAdjustment
 from scoring.selectors import annual_scores
 from scoring.services import annual_adjustment_add, annual_adjustment_remove
 from tests.factories import DeductionFactory, PublicationFactory, TallyFactory, TownFactory, UnitFactory
+from tests.jobs import content, job_result
 
 MONTHS = range(1, 13)
 
@@ -144,23 +145,29 @@ def test_removing_an_adjustment(client, staff, district):
     assert {r.name: r.final_total for r in annual_scores(year=2020).rows}["朱台镇"] == Decimal("60")
 
 
-def test_excel_and_pdf_in_the_style_of_the_quarterly_tables(client, staff, district):
+def test_excel_and_pdf_in_the_style_of_the_quarterly_tables(
+    client, staff, district, django_capture_on_commit_callbacks
+):
     client.force_login(staff)
-    workbook = load_workbook(
-        io.BytesIO(client.get(reverse("annual_reports:assessment_file", args=[2020, "xlsx"])).content)
+    xlsx = job_result(
+        client, reverse("annual_reports:assessment_file", args=[2020, "xlsx"]), django_capture_on_commit_callbacks
     )
+    workbook = load_workbook(io.BytesIO(content(xlsx)))
     assert workbook.sheetnames == ["各部门", "各镇、街道", "年度考核调整"]
     sheet = workbook["各部门"]
     assert sheet["A1"].value == "各部门2020年度政务公开工作考核结果"
     assert [c.value for c in sheet[3]][2:6] == ["一季度", "二季度", "三季度", "四季度"]
     assert [c.value for c in sheet[6]] == [3, "区商务局", 15, 15, 10, 15, 55, 2, -1.5, 55.5]
-    response = client.get(reverse("annual_reports:assessment_file", args=[2020, "pdf"]))
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages).replace("\n", "")
+    response = job_result(
+        client, reverse("annual_reports:assessment_file", args=[2020, "pdf"]), django_capture_on_commit_callbacks
+    )
+    assert response["Content-Type"] == "application/pdf"  # made by a background job, as every PDF
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(content(response))).pages).replace("\n", "")
     assert "临淄区2020年度政务公开工作考核结果" in text
     assert "区商务局：对通报问题拒不整改，减2分；经验做法被省政府办公厅推广，加0.5分。" in text.replace(" ", "")
 
 
-def test_quarters_before_the_system_was_used_are_not_counted(client, staff):
+def test_quarters_before_the_system_was_used_are_not_counted(client, staff, django_capture_on_commit_callbacks):
     unit = UnitFactory(name="区人社局")
     for month in (10, 11, 12):
         PublicationFactory(unit=unit, year=2024, month=month, count=10)
@@ -169,7 +176,6 @@ def test_quarters_before_the_system_was_used_are_not_counted(client, staff):
     client.force_login(staff)
     html = client.get(reverse("annual_reports:assessment", args=[2024])).content.decode()
     assert "本年度计入四季度：其余季度全区没有任何填报数据（系统尚未使用），不计入。" in html
-    workbook = load_workbook(
-        io.BytesIO(client.get(reverse("annual_reports:assessment_file", args=[2024, "xlsx"])).content)
-    )
+    url = reverse("annual_reports:assessment_file", args=[2024, "xlsx"])
+    workbook = load_workbook(io.BytesIO(content(job_result(client, url, django_capture_on_commit_callbacks))))
     assert [c.value for c in workbook["各部门"][4]] == [1, "区人社局", 15, 15, None, None, 15]

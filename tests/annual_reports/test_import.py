@@ -189,3 +189,21 @@ def test_importing_again_changes_only_what_changed(year_2024, filled):
     values.update({"licensing.decisions": 4})
     out, _ = run(filled(values, name="second.xlsx"))
     assert out.splitlines()[-1] == "已导入：新增0条，修改1条，删除0条，未变165条"
+
+
+def test_importing_the_same_file_again_writes_nothing(year_2024, filled, office_unit):
+    path = filled()
+    run(path)
+    report = AnnualReport.objects.get(unit=office_unit)
+    history = report.history.count()
+
+    out, _ = run(path)
+
+    assert out.splitlines()[-2:] == [
+        "提示：表格中的数字与系统中的报告完全相同，未写入任何数据。",
+        "已导入：新增0条，修改0条，删除0条，未变166条",
+    ]
+    assert report.history.count() == history
+    report_before = report.updated_at
+    report.refresh_from_db()
+    assert report.updated_at == report_before

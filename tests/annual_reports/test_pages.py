@@ -12,7 +12,7 @@ from annual_reports.content import ReportContent
 from annual_reports.grid import INPUT_PREFIX
 from annual_reports.layout import complete, decode, typed_keys
 from annual_reports.models import AnnualReport
-from annual_reports.services import report_finalise, report_save
+from annual_reports.services import report_finalise, report_save, report_year_open
 from annual_reports.xlsx import report_workbook
 from tests.factories import UnitFactory, UserFactory
 from units.models import User
@@ -41,7 +41,12 @@ def page(year, unit):
     return reverse("annual_reports:report", args=[year.year, unit.pk])
 
 
-def test_a_unit_is_sent_to_its_own_report(unit_client, year_2024, renshe):
+@pytest.fixture
+def in_january_2025(monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: datetime.date(2025, 1, 5))
+
+
+def test_a_unit_is_sent_to_its_own_report(in_january_2025, unit_client, year_2024, renshe):
     response = unit_client.get(reverse("annual_reports:index"))
     assert response.url == page(year_2024, renshe)
     html = unit_client.get(response.url).content.decode()
@@ -213,5 +218,31 @@ def test_another_units_upload_is_refused(client, year_2024, filled_file):
 def test_the_unit_template_is_titled_with_the_unit(unit_client, year_2024):
     response = unit_client.get(reverse("annual_reports:template", args=[2024]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).worksheets[0]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).worksheets[0]
     assert sheet["A1"].value.startswith("临淄区人社局2024年政府信息公开工作年度报告")
+
+
+@pytest.fixture
+def in_january_2026(monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: datetime.date(2026, 1, 5))
+
+
+def test_a_unit_opening_a_year_not_yet_opened_is_told_so_not_shown_last_year(
+    in_january_2026, unit_client, year_2024, renshe
+):
+    response = unit_client.get(reverse("annual_reports:index"))
+
+    assert response.status_code == 200  # not a redirect to the 2024 report
+    html = response.content.decode()
+    assert "2025年度报告尚未开启，开启后可填报。" in html
+    assert f'<a href="/annual/2024/units/{renshe.pk}/">2024年度报告</a>' in html
+    direct = unit_client.get(f"/annual/2025/units/{renshe.pk}/")
+    assert direct.status_code == 404 and "2025年度报告尚未开启，开启后可填报。" in direct.content.decode()
+
+
+def test_once_the_year_is_opened_the_unit_goes_to_its_report(in_january_2026, unit_client, staff, year_2024, renshe):
+    report_year_open(year=2025, acting_user=staff)
+
+    response = unit_client.get(reverse("annual_reports:index"))
+
+    assert response["Location"] == f"/annual/2025/units/{renshe.pk}/"

@@ -106,10 +106,10 @@ def test_only_allowed_transitions(year_2024, renshe, renshe_user, staff):
     report = report_save(report_year=year_2024, unit=renshe, acting_user=renshe_user, typed=seed_2024()).report
     with pytest.raises(ValidationError) as error:
         report_finalise(report=report, acting_user=staff)
-    assert error.value.messages == ["报告当前状态为“未填报”，不能定稿。"]
+    assert error.value.messages == ["报告当前状态为“已保存未提交”，不能定稿。"]
     with pytest.raises(ValidationError) as error:
         report_return(report=report, reason="x", acting_user=staff)
-    assert error.value.messages == ["报告当前状态为“未填报”，不能退回。"]
+    assert error.value.messages == ["报告当前状态为“已保存未提交”，不能退回。"]
     report = submit(year_2024, renshe, renshe_user).report
     with pytest.raises(PermissionDenied):
         report_finalise(report=report, acting_user=renshe_user)

@@ -17,6 +17,10 @@ ACCESS["core:job_status"] = Access(kwargs=lambda w: {"pk": w.extra["job"].pk}, *
 ACCESS["core:job_download"] = Access(
     kwargs=lambda w: {"pk": w.extra["job"].pk}, unit_user=404, office_staff=404, office_admin=404
 )
+# Retrying is a POST (of a failed job).
+ACCESS["core:job_retry"] = Access(
+    kwargs=lambda w: {"pk": w.extra["job"].pk}, unit_user=405, office_staff=405, office_admin=405
+)
 ACCESS["core:notifications"] = Access(unit_user=200)
 ACCESS["core:notifications_read"] = Access(unit_user=405, office_staff=405, office_admin=405)
 

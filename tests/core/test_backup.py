@@ -11,7 +11,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from core.backup import BackupError, backup_create, backup_restore, media_files
+from core.backup import BackupError, backup_create, media_files
+from core.restore import backup_restore
 from submissions.models import MonthlyPublication
 from tests.factories import UnitFactory, UserFactory
 from units.models import Unit

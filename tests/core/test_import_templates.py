@@ -44,7 +44,7 @@ def download(client, kind: str, year: int | str = 2024):
     response = client.get(reverse("core:import_template", args=[kind]), {"year": year})
     assert response.status_code == 200
     assert response["Content-Type"] == XLSX
-    return response, load_workbook(io.BytesIO(response.content))
+    return response, load_workbook(io.BytesIO(b"".join(response.streaming_content)))
 
 
 def import_filled(client, workbook, *, kind: str, year: int = 2024, quarter: str = ""):
@@ -78,7 +78,7 @@ def test_publications_template_lists_the_assessed_units_in_the_official_order(st
     response, workbook = download(staff_client, "publications")
 
     assert response["Content-Disposition"] == (
-        "attachment; filename*=UTF-8''%E7%BD%91%E7%AB%99%E5%8F%91%E5%B8%83%E6%95%B0"
+        "attachment; filename*=utf-8''%E7%BD%91%E7%AB%99%E5%8F%91%E5%B8%83%E6%95%B0"
         "%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF%EF%BC%882024%E5%B9%B4%EF%BC%89.xlsx"
     )
     sheet = workbook.active

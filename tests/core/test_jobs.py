@@ -9,9 +9,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core import jobs
-from core.jobs import JobKind, Result, job_execute, job_request, jobs_requeue_stale, register
+from core import tasks
+from core.jobs import JobKind, Result, job_execute, register
 from core.models import Job
+from core.tasks import job_request, jobs_requeue_stale
 from tests.factories import UnitFactory, UserFactory
 from units.models import User
 
@@ -31,8 +32,10 @@ def _crash(params, progress):
     raise KeyboardInterrupt
 
 
-register(JobKind(key="test_export", run=_export))
-register(JobKind(key="test_crash", run=_crash))
+EXPORT = JobKind(key="test_export", run=_export)
+CRASH = JobKind(key="test_crash", run=_crash)
+register(EXPORT)
+register(CRASH)
 
 
 @pytest.fixture
@@ -45,7 +48,7 @@ def test_a_job_runs_once_its_request_commits_and_its_page_offers_the_file(
 ):
     client.force_login(clerk)
     with django_capture_on_commit_callbacks(execute=True):
-        job = job_request(kind="test_export", label="导出报表", params={"n": 1}, acting_user=clerk)
+        job = job_request(kind=EXPORT, label="导出报表", params={"n": 1}, acting_user=clerk)
 
     job.refresh_from_db()
     assert (job.status, job.progress, job.attempts, job.result_name) == (Job.Status.DONE, 100, 1, "报表.xlsx")
@@ -60,7 +63,7 @@ def test_a_job_runs_once_its_request_commits_and_its_page_offers_the_file(
 def test_a_job_done_is_not_run_again(clerk, django_capture_on_commit_callbacks):
     CALLS.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        job = job_request(kind="test_export", label="导出", params={"n": 2}, acting_user=clerk)
+        job = job_request(kind=EXPORT, label="导出", params={"n": 2}, acting_user=clerk)
 
     job_execute(job.pk)
     job_execute(job.pk)
@@ -69,8 +72,8 @@ def test_a_job_done_is_not_run_again(clerk, django_capture_on_commit_callbacks):
 
 
 def test_asking_twice_while_queued_starts_one_job(clerk):
-    first = job_request(kind="test_export", label="导出", params={"n": 3}, acting_user=clerk)
-    second = job_request(kind="test_export", label="导出", params={"n": 3}, acting_user=clerk)
+    first = job_request(kind=EXPORT, label="导出", params={"n": 3}, acting_user=clerk)
+    second = job_request(kind=EXPORT, label="导出", params={"n": 3}, acting_user=clerk)
 
     assert first.pk == second.pk
     assert Job.objects.count() == 1
@@ -129,10 +132,10 @@ def test_with_the_broker_down_the_job_waits_and_the_user_is_told(
         patch.setattr(settings, "CELERY_TASK_ALWAYS_EAGER", False)  # as with Redis configured
         patch.setattr(run_job, "apply_async", unreachable)
         with django_capture_on_commit_callbacks(execute=True):
-            job = job_request(kind="test_export", label="导出", params={"n": 5}, acting_user=clerk)
+            job = job_request(kind=EXPORT, label="导出", params={"n": 5}, acting_user=clerk)
     job.refresh_from_db()
-    assert (job.status, job.message) == (Job.Status.QUEUED, jobs.BROKER_DOWN)
-    assert jobs.BROKER_DOWN in client.get(reverse("core:job", args=[job.pk])).content.decode()
+    assert (job.status, job.message) == (Job.Status.QUEUED, tasks.BROKER_DOWN)
+    assert tasks.BROKER_DOWN in client.get(reverse("core:job", args=[job.pk])).content.decode()
 
     # Later (beat or `manage.py requeue_jobs`) the stale job is handed out again and done.
     assert jobs_requeue_stale(now=timezone.now() + datetime.timedelta(minutes=5)) == 1

@@ -15,7 +15,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core import jobs, versioning
+from core import tasks, versioning
 from core.models import Job
 from scoring.services import rule_sets_ensure_shipped
 from submissions.models import Article, MonthlyPublication
@@ -76,8 +76,8 @@ def test_with_redis_down_pages_work_and_an_export_waits_for_it(client, worker, s
         assert time.monotonic() - started < 10
         job = Job.objects.get()
         assert asked.url == reverse("core:job", args=[job.pk])
-        assert (job.status, job.message) == (Job.Status.QUEUED, jobs.BROKER_DOWN)
-        assert jobs.BROKER_DOWN in client.get(asked.url).content.decode()
+        assert (job.status, job.message) == (Job.Status.QUEUED, tasks.BROKER_DOWN)
+        assert tasks.BROKER_DOWN in client.get(asked.url).content.decode()
     finally:
         services("start-redis")
 
@@ -87,7 +87,7 @@ def test_with_redis_down_pages_work_and_an_export_waits_for_it(client, worker, s
     assert ">3<" in page and ">12<" not in page
 
     # ... and the waiting export is handed out (beat's requeue_stale_jobs) and done by a worker.
-    assert jobs.jobs_requeue_stale(now=timezone.now() + datetime.timedelta(minutes=5)) == 1
+    assert tasks.jobs_requeue_stale(now=timezone.now() + datetime.timedelta(minutes=5)) == 1
     job.refresh_from_db()
     assert (job.status, job.message) == (Job.Status.QUEUED, "")
     worker()

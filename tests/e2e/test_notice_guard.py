@@ -42,8 +42,9 @@ def test_issue_is_refused_while_the_draft_has_unsaved_edits(page, shot):
     page.get_by_role("button", name="保存草稿").click()
     page.wait_for_selector("text=草稿已保存。")
     page.get_by_role("button", name="印发", exact=True).click()
-    page.wait_for_url("**/jobs/*/")  # issuing is a background job: its page shows the outcome
-    page.wait_for_selector("text=通报已印发")
+    # Issuing is a background job: done within a moment, back on the notice with the outcome (else
+    # its page shows the progress, then the outcome).
+    page.wait_for_selector("text=通报已印发", timeout=60_000)
     assert dialogs[-1].startswith("印发后，通报的文字和数字即成为正式记录")
     assert IssuedNotice.objects.get().snapshot["requirements"] == "请于1月20日前整改。"
     shot(page, "07-季度通报")

@@ -71,7 +71,7 @@ def test_unit_sees_issued_notices_only(client, quarter_data, staff, unit_user, d
     assert [(n.pk, [i.number for i in issues]) for n, _, issues in rows] == [(notice.pk, [1])]
     download = client.get(f"/reports/notices/{notice.pk}/issued/1.pdf")
     assert download["Content-Type"] == "application/pdf"
-    assert download.content.startswith(b"%PDF")
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
 
 
 def test_notice_list_query_count_is_constant(client, staff, django_assert_max_num_queries, db):

@@ -49,7 +49,7 @@ def test_the_units_page_never_says_zero_for_a_missing_month(client, january_only
 def test_the_excel_prints_not_entered(client, staff, january_only):
     client.force_login(staff)
 
-    content = client.get(reverse("scoring:quarter_xlsx", args=[2025, 1])).content
+    content = b"".join(client.get(reverse("scoring:quarter_xlsx", args=[2025, 1])).streaming_content)
     sheet = load_workbook(io.BytesIO(content))["各部门"]
 
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5)]

@@ -79,7 +79,7 @@ def download(client, query: str):
     response = client.get(LIST_URL + query)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     return response, [tuple(c.value for c in row) for row in sheet.iter_rows()]
 
 
@@ -95,7 +95,7 @@ def test_the_list_links_the_download_with_its_filter_and_order(staff_client, reg
 def test_the_excel_lists_the_filtered_articles_as_the_list_does(staff_client, register):
     response, rows = download(staff_client, "?month=2024-10&format=xlsx")
 
-    assert unquote(response["Content-Disposition"]) == "attachment; filename*=UTF-8''稿件登记（2024年10月）.xlsx"
+    assert unquote(response["Content-Disposition"]) == "attachment; filename*=utf-8''稿件登记（2024年10月）.xlsx"
     assert rows == [
         ("“政务公开在行动”稿件登记（2024年10月），共2篇", None, None, None, None, None, None, None, None),
         ("序号", "收稿日期", "单位", "标题", "字数", "是否符合要求", "不符合原因", "市级采用", "省级采用"),
@@ -119,7 +119,7 @@ def test_the_excel_follows_the_lists_sort_and_has_every_page(staff_client, regis
 def test_the_excel_with_a_search(staff_client, register):
     response, rows = download(staff_client, "?title=就业&format=xlsx")
 
-    assert unquote(response["Content-Disposition"]) == "attachment; filename*=UTF-8''稿件登记.xlsx"
+    assert unquote(response["Content-Disposition"]) == "attachment; filename*=utf-8''稿件登记.xlsx"
     assert [r[3] for r in rows[2:]] == ["政务公开助力稳就业", "人社局开展就业服务进社区活动"]
     assert rows[2][8] == "2024年11月30日"
 

@@ -75,7 +75,7 @@ def test_history_prints_points_and_dates_as_the_office_does(client, staff):
 
     assert entry.label == "区财政局 2024年四季度减分：错敏词"
     assert ("减分", "—", "0.5") in entry.changes
-    assert [name for name, _, _ in entry.changes] == ["单位", "年度", "季度", "事项", "减分", "来源"]
+    assert [name for name, _, _ in entry.changes] == ["单位", "年度", "季度", "事项", "类别", "减分", "来源"]
     from core.formatting import display_value
     from submissions.models import Article
 

@@ -48,9 +48,9 @@ def test_excel_download_matches_the_scores(client, staff, shangwu):
     response = client.get("/scores/2020/q3/xlsx/")
 
     assert response["Content-Disposition"] == (
-        "attachment; filename*=UTF-8''2020%E5%B9%B4%E4%B8%89%E5%AD%A3%E5%BA%A6%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80%E5%BE%97%E5%88%86.xlsx"
+        "attachment; filename*=utf-8''2020%E5%B9%B4%E4%B8%89%E5%AD%A3%E5%BA%A6%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80%E5%BE%97%E5%88%86.xlsx"
     )
-    workbook = load_workbook(io.BytesIO(response.content))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert workbook.sheetnames == ["各部门", "各镇、街道"]
     dept = workbook["各部门"]
     assert dept["A1"].value == "各部门第三季度政务公开工作情况统计"

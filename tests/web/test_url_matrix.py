@@ -56,6 +56,11 @@ def test_matrix_names_exist():
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world() -> World:
+    """The units, the four roles and every object the areas' URLs need (``setup`` of each area)."""
     own = UnitFactory(name="区人社局", category=Unit.Category.DEPARTMENT)
     other = UnitFactory(name="区商务局", category=Unit.Category.DEPARTMENT)
     world = World(

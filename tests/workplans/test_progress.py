@@ -194,7 +194,8 @@ def test_matrix_export(client, plan, units, renshe_user, staff, django_capture_o
     workbook = load_workbook(io.BytesIO(content(job_result(client, url, django_capture_on_commit_callbacks))))
 
     sheet = workbook["进度"]
-    assert [c.value for c in sheet[2]] == ["单位", "1", "2", "3", "4", "逾期", "已完成"]
+    names = [f"{n}\n第{n}项工作要求" for n in (1, 2, 3, 4)]  # the label and the task's short name
+    assert [c.value for c in sheet[2]] == ["单位", *names, "逾期", "已完成"]
     renshe = [c.value for c in sheet[3]]
     assert renshe[0] == "区人社局" and renshe[2] == "已完成" and renshe[4] is None
     assert [c.value for c in workbook["任务"][3]][:2] == ["1", "紧扣夯实基础深化公开 / 规范开展政府信息公开"]

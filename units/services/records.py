@@ -9,21 +9,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from core.models import stamp_history
+from core.permissions import require_office, require_office_admin
 from core.versioning import data_changed
 
 from ..models import DemoSitePeriod, Unit, UnitAlias, User
 
 
-def _require_office_admin(user: User | None, what: str) -> None:
-    """``None`` is the system (load_units, load_demo); a person must be an office admin."""
-    if user is not None and not user.is_office_admin:
-        raise PermissionDenied(f"只有办公室管理员可以修改{what}。")
-
-
 @transaction.atomic
 def unit_update(*, unit: Unit, acting_user: User | None, reason: str = "") -> Unit:
     """Save a unit's changes (or a new unit), with its history row (who and why)."""
-    _require_office_admin(acting_user, "单位")
+    require_office_admin(acting_user, "修改单位")
     unit.full_clean()
     stamp_history(unit, acting_user=acting_user, reason=reason)
     unit.save()
@@ -34,7 +29,7 @@ def unit_update(*, unit: Unit, acting_user: User | None, reason: str = "") -> Un
 @transaction.atomic
 def unit_delete(*, unit: Unit, acting_user: User | None, reason: str = "删除单位") -> None:
     """Delete a unit entered by mistake (one with any data is protected and stays)."""
-    _require_office_admin(acting_user, "单位")
+    require_office_admin(acting_user, "修改单位")
     stamp_history(unit, acting_user=acting_user, reason=reason)
     unit.delete()
     data_changed()
@@ -57,12 +52,13 @@ def unit_alias_save(*, alias: UnitAlias, acting_user: User | None, reason: str =
 
 def unit_alias_add(*, unit: Unit, name: str, acting_user: User | None, reason: str = "添加别名") -> UnitAlias:
     """Save ``name`` as another name of ``unit`` (e.g. a name an import did not know)."""
+    require_office(acting_user, "添加单位别名")
     return unit_alias_save(alias=UnitAlias(unit=unit, name=name), acting_user=acting_user, reason=reason)
 
 
 @transaction.atomic
 def unit_alias_delete(*, alias: UnitAlias, acting_user: User | None, reason: str = "删除别名") -> None:
-    _require_office_admin(acting_user, "单位别名")
+    require_office_admin(acting_user, "修改单位别名")
     stamp_history(alias, acting_user=acting_user, reason=reason)
     alias.delete()
 
@@ -70,7 +66,7 @@ def unit_alias_delete(*, alias: UnitAlias, acting_user: User | None, reason: str
 @transaction.atomic
 def demo_site_period_save(*, period: DemoSitePeriod, acting_user: User | None, reason: str = "") -> DemoSitePeriod:
     """Save a period in which a unit is a demonstration site (its article quota changes)."""
-    _require_office_admin(acting_user, "示范点期间")
+    require_office_admin(acting_user, "修改示范点期间")
     period.full_clean()
     stamp_history(period, acting_user=acting_user, reason=reason)
     period.save()
@@ -82,7 +78,7 @@ def demo_site_period_save(*, period: DemoSitePeriod, acting_user: User | None, r
 def demo_site_period_delete(
     *, period: DemoSitePeriod, acting_user: User | None, reason: str = "删除示范点期间"
 ) -> None:
-    _require_office_admin(acting_user, "示范点期间")
+    require_office_admin(acting_user, "修改示范点期间")
     stamp_history(period, acting_user=acting_user, reason=reason)
     period.delete()
     data_changed()
@@ -92,7 +88,7 @@ def demo_site_period_delete(
 def account_save(*, user: User, acting_user: User | None = None) -> User:
     """Save a new or changed account (its password already set or hashed). The admin records who
     changed an account and what (its change log, on the account's 历史 page)."""
-    _require_office_admin(acting_user, "账号")
+    require_office_admin(acting_user, "修改账号")
     user.full_clean()
     user.save()
     return user
@@ -101,7 +97,7 @@ def account_save(*, user: User, acting_user: User | None = None) -> User:
 @transaction.atomic
 def account_delete(*, user: User, acting_user: User | None) -> None:
     """Delete an account (what it recorded keeps its records, without the name)."""
-    _require_office_admin(acting_user, "账号")
+    require_office_admin(acting_user, "修改账号")
     if acting_user is not None and user.pk == acting_user.pk:
         raise PermissionDenied("不能删除自己正在使用的账号。")
     user.delete()

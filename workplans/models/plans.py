@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cached_property
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -61,6 +62,10 @@ def task_label(source: int, number: int) -> str:
     return f"{prefix}{number}"
 
 
+SHORT_NAME_LENGTH = 8
+SHORT_NAME_BREAK = re.compile(r"[，。；：、,.;:（(\s]")
+
+
 class Task(AuditedModel):
     """One task of a plan: its area, requirement, responsible units (原文) and time limit (原文 and understood)."""
 
@@ -108,6 +113,13 @@ class Task(AuditedModel):
     @property
     def label(self) -> str:
         return task_label(self.source, self.number)
+
+    @property
+    def short_name(self) -> str:
+        """A few characters naming the task (its requirement's first clause, shortened), for the
+        narrow column heads of the 落实情况 matrix."""
+        clause = SHORT_NAME_BREAK.split(self.requirement.strip(), maxsplit=1)[0]
+        return clause if len(clause) <= SHORT_NAME_LENGTH else clause[: SHORT_NAME_LENGTH - 1] + "…"
 
     @property
     def heading(self) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.permissions import require_office
 from units.models import Unit, User
 
 from ..models import LedgerRow, ProgressReport, TaskParty, TaskUnit
@@ -18,8 +19,7 @@ def party_units_set(*, party: TaskParty, units: list[Unit], acting_user: User) -
     Units already responsible for the task in their own right are left as they are; a unit that
     has ledger measures or progress on the task cannot be taken off it.
     """
-    if not acting_user.is_office:
-        raise PermissionDenied("只有区政府办公室工作人员可以指定责任单位。")
+    require_office(acting_user, "指定责任单位")
     task = party.task
     wanted = {unit.pk: unit for unit in units}
     current = {a.unit_id: a for a in party.assigned.select_related("unit")}

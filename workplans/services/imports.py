@@ -16,6 +16,7 @@ from typing import IO
 from core.formatting import format_cn_date
 from core.imports import Change, ImportRejected, ImportResult, file_error, parse_or_plan, read_sheet
 from core.imports.writing import write_or_reject
+from core.permissions import require_office
 from units.models import Unit, User
 from units.selectors import UnitResolver, assessed_units_in
 
@@ -224,6 +225,7 @@ def work_plan_import(
     *, source: str | IO[bytes], year: int, dry_run: bool = False, acting_user: User | None = None, filename: str = ""
 ) -> ImportResult:
     """Import 附件1 (or 附件2) of the work plan of ``year``; all or nothing."""
+    require_office(acting_user, "导入工作方案")
     sheet = read_sheet(source, merged=True)
     context = ParseContext(year=year, resolver=UnitResolver.from_db(), groups=group_units(year))
     rows = parse_or_plan(
@@ -241,4 +243,5 @@ def work_plan_import(
         result = write_or_reject(write)
     result.dry_run = dry_run
     result.sheet = sheet.name
+    result.notices[:0] = sheet.notices
     return result

@@ -13,8 +13,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.permissions import require_office
 from units.models import Unit, User
 
+from .. import notifying
 from ..models import LEDGER_TRANSITIONS, Ledger, LedgerRow, LedgerTransition, Task, TaskUnit, WorkPlan
 
 ROW_FIELDS = ("measure", "time_limit", "leader", "office")
@@ -23,11 +25,6 @@ ROW_FIELDS = ("measure", "time_limit", "leader", "office")
 def _require_unit(user: User, unit: Unit) -> None:
     if user.is_office or user.unit_id != unit.pk:
         raise PermissionDenied("台账由承担任务的单位账号填写和报送。")
-
-
-def _require_office(user: User) -> None:
-    if not user.is_office:
-        raise PermissionDenied("只有区政府办公室工作人员可以退回台账或设置报送期限。")
 
 
 def _open_ledger(plan: WorkPlan, unit: Unit, user: User) -> Ledger:
@@ -92,13 +89,13 @@ def ledger_row_delete(*, row: LedgerRow, acting_user: User) -> None:
     row.delete()
 
 
-def _transition(ledger: Ledger, *, to: str, user: User, note: str = "") -> Ledger:
+def _transition(ledger: Ledger, *, to: str, user: User, note: str = "") -> LedgerTransition:
     old, new = Ledger.Status(ledger.status), Ledger.Status(to)
     if new not in LEDGER_TRANSITIONS[old]:
         raise ValidationError(f"台账当前状态为“{old.label}”，不能改为“{new.label}”。")
-    LedgerTransition.objects.create(ledger=ledger, from_status=old, to_status=new, by=user, note=note)
+    transition = LedgerTransition.objects.create(ledger=ledger, from_status=old, to_status=new, by=user, note=note)
     ledger.status = new
-    return ledger
+    return transition
 
 
 @transaction.atomic
@@ -115,32 +112,34 @@ def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
     if missing:
         shown = "、".join(missing[:20]) + ("等" if len(missing) > 20 else "")
         raise ValidationError(f"第{shown}项任务还没有填写工作举措（共{len(missing)}项），不能报送。")
-    _transition(ledger, to=Ledger.Status.SUBMITTED, user=acting_user)
+    transition = _transition(ledger, to=Ledger.Status.SUBMITTED, user=acting_user)
     ledger.submitted_at, ledger.submitted_by = timezone.now(), acting_user
     ledger.stamp(acting_user=acting_user, reason="报送台账")
     ledger.full_clean()
     ledger.save()
+    notifying.ledger_submitted(ledger, transition)
     return ledger
 
 
 @transaction.atomic
 def ledger_return(*, ledger: Ledger, acting_user: User, reason: str) -> Ledger:
     """The office sends a submitted ledger back for changes (已报送 → 填写中), saying why."""
-    _require_office(acting_user)
+    require_office(acting_user, "退回台账")
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     ledger = Ledger.objects.select_for_update().get(pk=ledger.pk)
-    _transition(ledger, to=Ledger.Status.DRAFT, user=acting_user, note=reason.strip())
+    transition = _transition(ledger, to=Ledger.Status.DRAFT, user=acting_user, note=reason.strip())
     ledger.stamp(acting_user=acting_user, reason=f"退回修改：{reason.strip()}")
     ledger.full_clean()
     ledger.save()
+    notifying.ledger_returned(ledger, transition)
     return ledger
 
 
 @transaction.atomic
 def plan_ledger_deadline_set(*, plan: WorkPlan, deadline: datetime.date, acting_user: User) -> WorkPlan:
     """The day by which units hand in their ledgers (default 30 June of the plan's year)."""
-    _require_office(acting_user)
+    require_office(acting_user, "设置台账报送期限")
     plan.ledger_deadline = deadline
     plan.stamp(acting_user=acting_user, reason="设置台账报送截止日期")
     plan.full_clean()

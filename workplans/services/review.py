@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.permissions import require_office
 from units.models import User
 
 from ..models import Task, TaskUnit, WorkPlan
@@ -87,8 +88,7 @@ def tasks_carry_over(
     carried; carrying again adds units to it, never a second task. A dated time limit becomes
     ``deadline`` (default 30 June of the next year, when the 2022 plan asks 回头看 to be done).
     """
-    if not acting_user.is_office:
-        raise PermissionDenied("只有区政府办公室工作人员可以转入任务。")
+    require_office(acting_user, "转入任务")
     if not items:
         raise ValidationError("请选择要转入下一年度工作方案的任务。")
     target_year = plan.year + 1

@@ -4,6 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             self.stdout.write(load_annual_reports(User.objects.get(username="staff")))
             self.stdout.write(load_demo_workplan(User.objects.filter(username="staff").first()))
             self.stdout.write(load_demo_columns(User.objects.filter(username="staff").first()))
+        call_command("install_schedule", stdout=self.stdout)  # the reminders and the nightly check
         self.stdout.write("")
         self.stdout.write("演示账号（用户名 / 密码 / 角色）：")
         for username, password, role, unit in accounts:

@@ -8,24 +8,19 @@ reloads the schedule. The admin records who changed what (its change log, on eac
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask, PeriodicTasks
 
+from core.permissions import require_office_admin
 from units.models import User
 
 Schedule = PeriodicTask | CrontabSchedule | IntervalSchedule
 
 
-def _require_office_admin(user: User) -> None:
-    if not user.is_office_admin:
-        raise PermissionDenied("只有办公室管理员可以修改周期任务。")
-
-
 @transaction.atomic
 def schedule_save(*, schedule: Schedule, acting_user: User) -> Schedule:
     """Save a task, a crontab or an interval (new or changed); beat runs by it from its next tick."""
-    _require_office_admin(acting_user)
+    require_office_admin(acting_user, "修改周期任务")
     schedule.full_clean()
     schedule.save()
     PeriodicTasks.update_changed()
@@ -35,6 +30,6 @@ def schedule_save(*, schedule: Schedule, acting_user: User) -> Schedule:
 @transaction.atomic
 def schedule_delete(*, schedule: Schedule, acting_user: User) -> None:
     """Delete a task, or a schedule with the tasks that use it."""
-    _require_office_admin(acting_user)
+    require_office_admin(acting_user, "修改周期任务")
     schedule.delete()
     PeriodicTasks.update_changed()

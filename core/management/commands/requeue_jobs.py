@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.jobs import jobs_requeue_stale
+from core.tasks import jobs_requeue_stale
 
 
 class Command(BaseCommand):

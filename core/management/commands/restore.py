@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.backup import BackupError, backup_restore
+from core.backup import BackupError
+from core.restore import backup_restore
 
 
 class Command(BaseCommand):
