@@ -9,7 +9,7 @@ from core.job_views import start_job
 from core.permissions import office_required
 from units.selectors import units_visible_to
 
-from .jobs import KIND
+from .jobs import CRAWL_JOB
 from .selectors import last_run, unit_crawls
 
 
@@ -19,7 +19,7 @@ def crawl_start(request):
     unit = units_visible_to(request.user).filter(pk=request.POST.get("unit") or 0).first()
     params = {"unit": unit.pk if unit else None, "user": request.user.pk}
     label = f"栏目更新监测：{unit.name if unit else '全部单位'}"
-    return start_job(request, kind=KIND, label=label, params=params)
+    return start_job(request, CRAWL_JOB, label=label, params=params)
 
 
 @office_required

@@ -1,11 +1,12 @@
-"""The crawl asked for on a page: a background job with its progress (never inside the request
-when a worker runs the jobs)."""
+"""The crawl asked for on a page: a background job with its progress, never run inside the request
+(a worker runs it, or without Redis a thread of the web process: :mod:`core.tasks`)."""
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
 
-from core.jobs import JobKind, register
+from core.jobs import JobKind, Source, register
 from units.models import Unit, User
 
 from .models import CrawlRun
@@ -26,5 +27,14 @@ def _crawl(params: dict, progress) -> str:
     return summary(run)
 
 
+def _source(params: dict) -> Source:
+    if params.get("unit"):
+        return Source("返回本单位栏目", reverse("monitoring:unit", args=[params["unit"]]))
+    return Source("返回栏目更新情况", reverse("monitoring:columns"))
+
+
+CRAWL_JOB = JobKind(key=KIND, run=_crawl, source=_source)
+
+
 def register_jobs() -> None:
-    register(JobKind(key=KIND, run=_crawl))
+    register(CRAWL_JOB)

@@ -88,7 +88,7 @@ def test_a_crawl_asked_for_on_a_page_is_a_background_job(staff_client, site, fgj
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(reverse("monitoring:crawl"), {"unit": fgj.pk})
     job = Job.objects.get()
-    assert response.url == reverse("core:job", args=[job.pk])
+    assert response.url == reverse("core:job", args=[job.pk])  # its progress (run once the request commits)
     assert (job.kind, job.label, job.status) == ("monitoring_crawl", "栏目更新监测：区发改局", "done")
     assert job.message.startswith("读取1个栏目：")
     assert CrawlRun.objects.get().trigger == CrawlRun.Trigger.PAGE
