@@ -14,7 +14,7 @@ from core.calendar import Month
 from core.charts import BAR, GRID, NEGATIVE, TEXT
 
 MONTHS = 12
-LABEL_WIDTH, CELL, ROW, TOP = 200, 44, 34, 22
+LABEL_WIDTH, CELL, ROW, TOP = 200, 44, 36, 30
 
 
 @dataclass(frozen=True)
@@ -64,4 +64,5 @@ def column_history(rows: list[tuple[str, dict[str, int], bool]], *, last: Month,
 
 
 def last_month(as_of: datetime.date | None) -> Month:
+    """The last month a chart shows: that of the crawl's as-of date (this month if never read)."""
     return Month.of(as_of or datetime.date.today())

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.calendar import Month
 from core.forms import apply_service_errors
 from core.permissions import office_required
 from units.selectors import units_visible_to
@@ -49,15 +50,14 @@ def _unit_or_404(request, unit_id: int):
 def unit_detail(request, unit_id: int):
     unit = _unit_or_404(request, unit_id)
     states = column_states(columns_visible_to(request.user).filter(unit=unit))
-    read = [s.reading.read_at.date() for s in states if s.reading]
+    last = last_month(max((s.reading.run.as_of for s in states if s.reading), default=None))
     rows = [(s.column.name, s.reading.months if s.reading else {}, s.stale) for s in states]
     context = {
         "unit": unit,
         "states": states,
         "checklist": checklist(unit.category, [s.column.name for s in states]),
-        "chart": column_history(rows, last=last_month(max(read, default=None)), title=f"{unit.name}各栏目每月条数")
-        if states
-        else "",
+        "chart": column_history(rows, last=last, title=f"{unit.name}各栏目每月条数") if states else "",
+        "chart_months": f"{Month.from_index(last.index - 11).label}至{last.label}",
     }
     return render(request, "monitoring/unit.html", context)
 

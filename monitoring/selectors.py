@@ -54,7 +54,9 @@ class ColumnState:
 def column_states(columns: QuerySet[Column]) -> list[ColumnState]:
     """Each column with its latest reading (two queries)."""
     columns = list(latest_readings(columns.select_related("unit")))
-    readings = ColumnReading.objects.in_bulk([c.last_reading_id for c in columns if c.last_reading_id])
+    readings = ColumnReading.objects.select_related("run").in_bulk(
+        [c.last_reading_id for c in columns if c.last_reading_id]
+    )
     return [ColumnState(c, readings.get(c.last_reading_id)) for c in columns]
 
 

@@ -51,6 +51,10 @@ def test_crawl_confirm_a_finding_and_take_a_count_into_the_grid(page, shot, site
     first = page.locator("table[data-columns] tbody tr").first
     assert "部门职责任务清单" in first.inner_text() and "未按期更新" in first.inner_text()  # stale first
     shot(page, "monitoring-01-栏目更新情况")
+    page.goto(f"/monitoring/units/{renshe.pk}/")
+    assert page.locator("svg.chart").count() == 1
+    assert "未登记" in page.locator("table[data-checklist]").inner_text()
+    shot(page, "monitoring-02-单位栏目")
 
     page.get_by_role("link", name="建议问题").click()
     assert (
@@ -66,12 +70,12 @@ def test_crawl_confirm_a_finding_and_take_a_count_into_the_grid(page, shot, site
     assert finding.column == "部门职责任务清单"
     assert finding.status == Finding.Status.PENDING
     assert "已记为检查问题" in page.locator(".messages").inner_text()
-    shot(page, "monitoring-02-确认为检查问题")
+    shot(page, "monitoring-03-确认为检查问题")
 
     page.goto("/data/grid/2024/6/")
     cell = page.locator(f"#unit-{renshe.pk}")
     assert cell.locator(".proposal").inner_text() == "栏目监测5（未录入）"
-    shot(page, "monitoring-03-月度填报中的监测数")
+    shot(page, "monitoring-04-月度填报中的监测数")
     cell.get_by_role("button", name="区人社局 采用栏目监测数5").click()
     page.wait_for_load_state()
     assert MonthlyPublication.objects.get(unit=renshe, year=2024, month=6).count == 5
