@@ -57,6 +57,10 @@ class AnnualReport(AuditedModel):
         UNIT = "unit", "单位"
         DISTRICT = "district", "全区"
 
+    class Source(models.TextChoices):
+        TYPED = "typed", "手工填写"
+        REGISTER = "register", "由登记簿生成"
+
     class Status(models.TextChoices):
         NOT_SUBMITTED = "not_submitted", "未填报"
         SUBMITTED = "submitted", "已提交"
@@ -72,6 +76,13 @@ class AnnualReport(AuditedModel):
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.NOT_SUBMITTED)
     title = models.CharField("标题", max_length=200)
     figures = models.JSONField("表格数据", default=dict, blank=True)
+    requests_source = models.CharField(
+        "第三、四部分数据来源",
+        max_length=10,
+        choices=Source.choices,
+        default=Source.TYPED,
+        help_text="由登记簿生成：表三、表四按本单位依申请公开登记簿计算，不能手工修改。",
+    )
     preface = models.TextField("报告说明", blank=True)
     overview = models.TextField("一、总体情况（开头）", blank=True)
     overview_active = models.TextField("（一）主动公开", blank=True)

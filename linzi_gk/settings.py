@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "units.logins",
     "submissions",
     "inspections",
+    "applications",
     "scoring",
     "reports",
     "annual_reports",

@@ -15,10 +15,13 @@ from units.models import Unit, User
 
 from ..checks import check_values, number_text
 from ..importers import parse_report_workbook
-from ..layout import cells, decode, typed_keys, with_given_totals
+from ..layout import cells, complete, decode, typed_keys, with_given_totals
 from ..models import AnnualReport, ReportYear
+from ..register import uses_register, with_register
 from ..selectors import current_report, new_report, previous_report, report_values
 from .reports import EDITABLE, report_save
+
+REGISTER_NOTICE = "本报告的表三、表四由依申请公开登记簿生成，文件中这两个表的数字未导入。"
 
 
 def _target(year: int, unit: Unit) -> tuple[ReportYear, AnnualReport | None]:
@@ -67,6 +70,9 @@ def annual_report_import(
     parsed = parse_report_workbook(sheets)
     report_year, report = _target(year, unit)
     values = with_given_totals(parsed.values)
+    from_register = uses_register(report)
+    if from_register:
+        values = complete(with_register({key: values[key] for key in typed_keys()}, unit, year))
     previous = previous_report(report or new_report(report_year, unit))
     problems = check_values(
         values,
@@ -82,6 +88,8 @@ def annual_report_import(
     old = decode(report.figures) if report is not None else {}
     result = ImportResult(changes=_changes(unit, parsed.rows, old, typed), dry_run=dry_run, sheet=sheet_names)
     result.notices = [p.message for p in problems if not p.is_error]
+    if from_register:
+        result.notices.insert(0, REGISTER_NOTICE)
     if not dry_run and result.writes:
         reason = f"导入 {filename}".strip()
         write_or_reject(

@@ -35,6 +35,11 @@
     Array.prototype.forEach.call(form.querySelectorAll("output[data-cell]"), function (output) {
       outputs[output.getAttribute("data-cell")] = output;
     });
+    // Cells shown but not typed (三 and 四 由登记簿生成): their numbers count in the totals and checks.
+    var locked = {};
+    Array.prototype.forEach.call(form.querySelectorAll("td[data-cell]"), function (cell) {
+      locked[cell.getAttribute("data-cell")] = cell;
+    });
     var amounts = {};
     spec.amounts.forEach(function (key) { amounts[key] = true; });
     var list = document.querySelector("[data-problems]");
@@ -60,6 +65,10 @@
         values[key] = cents;
         if (amount) inputs[key].classList.remove("suspect");
       });
+      Object.keys(locked).forEach(function (key) {
+        var text = plain(locked[key].textContent);
+        values[key] = COUNT.test(text) || AMOUNT.test(text) ? toCents(text) : null;
+      });
       Object.keys(spec.sums).forEach(function (key) {
         var total = 0;
         var known = spec.sums[key].every(function (part) {
@@ -68,7 +77,7 @@
           return true;
         });
         values[key] = known ? total : null;
-        if (outputs[key]) outputs[key].textContent = known ? show(total) : "";
+        if (outputs[key]) (outputs[key].querySelector("a") || outputs[key]).textContent = known ? show(total) : "";
       });
       return values;
     }

@@ -9,6 +9,7 @@ APPS = (
     "units",
     "submissions",
     "inspections",
+    "applications",
     "scoring",
     "reports",
     "annual_reports",
