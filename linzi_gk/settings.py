@@ -182,6 +182,8 @@ STORAGES = {
 # runs with DEBUG off (Chinese error pages) without a collectstatic step; collectstatic still
 # works for deployments that prefer a separate web server.
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site root (favicon.ico), served by WhiteNoise like the static files.
+WHITENOISE_ROOT = BASE_DIR / "public"
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
