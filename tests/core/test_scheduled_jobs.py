@@ -128,5 +128,5 @@ def test_the_schedule_is_installed_once_and_edits_are_kept(db):
     task.save()
     call_command("install_schedule")
 
-    assert PeriodicTask.objects.count() == 6
+    assert PeriodicTask.objects.count() == 7
     assert PeriodicTask.objects.get(name="提醒：本月尚无合格稿件").kwargs == '{"day_of_month": 25}'

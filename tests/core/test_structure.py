@@ -14,6 +14,7 @@ APPS = (
     "reports",
     "annual_reports",
     "workplans",
+    "monitoring",
     "bootstrap",
     "linzi_gk",
 )

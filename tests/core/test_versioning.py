@@ -102,6 +102,11 @@ SERVICE_MODULES = [
     "units.services",
     "units.services.records",
     "core.imports.writing",
+    "monitoring.services.columns",
+    "monitoring.services.crawling",
+    "monitoring.services.decisions",
+    "monitoring.services.proposals",
+    "monitoring.services.transitions",
 ]
 # Functions of those modules that write nothing a score depends on.
 NOT_SCORE_WRITES = {

@@ -27,7 +27,7 @@ def test_the_office_sees_what_is_scheduled_and_when_it_last_ran(client, staff, d
         html = client.get("/notifications/").content.decode()
 
     lines = rows(html)
-    assert len(lines) == 6
+    assert len(lines) == 7
     today = timezone.localtime()
     articles = next(line for line in lines if "提醒：本月尚无合格稿件" in line)
     assert "<td>每天 09:00</td><td>已启用</td>" in articles
@@ -63,5 +63,5 @@ def test_load_demo_installs_the_schedule(db):
 
     call_command("load_demo", stdout=out)
 
-    assert PeriodicTask.objects.exclude(task__startswith="celery.").count() == 6
-    assert "定时任务：新登记6个，共6个。" in out.getvalue()
+    assert PeriodicTask.objects.exclude(task__startswith="celery.").count() == 7
+    assert "定时任务：新登记7个，共7个。" in out.getvalue()

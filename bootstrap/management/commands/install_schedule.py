@@ -10,6 +10,7 @@ SCHEDULE = [
     ("提醒：依申请公开答复期限临近或已过", "applications.tasks.remind_applications", ("7", "9"), {"working_days": 3}),
     ("提醒：年度报告未提交", "annual_reports.tasks.remind_annual_reports", ("10", "9"), {"days": 7}),
     ("每晚核对已印发通报", "reports.tasks.check_issued_notices", ("30", "2"), {}),
+    ("栏目更新监测：读取各单位栏目", "monitoring.tasks.crawl_columns", ("0", "3"), {}),
     ("重新分派中断的后台任务", "core.tasks.requeue_stale_jobs", 5, {}),
 ]
 

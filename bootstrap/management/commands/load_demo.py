@@ -19,6 +19,7 @@ from units.models import Unit, User
 from units.selectors import UnitResolver
 from units.services import account_create, units_sync_from_csv
 
+from ...demo_monitoring import load_demo_columns
 from ...demo_workplan import load_demo_workplan
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo_2024q4.json"
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             self.stdout.write(load_annual_reports(User.objects.get(username="staff")))
             self.stdout.write(load_demo_workplan(User.objects.filter(username="staff").first()))
             self.stdout.write(load_demo_applications(timezone.localdate()))
+            self.stdout.write(load_demo_columns(User.objects.filter(username="staff").first()))
         call_command("install_schedule", stdout=self.stdout)  # the reminders and the nightly check
         self.stdout.write("")
         self.stdout.write("演示账号（用户名 / 密码 / 角色）：")
