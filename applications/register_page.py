@@ -5,14 +5,13 @@ the annual report), each with its due date and working days left."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.utils import timezone
 
 from units.models import Unit
 
 from .catalogue import APPEAL_KINDS, APPEAL_RESULTS, APPLICANT_LABELS, OUTCOME_BY_KEY, TOTAL_KEY, TOTAL_LABEL
 from .forms import RegisterFilterForm, UploadForm
-from .models import Appeal, Application
+from .models import ANSWERED_LATE, Appeal, Application
 from .selectors import days_left, keeps_register, may_edit_unit, year_rows
 from .tables import ROWS, TYPES, appeal_cell_filter, row_filter, with_year_basis
 
@@ -52,7 +51,7 @@ def _status(rows, status: str):
     if status == "answered":
         return rows.filter(answered_on__isnull=False)
     if status == "late":
-        return rows.filter(answered_on__gt=F("due_on"))
+        return rows.filter(ANSWERED_LATE)
     return rows
 
 

@@ -175,7 +175,7 @@ def _describe(result: ImportResult, planned: Planned, changed, before, old_days:
     if item.correction_requested_on and item.correction_requested_on > correction_request_due(item.received_on):
         due = format_cn_date(correction_request_due(item.received_on))
         result.notices.append(f"第{item.row}行 补正告知日期晚于收到申请之日起7个工作日（应不晚于{due}，条例第三十条）")
-    if application.answered_on and application.answered_on > application.due_on:
+    if application.is_late:
         result.notices.append(
             f"第{item.row}行 答复日期{format_cn_date(application.answered_on)}超过答复期限{format_cn_date(application.due_on)}"
         )
