@@ -104,9 +104,7 @@ def due_soon(rows: QuerySet[Application], today: datetime.date, working_days: in
 
 def late_answers(start: datetime.date, end: datetime.date) -> QuerySet[Application]:
     """Applications answered from ``start`` up to (not including) ``end`` after their due date."""
-    return Application.objects.filter(ANSWERED_LATE, answered_on__gte=start, answered_on__lt=end).select_related(
-        "unit"
-    )
+    return Application.objects.filter(ANSWERED_LATE, answered_on__gte=start, answered_on__lt=end).select_related("unit")
 
 
 def keeps_register(unit: Unit) -> bool:

@@ -468,9 +468,7 @@ def imported(unit, tmp_path):
 
 def export_json(tmp_path, year):
     path = tmp_path / f"export{year}.json"
-    call_command(
-        "export_applications", "--year", str(year), "--unit", UNIT, "--format", "json", "--output", str(path)
-    )
+    call_command("export_applications", "--year", str(year), "--unit", UNIT, "--format", "json", "--output", str(path))
     return json.loads(path.read_text(encoding="utf-8"))
 
 
