@@ -27,8 +27,10 @@ import json
 
 import pytest
 from django.core.management import call_command
-from openpyxl import Workbook
+from django.core.management.base import CommandError
+from openpyxl import Workbook, load_workbook
 
+from applications.models import Application
 from tests.factories import UnitFactory
 from units.models import Unit
 
@@ -490,16 +492,30 @@ def test_export_gives_the_hand_counted_due_dates(imported, tmp_path, year):
     assert sorted(item["content"] for item in exported) == sorted(expected_contents)
     for item in exported:
         due, answered, late = DUE[item["content"]]
-        assert set(item) >= {"content", "received", "due", "answered", "late", "outcome", "carried_over"}
-        got = (item["received"], item["due"], item["answered"], item["late"], item["carried_over"])
+        assert list(item) == ["content", "received", "due", "answered", "late", "outcome", "carried_over"]
+        got = (item["received"], item["due"], item["answered"], item["late"], item["outcome"], item["carried_over"])
         want = (
             _received(item["content"]).isoformat(),
             due.isoformat(),
             answered.isoformat() if answered else None,
             late,
+            _outcome(item["content"]),
             item["content"] in CARRIED_INTO[year],
         )
         assert got == want, item["content"]
+
+
+def test_the_xlsx_export_lists_the_same_due_dates(imported, tmp_path):
+    path = tmp_path / "2025.xlsx"
+    call_command("export_applications", "--year", "2025", "--unit", UNIT, "--format", "xlsx", "--output", str(path))
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    header = rows[1]
+    listed = {
+        row[header.index("申请内容")]: (row[header.index("答复期限")], row[header.index("是否超期")] == "是")
+        for row in rows[2:]
+    }
+    expected = {c for c in DUE if _received(c).year == 2025} | CARRIED_INTO[2025]
+    assert listed == {c: (f"{DUE[c][0].year}年{DUE[c][0].month}月{DUE[c][0].day}日", DUE[c][2]) for c in expected}
 
 
 @pytest.mark.parametrize("year", [2024, 2025])
@@ -525,6 +541,19 @@ def test_the_hand_counted_tables_keep_the_checks():
         assert all(numbers[i + 4] == sum(numbers[i : i + 4]) for i in (0, 5, 10))
 
 
+def _outcome(content):
+    """The outcome as the register names it: 予以公开, 部分公开, or the reason numbered as in table 三."""
+    text = next(row for row in REGISTER if row[3] == content)[9]
+    if text is None:
+        return None
+    text = text.strip()
+    if text in ("予以公开", "部分公开"):
+        return text
+    if text == "其他":
+        return "3.其他"
+    return next(label for label in ROWS[4:23] if text in (label, label.split(".", 1)[1]))
+
+
 def _received(content):
     row = next(row for row in REGISTER if row[3] == content)
     value = row[0]
@@ -533,3 +562,41 @@ def _received(content):
     text = value.replace("年", "-").replace("月", "-").replace("日", "").replace(".", "-")
     year, month, day = (int(part) for part in text.split("-"))
     return D(year, month, day)
+
+
+# fmt: off
+BAD_ROWS = [
+    ("2024-02-30", "网络", "自然人", "不存在的日子收到的申请", None, None, None, None, None, None, None, None),
+    (D(2024, 3, 11), "当面", "自然人", "答复早于收到", None, None, None, None, "2024年3月8日", "予以公开", None, None),
+    (D(2024, 3, 12), "当面", "自然人", "处理结果写错", None, None, None, None, D(2024, 3, 20), "保护隐私", None, None),
+    (D(2024, 3, 13), "邮寄", "商业企业", "延期两次", None, None, "2次", None, D(2024, 5, 30), "予以公开", None, None),
+]
+# fmt: on
+
+
+def test_the_register_with_four_bad_rows_is_refused_whole(unit, tmp_path, capsys):
+    path = register_workbook(tmp_path / "登记簿.xlsx", rows=[*REGISTER, *BAD_ROWS])
+    for extra in (["--dry-run"], []):
+        with pytest.raises(CommandError, match="^共4处错误，未导入任何数据。$"):
+            call_command("import_applications", str(path), "--unit", UNIT, *extra)
+        err = capsys.readouterr().err
+        assert err.splitlines()[-4:] == [
+            "第57行 收到日期: 日期不存在：“2024-02-30”（2024年2月没有30日）",
+            "第58行 答复日期: 答复日期（2024年3月8日）早于收到申请日期（2024年3月11日）",
+            "第59行 处理结果: 未知的处理结果“保护隐私”，应为予以公开、部分公开，或表三中的理由，"
+            "如“4.保护第三方合法权益”“本机关不掌握相关政府信息”",
+            "第60行 延期: “2次”：答复期限只能延长一次（条例第三十三条），不能第二次延期",
+        ]
+    assert not Application.objects.exists()
+
+
+def test_the_dry_run_writes_nothing_and_a_second_import_changes_nothing(unit, tmp_path, capsys):
+    path = register_workbook(tmp_path / "登记簿.xlsx")
+    call_command("import_applications", str(path), "--unit", UNIT, "--dry-run")
+    assert not Application.objects.exists()
+    call_command("import_applications", str(path), "--unit", UNIT)
+    call_command("import_applications", str(path), "--unit", UNIT)
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == "已导入：新增0条，修改0条，删除0条，未变55条"
+    assert Application.objects.count() == 55
+    assert tables(2025)["四"] == TABLE_4[2025]
