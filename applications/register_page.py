@@ -16,7 +16,11 @@ from .selectors import days_left, keeps_register, may_edit_unit, year_rows
 from .tables import ROWS, TYPES, appeal_cell_filter, row_filter, with_year_basis
 
 PAGE_SIZE = 100
-ROW_LABELS = dict(ROWS)
+ROW_LABELS = {
+    key: f"{OUTCOME_BY_KEY[key].group_label} {label}" if key in OUTCOME_BY_KEY and OUTCOME_BY_KEY[key].group else label
+    for key, label in ROWS
+}
+"""Each row of 三 as the cell's list names it: a reason with its group (（六）其他处理 3.其他)."""
 KIND_LABELS = {key: label for key, label, _ in APPEAL_KINDS}
 RESULT_LABELS = {**dict(APPEAL_RESULTS), TOTAL_KEY: TOTAL_LABEL}
 

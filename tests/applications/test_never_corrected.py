@@ -11,6 +11,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from applications.overview import overview
 from applications.selectors import deadline_of, late_answers
@@ -74,3 +75,14 @@ def test_imported_and_exported_alike(renshe, xlsx_file, tmp_path):
     )
     (exported,) = json.loads(path.read_text(encoding="utf-8"))
     assert (exported["due"], exported["answered"], exported["late"]) == ("2024-08-12", "2024-08-20", False)
+
+
+def test_the_page_says_why_it_is_not_late(renshe, renshe_user, client):
+    application = closed_without_correction(renshe)
+    client.force_login(renshe_user)
+    html = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "告知补正后申请人未补正即办结：答复期限没有重新起算（条例第三十条），不计超期；" in html
+    assert "超期答复" not in html
+    register = reverse("applications:register", args=[renshe.pk])
+    assert "某项目立项批复" in client.get(register, {"year": 2024, "status": "answered"}).content.decode()
+    assert "某项目立项批复" not in client.get(register, {"year": 2024, "status": "late"}).content.decode()
