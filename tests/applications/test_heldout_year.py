@@ -600,3 +600,11 @@ def test_the_dry_run_writes_nothing_and_a_second_import_changes_nothing(unit, tm
     assert out[-1] == "已导入：新增0条，修改0条，删除0条，未变55条"
     assert Application.objects.count() == 55
     assert tables(2025)["四"] == TABLE_4[2025]
+
+
+def test_a_review_then_a_lawsuit_counts_in_both_columns_of_four(unit, tmp_path):
+    # Received Mon 2 Sep 2024, answered Fri 20 Sep; the applicant asked for a review (upheld), then sued.
+    row = (D(2024, 9, 2), "网络", "自然人", "复议后又起诉的申请", None, None, None, None, D(2024, 9, 20),
+           "6.属于四类过程性信息", "行政复议、复议后起诉", "结果维持、尚未审结")  # fmt: skip
+    call_command("import_applications", str(register_workbook(tmp_path / "r.xlsx", rows=[row])), "--unit", UNIT)
+    assert tables(2024)["四"] == [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1]
