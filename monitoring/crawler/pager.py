@@ -1,6 +1,8 @@
 """The other pages of a listing: 下一页 / page-number links, and the pages that TRS-style sites
-only draw with a script, ``createPageHTML(count, current, "index", "html")`` (index.html,
-index_1.html, …; some templates pass the pager's element id first and the item count last)."""
+only draw with a script: ``createPageHTML(count, current, "index", "html")`` counts pages from 0
+(index.html, index_1.html, index_2.html, …); the templates that pass the pager's element id first
+and the item count last, ``createPageHTML('page_div', count, current, 'index', 'shtml', items)``,
+count from 1 (index.shtml, index_2.shtml, …, the first page's ``current`` is 1)."""
 
 from __future__ import annotations
 
@@ -45,7 +47,8 @@ def script_pages(html: str, page_url: str) -> list[str] | None:
                 names = [v for v in values[index + 2 :] if isinstance(v, str)]
                 name, ext = [*names, "index", "html"][:2] if len(names) != 1 else (names[0], "html")
                 count = max(1, min(count, MAX_SCRIPT_PAGES))
-                files = [f"{name}.{ext}"] + [f"{name}_{n}.{ext}" for n in range(1, count)]
+                first = 2 if index and isinstance(values[0], str) and current else 1  # element id first: from 1
+                files = [f"{name}.{ext}"] + [f"{name}_{n}.{ext}" for n in range(first, count + first - 1)]
                 return [urljoin(page_url, f) for f in files]
     return None
 

@@ -74,6 +74,13 @@ def test_the_pages_a_trs_script_draws():
         "http://www.example.gov.cn/zwgk/zcwj/fwzwgk.shtml",
         "http://www.example.gov.cn/zwgk/zcwj/fwzwgk_1.shtml",
     ]
+    # That template counts from 1: the first page passes 1, the second page is xlist_2.shtml.
+    for current in (1, 2, 3):
+        assert script_pages(f"<script>createPageHTML('page_div',3, {current},'xlist','shtml',45);</script>", url) == [
+            "http://www.example.gov.cn/zwgk/zcwj/xlist.shtml",
+            "http://www.example.gov.cn/zwgk/zcwj/xlist_2.shtml",
+            "http://www.example.gov.cn/zwgk/zcwj/xlist_3.shtml",
+        ]
     page = "<script>var countPage = 2//共多少页\nvar currentPage = 0;\ncreatePageHTML(countPage, currentPage, 'index', 'htm');</script>"
     assert script_pages(page, url)[-1] == "http://www.example.gov.cn/zwgk/zcwj/index_1.htm"
     assert script_pages("<script>function createPageHTML(_nPageCount, _nCurrIndex){}</script>", url) is None
