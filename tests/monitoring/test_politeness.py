@@ -108,3 +108,36 @@ def test_pages_sent_without_an_html_type_are_read_and_documents_are_not(site):
     )
     assert [str(r.latest) for r in reads] == ["2024-05-15", "None"]
     assert reads[1].error == "栏目网址不是网页（image/png）。"
+
+
+class PagesFetcher:
+    """Answers from a dict of pages, recording what was asked."""
+
+    def __init__(self, pages: dict[str, str]) -> None:
+        self.pages, self.asked = pages, []
+
+    def fetch(self, url):
+        from monitoring.crawler.fetch import Page
+
+        self.asked.append(url)
+        return Page(url, 200, self.pages[url].encode(), "utf-8")
+
+
+def test_the_first_page_again_under_another_address_is_not_another_page():
+    """首页 and 1 link to list.jsp?pageNo=1, the page first read as list.jsp: its items were read."""
+    from monitoring.crawler.crawl import read_column
+
+    def page(number: int, items: str) -> str:
+        pager = " ".join(f'<a href="list.jsp?pageNo={n}">{n}</a>' for n in (1, 2))
+        return f'<ul class="list">{items}</ul><div class="page">{pager} <a href="list.jsp?pageNo=2">下一页</a></div>'
+
+    first = '<li><a href="/a/1.html">一</a><span>2024-03-02</span></li><li><a href="/a/2.html">二</a><span>2024-02-01</span></li>'
+    second = '<li><a href="/a/3.html">三</a><span>2023-12-01</span></li>'
+    base = "http://www.example.gov.cn/xxgk/list.jsp"
+    fetcher = PagesFetcher(
+        {base: page(1, first), f"{base}?pageNo=1": page(1, first), f"{base}?pageNo=2": page(2, second)}
+    )
+    read = read_column(fetcher, Target(1, base), max_pages=10)
+    assert (read.pages_read, read.months, read.error) == (2, {"2023-12": 1, "2024-02": 1, "2024-03": 1}, "")
+    assert [p.url for p in read.pages] == [base, f"{base}?pageNo=2"]
+    assert fetcher.asked == [base, f"{base}?pageNo=2", f"{base}?pageNo=1"]
