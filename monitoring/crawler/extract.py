@@ -10,8 +10,11 @@ elements — ``<li>``, table rows, ``<div>``s, ``<dd>``s — each holding a link
    many links is a list, not an item, and the date is dropped);
 3. items are grouped by their place in the page (the tags and classes of their ancestors), and the
    listing is the group with the most items, groups whose links lie under the column's own folder
-   weighing more. Groups in footers, breadcrumbs and the page header never count; a side bar's or a
-   navigation's list (热点, 最新) only on a page with no other list, after dates inside titles.
+   weighing more. Groups in footers, breadcrumbs and the page header never count, nor a list under a
+   title bar of its own saying what side boxes say (热点信息, 最新动态, 推荐阅读: the column's list
+   stands under the column's name), whatever its classes; a list inside a side bar or navigation
+   by its classes (``right-side``, ``nav``) only on a page with no other list, after dates inside
+   titles (some templates call the column's half of the page a side).
 
 A CSS selector set on a column replaces steps 2–3: each element it selects is an item.
 """
@@ -28,7 +31,7 @@ from lxml.cssselect import CSSSelector
 from lxml.etree import XPathError
 
 from . import dates as d
-from .markup import best_date, content_links, labelled, pieces, split_dates
+from .markup import SKIP_TAGS, best_date, content_links, labelled, pieces, split_dates
 
 SECONDARY_WORDS = ("详细", "详情", "查看", "下载", "附件", "阅读全文", "全文", "[详细]", "more", "更多")
 # Page chrome, never the column's list: footers, breadcrumbs, the page header.
@@ -41,6 +44,11 @@ CHROME_TAGS = frozenset({"footer", "header"})
 # Side bars and navigation: their dated lists (热点, 最新) give way to any other list of the page.
 SIDE_WORDS = frozenset({"side", "aside", "sidebar", "rexian", "hot", "redian", "nav", "navbar", "menu"})
 SIDE_TAGS = frozenset({"aside", "nav"})
+# The title bars of side boxes: their lists are never the column's, whatever their classes say.
+SIDE_HEADINGS = ("热点", "热门", "最新", "推荐", "排行", "猜你喜欢", "相关链接", "相关阅读", "相关文章", "相关新闻")
+MORE = re.compile(r"更多|more|[>»＞+]+", re.IGNORECASE)
+HEADING_MAX = 20
+MAX_HEADING_CLIMB = 5
 TOKENS = re.compile(r"[\s_\-]+")
 CHROME, SIDE, MAIN = 2, 1, 0
 MAX_CLIMB = 6
@@ -167,6 +175,34 @@ def _place(element) -> int:
     return place
 
 
+def _text(element) -> str:
+    text = "".join(t for t in element.itertext() if t) if element.tag not in SKIP_TAGS else ""
+    return "".join(MORE.sub("", d.normalize(text)).split())
+
+
+def _heading(element) -> str:
+    """The title bar of the box ``element`` (an item) stands in: of the item's nearest ancestor whose
+    first child with text is not the item's own branch, that child's text if it is short and holds
+    no date (an item before it is no title bar): 政策文件; 热点信息 of 热点信息更多>>; else ``""``."""
+    node = element
+    for _ in range(MAX_HEADING_CLIMB):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return ""
+        first = next((c for c in parent if isinstance(c.tag, str) and _text(c)), None)
+        if first is not None and first is not node:
+            text = _text(first)
+            if len(text) <= HEADING_MAX and not d.DATE.search(text):
+                return text
+        node = parent
+    return ""
+
+
+def _under_side_heading(element) -> bool:
+    heading = _heading(element)
+    return any(word in heading for word in SIDE_HEADINGS)
+
+
 def _folder(url: str) -> str:
     path = urlsplit(url).path
     return path[: path.rfind("/") + 1] or "/"
@@ -214,7 +250,9 @@ def _listing(items: list[tuple[object, Item]], page_url: str, *, side: bool) -> 
         inside = sum(1 for _, i in members if urlsplit(i.url).netloc == host and _folder(i.url).startswith(folder))
         return len(distinct) * (1 + inside / len(members))
 
-    places = {key: _place(members[0][0]) for key, members in groups.items()}
+    places = {
+        key: CHROME if _under_side_heading(members[0][0]) else _place(members[0][0]) for key, members in groups.items()
+    }
     listings = [members for key, members in groups.items() if places[key] == (SIDE if side else MAIN)]
     if not listings:
         return []

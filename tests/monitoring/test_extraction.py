@@ -118,13 +118,24 @@ def test_a_page_whose_only_dates_are_in_header_breadcrumb_and_footer_has_no_item
     assert items_of(body + '<div class="footer">网站更新时间：2024-07-01</div>') == []
 
 
-def test_a_side_bar_list_counts_only_when_the_page_has_no_other():
-    assert items_of(PAGE_CHROME.format(main='<div class="list"><p>暂无信息</p></div>')) == [
-        ("区政府召开常务会议", "/news/1.html", "2024-06-30"),
-        ("全区安全生产工作会议召开", "/news/2.html", "2024-06-29"),
-    ]
-    main = '<div class="list position-relative"><ul><li><a href="./1.html">唯一的条目</a><span>2024-01-05</span></li></ul></div>'
-    assert items_of(PAGE_CHROME.format(main=main)) == [("唯一的条目", "/zwgk/zcwj/1.html", "2024-01-05")]
+def test_a_side_box_list_never_counts_and_a_list_in_a_side_named_half_only_alone():
+    """An empty column with a 热点信息 box has no items (the box's news would make it look updated)."""
+    assert items_of(PAGE_CHROME.format(main='<div class="list"><p>暂无信息</p></div>')) == []
+    # The box's title bar says what it is whatever its classes are: 最新动态 in a plain "main-right".
+    box = """<div class="main-right"><div class="box-title">最新动态<a href="/zxdt/">更多&gt;&gt;</a></div>
+      <div class="box-list"><div class="box-item"><a href="/zxdt/1.html">“五一”假期接待游客38.6万人次</a><span>2024-05-05</span></div>
+      <div class="box-item"><a href="/zxdt/2.html">齐文化节文旅惠民活动启动</a><span>2024-04-28</span></div></div></div>"""
+    assert (
+        items_of('<div class="main-left"><div class="col-name">政务公开保障机制</div><p>暂无信息</p></div>' + box) == []
+    )
+    main = '<div class="list"><div class="title">政务公开保障机制</div><ul><li><a href="./1.html">唯一的条目</a><span>2024-01-05</span></li></ul></div>'
+    assert items_of(main + box) == [("唯一的条目", "/zwgk/zcwj/1.html", "2024-01-05")]
+    # An item titled 最新… is an item, not a title bar.
+    main = '<div class="list"><ul><li><a href="./1.html">最新通知</a><span>2024-01-05</span></li><li><a href="./2.html">公告</a><span>2024-01-04</span></li></ul></div>'
+    assert [i[0] for i in items_of(main + box)] == ["最新通知", "公告"]
+    # Templates calling the column's half of the page a side: its list counts when there is no other.
+    main = '<div class="right-side"><h2>政策文件</h2><ul><li><a href="./2.html">条目</a><span>2024-02-05</span></li></ul></div>'
+    assert items_of(PAGE_CHROME.format(main=main)) == [("条目", "/zwgk/zcwj/2.html", "2024-02-05")]
 
 
 def test_titles_with_dates_and_no_other_dates_fall_back_to_the_titles():
