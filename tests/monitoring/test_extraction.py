@@ -138,6 +138,28 @@ def test_a_side_box_list_never_counts_and_a_list_in_a_side_named_half_only_alone
     assert items_of(PAGE_CHROME.format(main=main)) == [("条目", "/zwgk/zcwj/2.html", "2024-02-05")]
 
 
+def test_the_list_under_the_pages_own_column_name_wins_over_a_longer_box():
+    """大汉 pages link items under /art/, so the folder says nothing; the page names its column."""
+    box = (
+        '<div class="r-box"><div class="r-title">通知公告</div><ul>'
+        + "".join(
+            f'<li><a href="/art/2024/5/{n}/art_3620_{n}.html">关于开展第{n}批健康教育活动的通知</a><span>2024-05-0{n}</span></li>'
+            for n in range(1, 6)
+        )
+        + "</ul></div>"
+    )
+    main = """<div class="l-box"><div class="l-title">部门职责任务清单</div><ul>
+      <li><a href="/art/2023/5/5/art_3610_1.html">部门职责任务清单（2023年版）</a><span>2023-05-05</span></li>
+      <li><a href="/art/2022/4/20/art_3610_2.html">部门职责任务清单（2022年版）</a><span>2022-04-20</span></li></ul></div>"""
+    url = "http://www.example.gov.cn/col/col3610/index.html"
+    for head in (
+        '<meta name="ColumnName" content="部门职责任务清单"><title>临淄区卫生健康局</title>',
+        "<title>部门职责任务清单_临淄区卫生健康局</title>",
+    ):
+        root, base = parse(f"<html><head>{head}</head><body>{main}{box}</body></html>", url)
+        assert [i.date.isoformat() for i in extract_items(root, url, base)] == ["2023-05-05", "2022-04-20"]
+
+
 def test_titles_with_dates_and_no_other_dates_fall_back_to_the_titles():
     main = """<ul class="list"><li><a href="/zwgk/zcwj/1.html">2024-05-06 区政府第12次常务会议</a></li>
       <li><a href="/zwgk/zcwj/2.html">2024-04-20 区政府第11次常务会议</a></li></ul>"""
