@@ -141,3 +141,25 @@ def test_the_first_page_again_under_another_address_is_not_another_page():
     assert (read.pages_read, read.months, read.error) == (2, {"2023-12": 1, "2024-02": 1, "2024-03": 1}, "")
     assert [p.url for p in read.pages] == [base, f"{base}?pageNo=2"]
     assert fetcher.asked == [base, f"{base}?pageNo=2", f"{base}?pageNo=1"]
+
+
+def test_pager_links_as_sites_write_them():
+    from monitoring.crawler.html import parse
+    from monitoring.crawler.pager import link_pages
+
+    url = "http://www.example.gov.cn/zwgk/zcwj/index.html"
+    for link in (
+        "下一页&gt;",
+        "下一页 »",
+        "[下一页]",
+        "后页&gt;",
+        "&gt;&gt;",
+        "<span>下一页</span>",
+        '<img src="/images/next.gif" alt="下一页">',
+    ):
+        root, base = parse(f'<div class="page"><span>1</span> <a href="index_1.html">{link}</a></div>', url)
+        assert link_pages(root, base) == ["http://www.example.gov.cn/zwgk/zcwj/index_1.html"], link
+    root, base = parse(
+        '<div class="page"><a href="index_1.html">&lt;上一页</a> <a href="index_3.html">[尾页]</a></div>', url
+    )
+    assert link_pages(root, base) == ["http://www.example.gov.cn/zwgk/zcwj/index_3.html"]
