@@ -71,6 +71,15 @@ def test_policy_tables_take_the_publication_date_not_the_date_written():
     assert [i[2] for i in items_of(PAGE_CHROME.format(main=main))] == ["2024-05-06", "2024-04-02"]
 
 
+def test_a_header_row_of_plain_cells_labels_the_dates_and_a_validity_date_is_never_one():
+    rows = '<tr><td>临政办发〔2024〕3号</td><td><a href="/zwgk/zcwj/t1.html">关于印发某办法的通知</a></td><td>2024-03-02</td><td>{}</td></tr>'
+    head = '<tr class="title"><td>文号</td><td>标题</td><td>发布日期</td><td>实施日期</td></tr>'
+    # Put into force a month after publication: the header row, though of <td>s, says which is which.
+    assert [i[2] for i in items_of(f"<table>{head}{rows.format('2024-04-01')}</table>")] == ["2024-03-02"]
+    # Without any header, a date after tomorrow (valid until 2099) is not when the item was published.
+    assert [i[2] for i in items_of(f"<table>{rows.format('2099-03-01')}</table>")] == ["2024-03-02"]
+
+
 def test_whole_items_as_links_with_the_date_inside():
     main = """<ul class="news-list">
       <li><a href="/zwgk/zcwj/1.html"><p class="tit">临淄区召开政务公开工作推进会</p><p class="time">2024-06-12 09:30:00</p></a></li>
