@@ -51,6 +51,24 @@ def test_stale_columns_come_first(staff_client):
     ]
 
 
+def test_a_column_read_without_any_item_is_an_error_not_on_schedule(staff_client):
+    """The page opened (one page read) but nothing on it was recognised: 读取出错, before the fresh."""
+    add_units(1)
+    column = Column.objects.create(
+        unit=Unit.objects.get(name="区单位0"),
+        name="政务公开保障机制",
+        url="http://127.0.0.1:9/0/bz/",
+        requirement="每年",
+    )
+    run = CrawlRun.objects.get()
+    no_items = "页面中没有识别出带日期的信息条目，请核对网址，或为该栏目设置CSS选择器。"
+    ColumnReading.objects.create(run=run, column=column, url=column.url, pages=1, error=no_items)
+    response = staff_client.get(reverse("monitoring:columns"))
+    assert [s.column.name for s in response.context["states"]] == ["政策文件", "政务公开保障机制", "政策解读"]
+    row = response.content.decode().split("政务公开保障机制")[1].split("</tr>")[0]
+    assert '<strong class="error">读取出错</strong>' in row and "按期更新" not in row
+
+
 def test_a_unit_sees_its_columns_the_checklist_the_chart_and_the_warning(client, fgj_user, fgj):
     run = CrawlRun.objects.create(trigger=CrawlRun.Trigger.COMMAND, as_of=D(2024, 7, 1))
     column = Column.objects.create(
