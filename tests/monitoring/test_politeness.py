@@ -163,3 +163,18 @@ def test_pager_links_as_sites_write_them():
         '<div class="page"><a href="index_1.html">&lt;上一页</a> <a href="index_3.html">[尾页]</a></div>', url
     )
     assert link_pages(root, base) == ["http://www.example.gov.cn/zwgk/zcwj/index_3.html"]
+
+
+def test_a_site_that_cannot_be_reached_is_named_with_the_reason_in_chinese():
+    import socket
+    import ssl
+
+    from monitoring.crawler.fetch import connect_reason
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    (read,) = read_columns([Target(1, f"http://127.0.0.1:{port}/zcwj/")], Politeness(AGENT, 0, 1, 1000), max_pages=1)
+    assert read.error == f"无法连接到网站127.0.0.1:{port}（网站拒绝连接）。"
+    assert connect_reason(socket.gaierror(-2, "Name or service not known")) == "找不到该网站，请核对网址中的域名"
+    assert connect_reason(ssl.SSLCertVerificationError(1, "certificate has expired")) == "网站的HTTPS证书无效或已过期"
