@@ -35,6 +35,10 @@ class ColumnState:
         return bool(self.reading and self.reading.stale)
 
     @property
+    def failed(self) -> bool:
+        return bool(self.reading and self.reading.failed)
+
+    @property
     def error(self) -> str:
         return self.reading.error if self.reading else ""
 
