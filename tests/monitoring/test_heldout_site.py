@@ -236,4 +236,4 @@ def test_the_summary_counts_every_column_without_an_item_as_an_error(imported):
     call_command("crawl_columns", "--as-of", "2024-05-06", stdout=out)
     lines = out.getvalue().splitlines()
     assert "区文旅局 政务公开保障机制：最近更新—，" + NO_ITEMS in lines
-    assert lines[-1] == "读取13个栏目：3个未按期更新，3个读取出错（判断日期2024-05-06）。"
+    assert lines[-1] == "读取13个栏目：3个未按期更新，3个读取出错（判断日期2024年5月6日）。"
