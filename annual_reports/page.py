@@ -49,7 +49,7 @@ def _shown(values: dict) -> dict[str, str]:
 
 def _problems(report: AnnualReport, values: dict, previous: AnnualReport | None, previous_values) -> list[Problem]:
     problems = check_values(values, previous=previous_values, previous_year=report.year - 1)
-    return problems + text_warnings(texts_of(report), values, previous_values)
+    return problems + text_warnings(texts_of(report), values, previous_values, year=report.year)
 
 
 def report_context(report_year: ReportYear, unit: Unit | None, user: User, *, posted: Posted | None = None) -> dict:
@@ -161,3 +161,24 @@ def _versions(report: AnnualReport) -> list[AnnualReport]:
         .only("pk", "version", "status", "finalised_at", "correction_note", "report_year", "unit", "scope")
         .order_by("-version")
     )
+
+
+def import_preview(result) -> dict:
+    """What an import preview shows of the report as read: the title, the text of each section and
+    the three tables with their numbers (an empty cell is 未录入)."""
+    if result is None or not result.values:
+        return {}
+    shown = _shown(complete({k: result.values.get(k) for k in cells()}) | _given(result.values))
+    return {
+        "read_title": result.title,
+        "read_sections": [
+            (label, [line for line in result.texts.get(key, "").splitlines() if line.strip()])
+            for key, label in TEXT_SECTIONS
+            if result.texts.get(key, "").strip()
+        ],
+        "read_grids": [(t, grid_html(t, shown=shown, invalid=set(), editable=False)) for t in TABLES],
+    }
+
+
+def _given(values: dict) -> dict:
+    return {key: value for key, value in values.items() if value is not None}
