@@ -17,6 +17,7 @@ from . import services
 from .forms import CorrectionForm, DeadlinesForm, OpenYearForm, ReasonForm
 from .models import ReportYear
 from .overviews import year_overview
+from .page import Kept, render_report
 from .selectors import current_report, report_years
 from .web import page_url, report_year_or_404
 
@@ -102,23 +103,23 @@ def year_deadlines(request, year: int):
     return redirect("annual_reports:year", year)
 
 
-def _report(year: int, unit_id: int | None):
-    report_year: ReportYear = report_year_or_404(year)
-    unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
+def _report(report_year: ReportYear, unit: Unit | None):
     report = current_report(report_year, unit)
     if report is None:
         raise ValidationError("这份年度报告还没有填报。")
     return report
 
 
-def _act(request, year: int, unit_id: int | None, action, success: str):
+def _act(request, year: int, unit_id: int | None, action, success: str, kept: Kept):
+    """Do ``action`` on the report; refused, the page again with the reason typed kept."""
+    report_year: ReportYear = report_year_or_404(year)
+    unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
     try:
-        action(_report(year, unit_id))
+        action(_report(report_year, unit))
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, success)
-    unit = Unit.objects.filter(pk=unit_id).first() if unit_id is not None else None
+        return render_report(request, report_year, unit, kept=kept)
+    messages.success(request, success)
     return redirect(page_url(year, unit))
 
 
@@ -128,7 +129,8 @@ def report_finalise(request, year: int, unit_id: int | None = None):
     def finalise(report):
         services.report_finalise(report=report, acting_user=request.user)
 
-    return _act(request, year, unit_id, finalise, "已定稿，报告已冻结；如需修改请使用“更正”。")
+    kept = Kept(reason=request.POST.get("reason", ""))
+    return _act(request, year, unit_id, finalise, "已定稿，报告已冻结；如需修改请使用“更正”。", kept)
 
 
 @office_required
@@ -140,7 +142,8 @@ def report_return(request, year: int, unit_id: int | None = None):
     def send_back(report):
         services.report_return(report=report, reason=reason, acting_user=request.user)
 
-    return _act(request, year, unit_id, send_back, "已退回，单位修改后可重新提交。")
+    kept = Kept(reason=request.POST.get("reason", ""))
+    return _act(request, year, unit_id, send_back, "已退回，单位修改后可重新提交。", kept)
 
 
 @office_required
@@ -152,4 +155,6 @@ def report_correct(request, year: int, unit_id: int | None = None):
     def correct(report):
         services.report_correct(report=report, note=note, acting_user=request.user)
 
-    return _act(request, year, unit_id, correct, "已生成更正版本，原定稿版本保留；修改后重新提交、定稿。")
+    kept = Kept(note=request.POST.get("note", ""))
+    success = "已生成更正版本，原定稿版本保留；修改后重新提交、定稿。"
+    return _act(request, year, unit_id, correct, success, kept)
