@@ -99,4 +99,6 @@ def test_the_page_shown_by_a_refused_issue_saves_the_draft_to_the_notice_page(cl
 
     assert "重新印发（更正）须说明更正内容。" in html
     # Shown at the issue's address, 保存草稿 still posts to the notice (never to 印发).
-    assert f'<form method="post" action="/reports/notices/{reissuable.pk}/" class="notice-form" id="notice-form"' in html
+    assert (
+        f'<form method="post" action="/reports/notices/{reissuable.pk}/" class="notice-form" id="notice-form"' in html
+    )
