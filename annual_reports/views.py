@@ -86,6 +86,10 @@ def _save_post(request, report_year: ReportYear, unit):
         messages.error(request, "有填写错误，未保存。请按提示改正后重新保存。" if problems else form_errors(form))
         posted.problems = problems
         return render_report(request, report_year, unit, posted=posted, form=form)
+    return _save(request, report_year, unit, posted, form, typed)
+
+
+def _save(request, report_year: ReportYear, unit, posted: Posted, form: TextsForm, typed: dict):
     submit = request.POST.get("action") == "submit"
     try:
         outcome = report_save(
