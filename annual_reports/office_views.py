@@ -19,7 +19,7 @@ from .models import ReportYear
 from .overviews import year_overview
 from .page import Kept, render_report
 from .selectors import current_report, report_years
-from .web import page_url, report_year_or_404
+from .web import form_errors, page_url, report_year_or_404
 
 FILTERS = {
     "missing": ("未提交", lambda row: not row.submitted),
@@ -67,6 +67,11 @@ def year_open(request):
 @office_required
 def year_page(request, year: int):
     report_year = report_year_or_404(year)
+    initial = {"unit_deadline": report_year.unit_deadline, "district_deadline": report_year.district_deadline}
+    return _year_page(request, report_year, DeadlinesForm(initial=initial))
+
+
+def _year_page(request, report_year: ReportYear, deadlines_form: DeadlinesForm, *, status: int = 200):
     rows = year_overview(report_year, today=timezone.localdate())
     show = request.GET.get("show", "")
     shown = [r for r in rows if show not in FILTERS or FILTERS[show][1](r)]
@@ -78,29 +83,28 @@ def year_page(request, year: int):
         "counts": counts,
         "filters": [(key, label, counts[key]) for key, (label, _) in FILTERS.items()],
         "show": show,
-        "deadlines_form": DeadlinesForm(
-            initial={"unit_deadline": report_year.unit_deadline, "district_deadline": report_year.district_deadline}
-        ),
+        "deadlines_form": deadlines_form,
         "finalised": sum(1 for r in rows if r.report and r.report.status == "finalised"),
     }
-    return render(request, "annual_reports/year.html", context)
+    return render(request, "annual_reports/year.html", context, status=status)
 
 
 @office_required
 @require_POST
 def year_deadlines(request, year: int):
+    """Set the deadlines; refused, the page again with the dates as typed."""
     report_year = report_year_or_404(year)
     form = DeadlinesForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请填写有效的截止日期。")
-        return redirect("annual_reports:year", year)
-    try:
-        services.report_year_set_deadlines(report_year=report_year, acting_user=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "截止日期已修改。")
-    return redirect("annual_reports:year", year)
+    if form.is_valid():
+        try:
+            services.report_year_set_deadlines(report_year=report_year, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "截止日期已修改。")
+            return redirect("annual_reports:year", year)
+    messages.error(request, "截止日期未修改：" + form_errors(form))
+    return _year_page(request, report_year, form, status=400)
 
 
 def _report(report_year: ReportYear, unit: Unit | None):

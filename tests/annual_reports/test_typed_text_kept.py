@@ -323,3 +323,22 @@ def test_a_refused_save_of_a_report_from_the_register_keeps_the_register_cells(u
     assert "有填写错误，未保存。" in html
     assert inputs(html)["normative.in_force"] == "九"
     assert re.search(r'<td class="num" data-cell="new.natural"><a href="[^"]+">1</a></td>', html)
+
+
+def test_refused_deadlines_come_back_as_typed(client, staff, year_2024):
+    client.force_login(staff)
+    url = reverse("annual_reports:year_deadlines", args=[2024])
+
+    response = client.post(url, {"unit_deadline": "2025-02-10", "district_deadline": "2025-02-01"})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "截止日期未修改：全区报告发布截止日期不能早于各单位报送截止日期。" in html
+    assert re.findall(r'name="(\w+_deadline)" value="([\d-]+)"', html) == [
+        ("unit_deadline", "2025-02-10"),
+        ("district_deadline", "2025-02-01"),
+    ]
+    year_2024.refresh_from_db()
+    assert year_2024.unit_deadline == datetime.date(2025, 1, 31)
+    response = client.post(url, {"unit_deadline": "2025-02-10", "district_deadline": "2025-03-31"})
+    assert response["Location"] == reverse("annual_reports:year", args=[2024])
