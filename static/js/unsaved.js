@@ -36,7 +36,14 @@
   }
 
   function label(field) {
-    var text = field.labels && field.labels.length ? field.labels[0].textContent : field.getAttribute("aria-label");
+    // The label's own words (a label may wrap its field, or hints and errors).
+    var text = field.getAttribute("aria-label");
+    if (field.labels && field.labels.length) {
+      var copy = field.labels[0].cloneNode(true);
+      Array.prototype.forEach.call(copy.querySelectorAll("input, select, textarea, button, .hint, .errorlist"),
+        function (node) { node.remove(); });
+      text = copy.textContent;
+    }
     return (text || field.name).replace(/[：:*\s]+$/, "").trim();
   }
 
