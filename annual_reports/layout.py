@@ -34,6 +34,8 @@ from applications.catalogue import (
 )
 from applications.catalogue import OUTCOMES as OUTCOME_CATALOGUE
 
+AMOUNT_PLACES = 6
+"""Real reports print 本年收费金额（单位：万元） to the fen: up to six decimals."""
 CARRY_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
@@ -45,7 +47,8 @@ class Column:
     group: str = ""
     """For 四: 行政复议 / 行政诉讼（未经复议直接起诉）/ 行政诉讼（复议后起诉）."""
     amount: bool = False
-    """An amount in 万元 with up to two decimals (else a whole number of items)."""
+    """An amount in 万元 with up to :data:`AMOUNT_PLACES` decimals, kept exactly as typed (else a
+    whole number of items)."""
     computed: bool = False
 
 
@@ -173,14 +176,24 @@ OVERVIEW_PARTS = (
     ("overview_platform", "（四）政府信息公开平台建设"),
     ("overview_supervision", "（五）监督保障"),
 )
+TABLE_NOTES = (
+    ("active_notes", "二、主动公开政府信息情况（表格以外的文字）"),
+    ("requests_notes", "三、收到和处理政府信息公开申请情况（表格以外的文字）"),
+    ("appeals_notes", "四、政府信息公开行政复议、行政诉讼情况（表格以外的文字）"),
+)
+"""Text a unit wrote under the heading of a table (a Word report's paragraphs between the tables)."""
+NOTE_OF_TABLE = {"active": "active_notes", "requests": "requests_notes", "appeals": "appeals_notes"}
 TEXT_SECTIONS = (
     ("preface", "报告说明（标题下的第一段）"),
     ("overview", "一、总体情况（开头）"),
     *OVERVIEW_PARTS,
+    *TABLE_NOTES,
     ("problems", "五、存在的主要问题及改进情况"),
     ("other", "六、其他需要报告的事项"),
 )
 TEXT_FIELDS = tuple(key for key, _ in TEXT_SECTIONS)
+MAX_TEXT = 20000
+"""Characters of one section, typed or imported."""
 SECTION_TITLES = {
     "overview": "一、总体情况",
     "problems": "五、存在的主要问题及改进情况",

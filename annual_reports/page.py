@@ -14,7 +14,7 @@ from units.models import Unit, User
 from .checks import Problem, browser_spec, check_values, number_text
 from .forms import TextsForm
 from .grid import grid_html
-from .layout import APPEALS, OVERVIEW_PARTS, REQUESTS, TABLES, TEXT_SECTIONS, cells, complete, typed_keys
+from .layout import APPEALS, NOTE_OF_TABLE, OVERVIEW_PARTS, REQUESTS, TABLES, TEXT_SECTIONS, cells, complete, typed_keys
 from .models import EDITABLE_STATUSES, AnnualReport, ReportYear
 from .overviews import report_similarities
 from .prose import RULE_TEXT, request_sentences, text_warnings
@@ -69,7 +69,7 @@ def _shown(values: dict) -> dict[str, str]:
 
 def _problems(report: AnnualReport, values: dict, previous: AnnualReport | None, previous_values) -> list[Problem]:
     problems = check_values(values, previous=previous_values, previous_year=report.year - 1)
-    return problems + text_warnings(texts_of(report), values, previous_values)
+    return problems + text_warnings(texts_of(report), values, previous_values, year=report.year)
 
 
 def report_context(
@@ -167,7 +167,14 @@ def render_report(
     if form is None or not editable:
         form = TextsForm(initial={"title": context["report"].title, **context["texts"]})
     head = [form[name] for name in HEAD_FIELDS if editable or name != "title"]
-    context = {**context, "form": form, "head_fields": head, "tail_fields": [form[name] for name in TAIL_FIELDS]}
+    grids = [(table, html, [form[NOTE_OF_TABLE[table.key]]]) for table, html in context["grids"]]
+    context = {
+        **context,
+        "form": form,
+        "grids": grids,
+        "head_fields": head,
+        "tail_fields": [form[name] for name in TAIL_FIELDS],
+    }
     template = "annual_reports/district.html" if unit is None else "annual_reports/report.html"
     return render(request, template, context)
 
@@ -217,3 +224,24 @@ def _versions(report: AnnualReport) -> list[AnnualReport]:
         .only("pk", "version", "status", "finalised_at", "correction_note", "report_year", "unit", "scope")
         .order_by("-version")
     )
+
+
+def import_preview(result) -> dict:
+    """What an import preview shows of the report as read: the title, the text of each section and
+    the three tables with their numbers (an empty cell is 未录入)."""
+    if result is None or not result.values:
+        return {}
+    shown = _shown(complete({k: result.values.get(k) for k in cells()}) | _given(result.values))
+    return {
+        "read_title": result.title,
+        "read_sections": [
+            (label, [line for line in result.texts.get(key, "").splitlines() if line.strip()])
+            for key, label in TEXT_SECTIONS
+            if result.texts.get(key, "").strip()
+        ],
+        "read_grids": [(t, grid_html(t, shown=shown, invalid=set(), editable=False)) for t in TABLES],
+    }
+
+
+def _given(values: dict) -> dict:
+    return {key: value for key, value in values.items() if value is not None}

@@ -20,7 +20,7 @@ from .content import ReportContent, organ_name, report_title
 from .forms import ReportUploadForm, TextsForm, posted_cells
 from .jobs import DISTRICT_FILE, REPORT_FILE
 from .models import AnnualReport, ReportYear
-from .page import Posted, render_report, report_context
+from .page import Posted, import_preview, render_report, report_context
 from .selectors import current_report, may_fill_unit, new_report
 from .services import annual_report_import, report_save, report_save_check
 from .web import form_errors, page_url, report_year_or_404, visible_unit
@@ -199,7 +199,7 @@ def _run_upload(upload, unit, user, *, dry_run: bool) -> dict:
                 acting_user=user,
                 filename=upload.filename,
             )
-        return {"result": result, "errors": [], "sheet": result.sheet}
+        return {"result": result, "errors": [], "sheet": result.sheet, **import_preview(result)}
     except ImportRejected as exc:
         return {"result": None, "errors": exc.listed, "more_errors": exc.more, "sheet": exc.sheet}
 

@@ -1,7 +1,7 @@
 """Writes of annual reports (``reports``) and their import (``imports``)."""
 
-from .imports import annual_report_import
 from .register import report_requests_source
+from .report_import import annual_report_import
 from .reports import (
     EDITABLE,
     TRANSITIONS,

@@ -123,3 +123,25 @@ def test_a_unit_without_a_register_keeps_typing(unit_client, renshe, typed, year
     assert "本单位还没有在依申请公开登记簿中登记申请，不能由登记簿生成。" in response.content.decode()
     assert current_report(year_2024, renshe).requests_source == "typed"
     assert len(decode(current_report(year_2024, renshe).figures)) == len(typed_keys())
+
+
+def test_a_word_report_imported_over_a_register_report_keeps_the_registers_tables(
+    unit_client, register, typed, year_2024, tmp_path
+):
+    import io
+
+    from django.core.management import call_command
+
+    from .word_docs import Style, build_report
+
+    unit_client.post(source_url(register), {"source": "register"})
+    values = seed_2024()
+    values["normative.in_force"] = 10
+    path = tmp_path / "report.docx"
+    path.write_bytes(build_report(values, {"other": "无。"}, Style()))
+    out = io.StringIO()
+    call_command("import_annual_report", str(path), "--year", "2024", "--unit", "区人社局", stdout=out)
+    assert "提示：本报告的表三、表四由依申请公开登记簿生成，文件中这两个表的数字未导入。" in out.getvalue()
+    figures = decode(current_report(year_2024, register).figures)
+    assert (figures["new.natural"], figures["unable_1.natural"], figures["normative.in_force"]) == (11, 2, 10)
+    assert current_report(year_2024, register).other == "无。"
