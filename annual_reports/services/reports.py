@@ -37,6 +37,7 @@ from ..selectors import (
     may_fill_unit,
     new_report,
     previous_report,
+    report_state,
     report_values,
 )
 
@@ -58,6 +59,19 @@ class ReportRefused(ValidationError):
         self.problems = problems
         errors = [p for p in problems if p.is_error]
         super().__init__(f"有{len(errors)}处错误，不能提交：{errors[0].message}" if errors else "不能提交")
+
+
+class ReportChanged(ValidationError):
+    """The report was changed (saved, submitted, returned, corrected) after the page the save comes
+    from was drawn: nothing is saved, so nobody's figures are overwritten unseen."""
+
+    def __init__(self, report: AnnualReport):
+        who = report.updated_by or "系统"
+        when = timezone.localtime(report.updated_at)
+        super().__init__(
+            f"您打开页面后，这份报告已由{who}于{when.month}月{when.day}日{when:%H:%M}修改"
+            f"（现为“{report.status_label}”），您这次填写的内容未保存。"
+        )
 
 
 @dataclass
@@ -146,6 +160,19 @@ def report_problems(report: AnnualReport, values: dict | None = None, *, require
     )
 
 
+def _check_editable(report: AnnualReport, seen: str | None) -> None:
+    if report.status not in EDITABLE:
+        raise ValidationError(f"报告{report.get_status_display()}，不能修改。")
+    if seen is not None and seen != report_state(report):
+        raise ReportChanged(report)
+
+
+def report_save_check(*, report_year: ReportYear, unit: Unit | None, seen: str | None = None) -> None:
+    """Refuse, before what was typed is checked, a save that cannot go ahead whatever it holds (the
+    report is submitted or finalised, or changed since ``seen``); :func:`report_save` checks again."""
+    _check_editable(current_report(report_year, unit) or new_report(report_year, unit), seen)
+
+
 @transaction.atomic
 def report_save(
     *,
@@ -156,15 +183,17 @@ def report_save(
     texts: dict[str, str] | None = None,
     submit: bool = False,
     reason: str = "",
+    seen: str | None = None,
 ) -> SaveOutcome:
     """Save the typed cells (``None`` for the district, whose tables are compiled) and the text of a
     unit's current report, creating it on the first save; with ``submit`` also submit it when no
-    error-level check fails (the data is saved either way)."""
+    error-level check fails (the data is saved either way). ``seen`` is the report's state
+    (:func:`~annual_reports.selectors.report_state`) the typing started from: if the report has
+    changed since, nothing is saved (:class:`ReportChanged`)."""
     data_changed(Kind.ANNUAL_REPORTS)
     _check_fill(report_year, unit, acting_user)
     report = _locked(report_year, unit) or new_report(report_year, unit)
-    if report.status not in EDITABLE:
-        raise ValidationError(f"报告{report.get_status_display()}，不能修改。")
+    _check_editable(report, seen)
     if unit is not None and uses_register(report):
         typed = with_register(typed if typed is not None else decode(report.figures), unit, report_year.year)
     if typed is not None and unit is not None:
