@@ -124,6 +124,7 @@ NOT_WRITES = {
     "group_units",
     "plan_import",
     "notice_issue_check",
+    "report_save_check",
     "schedule_save",  # the reminders' schedule (Celery beat): nothing any page keeps
     "schedule_delete",
     "check_edit",
