@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.permissions import require_office
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from .. import notifying
@@ -97,6 +98,7 @@ def report_year_open(
 ) -> ReportYear:
     """Open a year's reports: units may fill them until ``unit_deadline`` (31 January by default)."""
     require_office(acting_user, "开启年度报告")
+    data_changed(Kind.ANNUAL_REPORTS)
     if ReportYear.objects.filter(year=year).exists():
         raise ValidationError({"year": f"{year}年度的年度报告已经开启。"})
     unit_deadline = unit_deadline or default_unit_deadline(year)
@@ -114,6 +116,7 @@ def report_year_set_deadlines(
     *, report_year: ReportYear, unit_deadline: datetime.date, district_deadline: datetime.date, acting_user: User
 ) -> ReportYear:
     require_office(acting_user, "设置年度报告的截止日期")
+    data_changed(Kind.ANNUAL_REPORTS)
     _check_open(report_year.year, unit_deadline, district_deadline)
     report_year.unit_deadline, report_year.district_deadline = unit_deadline, district_deadline
     report_year.stamp(acting_user=acting_user, reason="修改截止日期")
@@ -187,6 +190,7 @@ def report_save(
     error-level check fails (the data is saved either way). ``seen`` is the report's state
     (:func:`~annual_reports.selectors.report_state`) the typing started from: if the report has
     changed since, nothing is saved (:class:`ReportChanged`)."""
+    data_changed(Kind.ANNUAL_REPORTS)
     _check_fill(report_year, unit, acting_user)
     report = _locked(report_year, unit) or new_report(report_year, unit)
     _check_editable(report, seen)
@@ -222,6 +226,7 @@ def _submit(report: AnnualReport, acting_user: User | None) -> None:
 def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> AnnualReport:
     """Send a submitted report back to its unit with the reason."""
     require_office(acting_user, "审核年度报告")
+    data_changed(Kind.ANNUAL_REPORTS)
     if not (reason or "").strip():
         raise ValidationError({"reason": "退回须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
@@ -236,6 +241,7 @@ def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> An
 def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
     """Freeze a submitted report; the district's compiled tables are stored with it."""
     require_office(acting_user, "审核年度报告")
+    data_changed(Kind.ANNUAL_REPORTS)
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     errors = [p for p in report_problems(report) if p.is_error]
     if errors:
@@ -255,6 +261,7 @@ def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
 def report_correct(*, report: AnnualReport, note: str, acting_user: User) -> AnnualReport:
     """Start the next version of a finalised report (a copy to correct); the finalised one stays."""
     require_office(acting_user, "审核年度报告")
+    data_changed(Kind.ANNUAL_REPORTS)
     if not (note or "").strip():
         raise ValidationError({"note": "更正须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)

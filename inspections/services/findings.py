@@ -12,7 +12,7 @@ from django.utils import timezone
 from core.calendar import CalendarUnavailable, add_working_days
 from core.models import stamp_history
 from core.permissions import require_office
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from .. import notifying
@@ -112,7 +112,7 @@ def finding_record(
     after ``working_days_from`` (default: the inspection date).
     """
     require_office(acting_user, "记录检查问题")
-    data_changed()
+    data_changed(Kind.FINDINGS, Kind.DEDUCTIONS, units=[unit.pk])
     finding = Finding(inspection=inspection, unit=unit, created_by=acting_user, carried_over_from=carried_over_from)
     deadline = deadline_resolve(
         deadline=deadline, working_days=working_days, working_days_from=working_days_from or inspection.inspected_on
@@ -143,7 +143,7 @@ def finding_update(
     Clearing ``deduction_points`` deletes the deduction recorded with the finding.
     """
     require_office(acting_user, "修改检查问题")
-    data_changed()
+    data_changed(Kind.FINDINGS, Kind.DEDUCTIONS, units=[finding.unit_id])
     finding = Finding.objects.select_for_update().select_related("inspection", "unit").get(pk=finding.pk)
     if finding.status != Finding.Status.PENDING:
         raise ValidationError("只有待整改的问题可以修改。")
