@@ -4,10 +4,13 @@ the answer (table 四) and the reply letter (告知书)."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 
 from core.formatting import format_cn_date
 from core.models import AuditedModel, person_field
@@ -23,6 +26,10 @@ NEVER_CORRECTED = Q(correction_requested_on__isnull=False, corrected_on__isnull=
 corrected application), so the answer of such an application (its closing as 逾期不补正) is never late."""
 ANSWERED_LATE = Q(answered_on__gt=F("due_on")) & ~NEVER_CORRECTED
 """Answered after the due date, the period having run (every query of late answers uses it)."""
+
+
+EARLIEST = datetime.date(2008, 5, 1)
+"""The day the 条例 took effect: no application is older."""
 
 
 def application_date_errors(
@@ -42,6 +49,18 @@ def application_date_errors(
                 name, f"{label}（{format_cn_date(day)}）早于{earlier_label}（{format_cn_date(earlier)}）。"
             )
 
+    today = timezone.localdate()
+    for name, day, label in (
+        ("received_on", received_on, "收到申请日期"),
+        ("correction_requested_on", correction_requested_on, "告知补正日期"),
+        ("corrected_on", corrected_on, "收到补正日期"),
+        ("extension_notified_on", extension_notified_on, "告知申请人延期日期"),
+        ("answered_on", answered_on, "答复日期"),
+    ):
+        if day and day > today:
+            errors[name] = f"{label}（{format_cn_date(day)}）晚于今天（{format_cn_date(today)}），请核对年份。"
+        elif day and day < EARLIEST:
+            errors[name] = f"{label}（{format_cn_date(day)}）早于{format_cn_date(EARLIEST)}，请核对年份。"
     before("answered_on", answered_on, "答复日期", received_on, "收到申请日期")
     before("answered_on", answered_on, "答复日期", corrected_on, "收到补正日期")
     before("correction_requested_on", correction_requested_on, "告知补正日期", received_on, "收到申请日期")

@@ -195,6 +195,8 @@ def test_provisional_due_dates_are_computed_again_once_the_holidays_are_known(mo
     from applications.services import due_dates_refresh
     from tests.factories import UnitFactory
 
+    # Received in the last days of a year whose next year's holidays are not published yet.
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args: D(2026, 12, 31))
     application = application_record(
         unit=UnitFactory(name="区人社局"),
         received_on=D(2026, 12, 21),
