@@ -22,20 +22,29 @@ def plain_number(text: str) -> str:
     return text.replace(",", "") if THOUSANDS.match(text) else text
 
 
-def parse_amount(text: str) -> tuple[Decimal | None, str]:
-    """The amount written in ``text`` as typed, or ``None`` and why not (``""`` when empty)."""
+def _non_negative(text: str) -> tuple[Decimal | None, str, str]:
+    """The number written in ``text``, what is shown of it in a message, and why it is not a number
+    (``None`` with ``""`` when empty)."""
     shown = (text or "").strip()[:30]
     plain = plain_number(text)
     if not plain:
-        return None, ""
+        return None, shown, ""
     try:
         number = Decimal(plain)
     except InvalidOperation:
-        return None, f"“{shown}”不是数字"
+        return None, shown, f"“{shown}”不是数字"
     if not number.is_finite():
-        return None, f"“{shown}”不是数字"
+        return None, shown, f"“{shown}”不是数字"
     if number < 0:
-        return None, f"不能为负数（{shown}）"
+        return None, shown, f"不能为负数（{shown}）"
+    return number, shown, ""
+
+
+def parse_amount(text: str) -> tuple[Decimal | None, str]:
+    """The amount written in ``text`` as typed, or ``None`` and why not (``""`` when empty)."""
+    number, shown, error = _non_negative(text)
+    if number is None:
+        return None, error
     if number != number.quantize(QUANTUM):
         return None, f"最多{_places()}位小数（{shown}）"
     if number > MAX_COUNT:
@@ -47,18 +56,9 @@ def parse_amount(text: str) -> tuple[Decimal | None, str]:
 
 def parse_count(text: str) -> tuple[int | None, str]:
     """The whole number written in ``text``, or ``None`` and why not (``""`` when empty)."""
-    shown = (text or "").strip()[:30]
-    plain = plain_number(text)
-    if not plain:
-        return None, ""
-    try:
-        number = Decimal(plain)
-    except InvalidOperation:
-        return None, f"“{shown}”不是数字"
-    if not number.is_finite():
-        return None, f"“{shown}”不是数字"
-    if number < 0:
-        return None, f"不能为负数（{shown}）"
+    number, shown, error = _non_negative(text)
+    if number is None:
+        return None, error
     if number != number.to_integral_value():
         return None, f"应为整数（{shown}）"
     if number > MAX_COUNT:
