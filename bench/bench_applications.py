@@ -30,6 +30,7 @@ from applications.models import Appeal, Application
 from applications.services import applications_import
 from applications.tables import unit_tables
 from core.imports import MAX_ROWS
+from tests.applications.helpers import HEADER
 from units.models import Unit
 
 APPLICATIONS = 10_000
@@ -97,22 +98,7 @@ def populate(unit: Unit, rows: list[dict]) -> None:
 def sheet(rows: list[dict]) -> bytes:
     workbook = Workbook()
     ws = workbook.active
-    ws.append(
-        [
-            "收到日期",
-            "提交方式",
-            "申请人类型",
-            "申请内容",
-            "补正告知日期",
-            "补正收到日期",
-            "延期",
-            "征求意见天数",
-            "答复日期",
-            "处理结果",
-            "复议诉讼",
-            "复议诉讼结果",
-        ]
-    )
+    ws.append(HEADER)
     channel = {"in_person": "当面", "post": "邮寄", "online": "网络", "fax": "传真"}
     kinds = dict(APPLICANT_TYPES)
     outcome = {o.key: o.short for o in OUTCOMES}
