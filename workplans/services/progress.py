@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from core.downloads import safe_filename
 from units.models import Unit, User
 
 from ..models import ProgressReport, ProgressStatus, Task, TaskUnit
@@ -51,7 +52,7 @@ def progress_report(
     report.reported_by, report.reported_at = acting_user, timezone.now()
     if file:
         report.file = file
-        report.original_filename = file.name[:255]
+        report.original_filename = safe_filename(file.name)
     report.stamp(acting_user=acting_user, reason=f"填报{found.label}进度")
     report.full_clean()
     report.save()
