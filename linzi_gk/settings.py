@@ -180,6 +180,9 @@ STORAGES = {
 # runs with DEBUG off (Chinese error pages) without a collectstatic step; collectstatic still
 # works for deployments that prefer a separate web server.
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site's root (favicon.ico, on every page, the admin's too): a 404 there is
+# a console error on the first page a user opens.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
