@@ -80,7 +80,8 @@
   }
 
   function normName(text) {
-    var t = half(text).replace(/\s/g, "");
+    // 从网页、WPS 复制带来的不可见字符（零宽空格、字节顺序标记、方向标记）与服务器端 units/names.py 一样忽略
+    var t = half(text).replace(/[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "");
     ["淄博市临淄区", "临淄区"].forEach(function (prefix) {
       if (t.indexOf(prefix) === 0 && t.length > prefix.length) t = "区" + t.slice(prefix.length);
     });

@@ -1,6 +1,7 @@
 """What Excel and WPS really put on the clipboard besides plain rows: a unit name wrapped over two
-lines in its cell (quoted, as Excel writes such a cell), a selection one column or some rows wider
-than the figures (trailing tabs, empty lines), the table's 合计 row. The block lands as the clerk
+lines in its cell (quoted, as Excel writes such a cell), a name carrying invisible characters from a
+web page (zero-width space, byte-order mark), a selection one column or some rows wider than the
+figures (trailing tabs, empty lines), the table's 合计 row. The block lands as the clerk
 meant it; the 合计 row is named and left out."""
 
 import pytest
@@ -25,7 +26,7 @@ def test_a_wrapped_name_a_wider_selection_and_a_total_row(clerk):  # noqa: F811
     block = (
         "序号\t单位\t10月\t11月\t12月\t\r\n"
         '1\t"区发改\n局"\t12\t1\t11\t\r\n'
-        "2\t教体局\t6\t4\t7\t\r\n"
+        "2\t\ufeff教体局\u200b\t6\t4\t7\t\r\n"
         "合计\t\t18\t5\t18\t\r\n"
         "\t\t\t\t\t\r\n"
     )
