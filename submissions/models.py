@@ -16,6 +16,8 @@ MIN_ARTICLE_CHARS = 400
 SHORT_ARTICLE_REASON = f"字数不足{MIN_ARTICLE_CHARS}字"
 """The reason an article under :data:`MIN_ARTICLE_CHARS` is marked 不符合要求 with, unless another is given."""
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+DUPLICATE_ARTICLE = "这个单位同一天收到的同名稿件已经登记过，不能重复登记（可能是“保存”点了两次）；请在稿件列表中核对。"
+"""A second registration of the same article (a double click on 保存 counted it twice)."""
 
 
 def length_verdict(*, char_count: int | None, is_compliant: bool, reason: str) -> tuple[bool, str]:
