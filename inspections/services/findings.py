@@ -90,6 +90,22 @@ def _sync_deduction(finding: Finding, points: Decimal | None, reason: str, actin
         raise _deduction_errors(exc) from exc
 
 
+DUPLICATE_FINDING = (
+    "本批次已记录过该单位的同一问题，不能重复记录（可能是“保存”点了两次）；如需修改，请打开已记录的问题。"
+)
+
+
+def _refuse_twice(inspection: InspectionRound, unit: Unit, category: str, column: str, description: str) -> None:
+    """The same problem of the same unit in the same round, recorded again (a double click would
+    also double its deduction). The unit's row is locked so two such requests go one at a time."""
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    same = Finding.objects.filter(
+        inspection=inspection, unit=unit, category=category, column=column.strip(), description=description.strip()
+    )
+    if same.exists():
+        raise ValidationError({"description": DUPLICATE_FINDING})
+
+
 @transaction.atomic
 def finding_record(
     *,
@@ -113,6 +129,8 @@ def finding_record(
     """
     require_office(acting_user, "记录检查问题")
     data_changed()
+    if carried_over_from is None:
+        _refuse_twice(inspection, unit, category, column, description)
     finding = Finding(inspection=inspection, unit=unit, created_by=acting_user, carried_over_from=carried_over_from)
     deadline = deadline_resolve(
         deadline=deadline, working_days=working_days, working_days_from=working_days_from or inspection.inspected_on
