@@ -74,7 +74,10 @@ bench: setup
 	$(PY) bench/bench_notice.py
 	$(PY) bench/bench_pdf.py
 	$(PY) bench/bench_annual.py
+	$(PY) bench/bench_annual_word.py
 	$(PY) bench/bench_workplans.py
+	$(PY) bench/bench_applications.py
+	$(PY) bench/bench_monitoring.py
 
 ## PostgreSQL and Redis from Debian's packages, started on loopback (no Docker)
 services:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.bounds import MAX_COUNT
-from core.formatting import format_points
 
 from .layout import (
+    AMOUNT_PLACES,
     ANSWERED,
     CARRIED,
     CASE_GROUPS,
@@ -47,7 +47,7 @@ RULE_CASES_TOTAL = "总计等于结果维持、结果纠正、其他结果、尚
 RULE_CARRIED = "本年上年结转等于上年结转下年度继续办理"
 RULE_IN_FORCE = "现行有效件数等于上年现行有效件数加本年制发件数减本年废止件数"
 RULE_COUNT = "件数应为不小于0的整数"
-RULE_AMOUNT = "金额应为不小于0的数，最多两位小数"
+RULE_AMOUNT = "金额应为不小于0的数，最多六位小数"
 RULE_TOO_LARGE = f"数值不能超过{MAX_COUNT}"
 RULE_FILLED = "每一格都应填写，没有的填0"
 
@@ -170,8 +170,8 @@ def _cross_year(previous_year: int) -> list[Equation]:
 
 
 def number_text(value: Value) -> str:
-    """12, 0, 1.5 (no trailing zeros), as the messages print numbers."""
-    return format_points(Decimal(value)) if isinstance(value, Decimal) else str(value)
+    """12, 0; an amount as typed (0.012345, 3.5, 1.20: the typed decimals, never rounded)."""
+    return f"{value:f}" if isinstance(value, Decimal) else str(value)
 
 
 def _side(terms: tuple[Term, ...], amounts: list[Value]) -> tuple[Value, str]:
@@ -240,7 +240,7 @@ def check_values(
 # --- parsing what was typed --------------------------------------------------------------------
 
 COUNT_TEXT = re.compile(r"^[0-9]+$")
-AMOUNT_TEXT = re.compile(r"^[0-9]+(\.[0-9]{1,2})?$")
+AMOUNT_TEXT = re.compile(rf"^[0-9]+(\.[0-9]{{1,{AMOUNT_PLACES}}})?$")
 
 
 def parse_cell(key: str, raw: str) -> tuple[Value | None, Problem | None]:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from units.names import organ_name
+
 from .layout import TEXT_FIELDS
+
+__all__ = ["DISTRICT_ORGAN", "ReportContent", "organ_name", "report_title"]
 
 
 @dataclass
@@ -25,13 +29,6 @@ class ReportContent:
     @property
     def draft_note(self) -> str:
         return f"尚缺{self.missing}个单位未定稿" if self.missing else ""
-
-
-def organ_name(unit_name: str) -> str:
-    """``区人社局`` → ``临淄区人社局``; ``朱台镇`` → ``临淄区朱台镇``; ``临淄公安分局`` stays."""
-    if unit_name.startswith("临淄"):
-        return unit_name
-    return "临淄" + unit_name if unit_name.startswith("区") else "临淄区" + unit_name
 
 
 DISTRICT_ORGAN = "临淄区人民政府"

@@ -6,9 +6,10 @@ from django import forms
 
 from core.forms import ChineseLabelsMixin, DateInput, year_field
 from core.imports import MAX_FILE_BYTES
+from core.imports.word import MAX_DOCUMENT_BYTES
 
 from .grid import INPUT_PREFIX
-from .layout import TEXT_SECTIONS, typed_keys
+from .layout import MAX_TEXT, NOTE_OF_TABLE, TEXT_SECTIONS, typed_keys
 
 
 class OpenYearForm(ChineseLabelsMixin, forms.Form):
@@ -34,8 +35,9 @@ class TextsForm(ChineseLabelsMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for key, label in TEXT_SECTIONS:
+            rows = 2 if key in NOTE_OF_TABLE.values() else 4
             self.fields[key] = forms.CharField(
-                label=label, required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4})
+                label=label, required=False, max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": rows})
             )
 
 
@@ -53,18 +55,28 @@ class CorrectionForm(forms.Form):
 
 
 class ReportUploadForm(ChineseLabelsMixin, forms.Form):
+    """The unit's Word report (.docx: the whole report) or the filled-in workbook (.xlsx: the tables)."""
+
     file = forms.FileField(
-        label="填好的Excel文件（.xlsx）",
-        error_messages={"required": "请选择要上传的Excel文件", "empty": "上传的文件是空的"},
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+        label="年度报告Word文档（.docx）或填好的Excel（.xlsx）",
+        error_messages={"required": "请选择要上传的文件", "empty": "上传的文件是空的"},
+        widget=forms.ClearableFileInput(attrs={"accept": ".docx,.xlsx"}),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(f"“{upload.name}”不是.xlsx文件，请在Excel中另存为.xlsx后上传")
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(f"文件过大，不能超过{MAX_FILE_BYTES // 1024 // 1024}MB")
+        name = upload.name.lower()
+        if name.endswith((".doc", ".wps", ".rtf", ".docm", ".dotx")):
+            raise forms.ValidationError(
+                f"“{upload.name}”不是.docx文件：请在Word或WPS中打开后另存为 .docx（Word 文档）再上传"
+            )
+        if not name.endswith((".docx", ".xlsx")):
+            raise forms.ValidationError(
+                f"“{upload.name}”不是Word文档（.docx）或Excel工作簿（.xlsx），请另存为 .docx 或 .xlsx 后上传"
+            )
+        limit = MAX_DOCUMENT_BYTES if name.endswith(".docx") else MAX_FILE_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(f"文件过大，不能超过{limit // 1024 // 1024}MB")
         return upload
 
 

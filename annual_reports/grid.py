@@ -28,10 +28,13 @@ def _attrs(cell: Cell) -> str:
     return attrs
 
 
-def _slot(slot: Slot, column: int, shown: dict[str, str], invalid: set[str], editable: bool) -> str:
+def _slot(slot: Slot, column: int, shown: dict[str, str], invalid: set[str], editable: bool, links: dict) -> str:
     spec = cells()[slot.key]
     text = escape(shown.get(slot.key, ""))
     span = f' colspan="{slot.colspan}"' if slot.colspan > 1 else ""
+    link = links.get(slot.key)
+    if link:
+        text = f'<a href="{escape(link)}">{text}</a>'
     if spec.computed:
         return f'<td class="total"{span}><output data-cell="{slot.key}" aria-label="{escape(spec.name)}">{text}</output></td>'
     if not editable:
@@ -45,8 +48,11 @@ def _slot(slot: Slot, column: int, shown: dict[str, str], invalid: set[str], edi
     )
 
 
-def grid_html(table: Table, *, shown: dict[str, str], invalid: set[str], editable: bool) -> SafeString:
-    """``table`` as an HTML table; ``shown`` is the text of each cell (typed or computed)."""
+def grid_html(
+    table: Table, *, shown: dict[str, str], invalid: set[str], editable: bool, links: dict[str, str] | None = None
+) -> SafeString:
+    """``table`` as an HTML table; ``shown`` is the text of each cell (typed or computed); a cell
+    with a link in ``links`` shows its number as a link (the applications behind a figure)."""
     header, body = table_layout(table)
     out = [f'<table class="data-table annual-grid" data-grid data-table="{table.key}">']
     if header:
@@ -58,7 +64,7 @@ def grid_html(table: Table, *, shown: dict[str, str], invalid: set[str], editabl
         parts, column = [], 0
         for item in row:
             if isinstance(item, Slot):
-                parts.append(_slot(item, column, shown, invalid, editable))
+                parts.append(_slot(item, column, shown, invalid, editable, links or {}))
                 column += 1
             else:
                 parts.append(f'<th scope="row"{_attrs(item)}>{escape(item.text)}</th>')

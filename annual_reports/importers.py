@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from core.bounds import MAX_COUNT
 from core.imports import ImportRejected, RowError, RowParser, Sheet, cell_text, file_error, header_title, is_blank
 
 from .layout import APPEALS, CASES, REVIEW, TABLES, Column, Row, Value, cell_key
+from .numbers import parse_amount
 
 LEADING_CELLS = 3
 NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
@@ -55,26 +55,16 @@ def _field(row: Row, column: Column) -> str:
 
 
 def _amount(parser: RowParser, value: Any, name: str, *, required: bool) -> Decimal | None:
-    text = unicodedata.normalize("NFKC", cell_text(value))
-    if not text:
-        if required:
-            parser.error(name, "不能为空")
+    """The amount in 万元 as the cell holds it (up to six decimals, never rounded)."""
+    if isinstance(value, bool):
+        parser.error(name, f"“{cell_text(value)}”不是数字")
         return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        number = None
-    if number is None or not number.is_finite():
-        parser.error(name, f"“{text[:30]}”不是数字")
-    elif number < 0:
-        parser.error(name, f"不能为负数（{text[:30]}）")
-    elif number != number.quantize(Decimal("0.01")):
-        parser.error(name, f"最多两位小数（{text[:30]}）")
-    elif number > MAX_COUNT:
-        parser.error(name, f"数值过大（不能超过{MAX_COUNT}）")
-    else:
-        return number.quantize(Decimal("0.01")).normalize()
-    return None
+    number, reason = parse_amount(cell_text(value))
+    if reason:
+        parser.error(name, reason)
+    elif number is None and required:
+        parser.error(name, "不能为空")
+    return number
 
 
 def _read_row(parser: RowParser, row: Row, cells: tuple[Any, ...], result: ParsedReport) -> None:

@@ -1,7 +1,8 @@
 """The tables of the annual report in the national format of 2021 (国办公开办函〔2021〕30号),
 defined once: the entry grid, the checks, the PDF, the Excel and the import all derive from here.
 
-Every label is verbatim from a real report (seed 002). A cell is one value of one row in one
+Every label is verbatim from a real report (seed 002); those of 三 and 四 are defined in
+``applications.catalogue``, shared with the 依申请公开 register. A cell is one value of one row in one
 column; its key is ``"<row>.<column>"`` (``"new.natural"``). Cells marked ``computed`` (the 总计
 column, the （七）总计 row and the three 总计 of 四) are sums, never typed in the browser.
 """
@@ -12,6 +13,29 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from applications.catalogue import (
+    ANSWERED_KEY,
+    ANSWERED_LABEL,
+    APPEAL_KINDS,
+    APPEAL_RESULTS,
+    APPLICANT_TYPES,
+    CARRIED_KEY,
+    CARRIED_LABEL,
+    GROUP_LABELS,
+    LITIGATION_LABEL,
+    NEW_KEY,
+    NEW_LABEL,
+    OUTCOMES_LABEL,
+    PENDING_KEY,
+    PENDING_LABEL,
+    REVIEW_LABEL,
+    TOTAL_KEY,
+    TOTAL_LABEL,
+)
+from applications.catalogue import OUTCOMES as OUTCOME_CATALOGUE
+
+AMOUNT_PLACES = 6
+"""Real reports print 本年收费金额（单位：万元） to the fen: up to six decimals."""
 CARRY_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
@@ -23,7 +47,8 @@ class Column:
     group: str = ""
     """For 四: 行政复议 / 行政诉讼（未经复议直接起诉）/ 行政诉讼（复议后起诉）."""
     amount: bool = False
-    """An amount in 万元 with up to two decimals (else a whole number of items)."""
+    """An amount in 万元 with up to :data:`AMOUNT_PLACES` decimals, kept exactly as typed (else a
+    whole number of items)."""
     computed: bool = False
 
 
@@ -93,87 +118,48 @@ ACTIVE = Table(
 )
 
 # --- 三、收到和处理政府信息公开申请情况 --------------------------------------------------------------
+# The labels and keys of 三 and 四 are those of the 依申请公开 register (``applications.catalogue``):
+# one definition for the typed report and the register's computed tables.
 
-NATURAL = Column("natural", "自然人")
-ORGANISATIONS = (
-    Column("business", "商业企业"),
-    Column("research", "科研机构"),
-    Column("welfare", "社会公益组织"),
-    Column("legal", "法律服务机构"),
-    Column("other_org", "其他"),
-)
-TOTAL = Column("total", "总计", computed=True)
+NATURAL = Column(APPLICANT_TYPES[0][0], APPLICANT_TYPES[0][1])
+ORGANISATIONS = tuple(Column(key, label) for key, label in APPLICANT_TYPES[1:])
+TOTAL = Column(TOTAL_KEY, TOTAL_LABEL, computed=True)
 APPLICANTS = (NATURAL, *ORGANISATIONS, TOTAL)
 PARTIES = APPLICANTS[:-1]
 """自然人 and the five 法人或其他组织 columns: the typed columns of 三."""
 ORGANISATIONS_HEADER = "法人或其他组织"
 APPLICANTS_HEADER = "申请人情况"
 
-OUTCOMES = "三、本年度办理结果"
-_OUTCOME_GROUPS = (
-    ("refused", "（三）不予公开", (
-        "1.属于国家秘密",
-        "2.其他法律行政法规禁止公开",
-        "3.危及“三安全一稳定”",
-        "4.保护第三方合法权益",
-        "5.属于三类内部事务信息",
-        "6.属于四类过程性信息",
-        "7.属于行政执法案卷",
-        "8.属于行政查询事项",
-    )),
-    ("unable", "（四）无法提供", (
-        "1.本机关不掌握相关政府信息",
-        "2.没有现成信息需要另行制作",
-        "3.补正后申请内容仍不明确",
-    )),
-    ("not_processed", "（五）不予处理", (
-        "1.信访举报投诉类申请",
-        "2.重复申请",
-        "3.要求提供公开出版物",
-        "4.无正当理由大量反复申请",
-        "5.要求行政机关确认或重新出具已获取信息",
-    )),
-    ("other", "（六）其他处理", (
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        "3.其他",
-    )),
-)  # fmt: skip
-
-OUTCOME_ROWS = (
-    Row("granted", (OUTCOMES, "（一）予以公开"), APPLICANTS),
-    Row("partly", (OUTCOMES, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), APPLICANTS),
-    *(
-        Row(f"{prefix}_{number}", (OUTCOMES, group, label), APPLICANTS)
-        for prefix, group, labels in _OUTCOME_GROUPS
-        for number, label in enumerate(labels, start=1)
-    ),
+OUTCOMES = OUTCOMES_LABEL
+OUTCOME_ROWS = tuple(
+    Row(
+        outcome.key,
+        (OUTCOMES, outcome.label) if not outcome.group else (OUTCOMES, outcome.group_label, outcome.label),
+        APPLICANTS,
+    )
+    for outcome in OUTCOME_CATALOGUE
 )
-OUTCOME_GROUPS = {prefix: group for prefix, group, _ in _OUTCOME_GROUPS}
+OUTCOME_GROUPS = GROUP_LABELS
 
-NEW = Row("new", ("一、本年新收政府信息公开申请数量",), APPLICANTS)
-CARRIED = Row("carried", ("二、上年结转政府信息公开申请数量",), APPLICANTS)
-ANSWERED = Row("answered", (OUTCOMES, "（七）总计"), APPLICANTS, computed=True)
-PENDING = Row("pending", ("四、结转下年度继续办理",), APPLICANTS)
+NEW = Row(NEW_KEY, (NEW_LABEL,), APPLICANTS)
+CARRIED = Row(CARRIED_KEY, (CARRIED_LABEL,), APPLICANTS)
+ANSWERED = Row(ANSWERED_KEY, (OUTCOMES, ANSWERED_LABEL), APPLICANTS, computed=True)
+PENDING = Row(PENDING_KEY, (PENDING_LABEL,), APPLICANTS)
 
 REQUESTS = Table("requests", "三、收到和处理政府信息公开申请情况", 3, (NEW, CARRIED, *OUTCOME_ROWS, ANSWERED, PENDING))
 
 # --- 四、政府信息公开行政复议、行政诉讼情况 -------------------------------------------------------
 
-RESULTS = (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"))
-REVIEW = "行政复议"
-LITIGATION = "行政诉讼"
-CASE_GROUPS = (
-    ("review", REVIEW, ""),
-    ("direct", f"{LITIGATION}（未经复议直接起诉）", "未经复议直接起诉"),
-    ("after", f"{LITIGATION}（复议后起诉）", "复议后起诉"),
-)
+RESULTS = APPEAL_RESULTS
+REVIEW = REVIEW_LABEL
+LITIGATION = LITIGATION_LABEL
+CASE_GROUPS = APPEAL_KINDS
 CASE_COLUMNS = tuple(
     column
     for prefix, group, _ in CASE_GROUPS
     for column in (
         *(Column(f"{prefix}_{key}", label, group=group) for key, label in RESULTS),
-        Column(f"{prefix}_total", "总计", group=group, computed=True),
+        Column(f"{prefix}_{TOTAL_KEY}", TOTAL_LABEL, group=group, computed=True),
     )
 )
 CASES = Row("cases", (), CASE_COLUMNS)
@@ -190,14 +176,24 @@ OVERVIEW_PARTS = (
     ("overview_platform", "（四）政府信息公开平台建设"),
     ("overview_supervision", "（五）监督保障"),
 )
+TABLE_NOTES = (
+    ("active_notes", "二、主动公开政府信息情况（表格以外的文字）"),
+    ("requests_notes", "三、收到和处理政府信息公开申请情况（表格以外的文字）"),
+    ("appeals_notes", "四、政府信息公开行政复议、行政诉讼情况（表格以外的文字）"),
+)
+"""Text a unit wrote under the heading of a table (a Word report's paragraphs between the tables)."""
+NOTE_OF_TABLE = {"active": "active_notes", "requests": "requests_notes", "appeals": "appeals_notes"}
 TEXT_SECTIONS = (
     ("preface", "报告说明（标题下的第一段）"),
     ("overview", "一、总体情况（开头）"),
     *OVERVIEW_PARTS,
+    *TABLE_NOTES,
     ("problems", "五、存在的主要问题及改进情况"),
     ("other", "六、其他需要报告的事项"),
 )
 TEXT_FIELDS = tuple(key for key, _ in TEXT_SECTIONS)
+MAX_TEXT = 20000
+"""Characters of one section, typed or imported."""
 SECTION_TITLES = {
     "overview": "一、总体情况",
     "problems": "五、存在的主要问题及改进情况",

@@ -57,6 +57,10 @@ class AnnualReport(AuditedModel):
         UNIT = "unit", "单位"
         DISTRICT = "district", "全区"
 
+    class Source(models.TextChoices):
+        TYPED = "typed", "手工填写"
+        REGISTER = "register", "由登记簿生成"
+
     class Status(models.TextChoices):
         NOT_SUBMITTED = "not_submitted", "未填报"
         SUBMITTED = "submitted", "已提交"
@@ -72,6 +76,13 @@ class AnnualReport(AuditedModel):
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.NOT_SUBMITTED)
     title = models.CharField("标题", max_length=200)
     figures = models.JSONField("表格数据", default=dict, blank=True)
+    requests_source = models.CharField(
+        "第三、四部分数据来源",
+        max_length=10,
+        choices=Source.choices,
+        default=Source.TYPED,
+        help_text="由登记簿生成：表三、表四按本单位依申请公开登记簿计算，不能手工修改。",
+    )
     preface = models.TextField("报告说明", blank=True)
     overview = models.TextField("一、总体情况（开头）", blank=True)
     overview_active = models.TextField("（一）主动公开", blank=True)
@@ -79,6 +90,9 @@ class AnnualReport(AuditedModel):
     overview_management = models.TextField("（三）政府信息管理", blank=True)
     overview_platform = models.TextField("（四）政府信息公开平台建设", blank=True)
     overview_supervision = models.TextField("（五）监督保障", blank=True)
+    active_notes = models.TextField("二、主动公开政府信息情况（表格以外的文字）", blank=True)
+    requests_notes = models.TextField("三、收到和处理政府信息公开申请情况（表格以外的文字）", blank=True)
+    appeals_notes = models.TextField("四、政府信息公开行政复议、行政诉讼情况（表格以外的文字）", blank=True)
     problems = models.TextField("五、存在的主要问题及改进情况", blank=True)
     other = models.TextField("六、其他需要报告的事项", blank=True)
     correction_note = models.TextField("更正说明", blank=True)

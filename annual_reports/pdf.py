@@ -14,7 +14,7 @@ from core.pdf import Cell, Landscape, OfficialDocument, Paragraph, Table, render
 from core.tabular import CellValue
 
 from .content import ReportContent
-from .layout import ACTIVE, APPEALS, OUTCOME_GROUPS, OVERVIEW_PARTS, REQUESTS, SECTION_TITLES
+from .layout import ACTIVE, APPEALS, NOTE_OF_TABLE, OUTCOME_GROUPS, OVERVIEW_PARTS, REQUESTS, SECTION_TITLES
 from .tables import table_data
 
 WIDTHS_MM = {
@@ -67,9 +67,10 @@ def document(content: ReportContent) -> OfficialDocument:
         data = table_data(table, content.values)
         if table.key in LANDSCAPE:
             data.header_rows = [[_two_lines(cell) for cell in row] for row in data.header_rows]
+        notes = paragraphs(texts.get(NOTE_OF_TABLE[table.key], ""))
         data.rows = [[_group_label(cell) for cell in row] for row in data.rows]
         printed = Table.of_data(data, WIDTHS_MM[table.key], label_columns=table.label_columns)
-        blocks = [Paragraph(table.title, "h1"), printed]
+        blocks = [Paragraph(table.title, "h1"), *notes, printed]
         body += [Landscape(blocks)] if table.key in LANDSCAPE else blocks
     for key in ("problems", "other"):
         body += [Paragraph(SECTION_TITLES[key], "h1"), *(paragraphs(texts.get(key, "")) or [Paragraph("无。")])]

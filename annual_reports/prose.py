@@ -17,6 +17,7 @@ from core.formatting import format_points
 
 from .checks import WARNING, Problem
 from .layout import OUTCOME_GROUPS, TEXT_SECTIONS, Value
+from .text_figures import stated_figures
 
 RULE_TEXT = "文字中的数字应与表格一致"
 HUNDRED = Decimal(100)
@@ -51,8 +52,16 @@ FIGURES = {
     "pending": Figure("四、结转下年度继续办理“总计”", ("pending.total",)),
     "review": Figure("行政复议“总计”", ("cases.review_total",)),
     "litigation": Figure("行政诉讼“总计”之和", ("cases.direct_total", "cases.after_total")),
-    "normative": Figure("行政规范性文件“现行有效件数”", ("normative.in_force",)),
+    "normative_in_force": Figure("行政规范性文件“现行有效件数”", ("normative.in_force",)),
+    "normative_issued": Figure("行政规范性文件“本年制发件数”", ("normative.issued",)),
+    "normative_repealed": Figure("行政规范性文件“本年废止件数”", ("normative.repealed",)),
+    "refused_6": Figure("（三）不予公开：6.属于四类过程性信息“总计”", ("refused_6.total",)),
+    "unable_1": Figure("（四）无法提供：1.本机关不掌握相关政府信息“总计”", ("unable_1.total",)),
+    "not_processed_1": Figure("（五）不予处理：1.信访举报投诉类申请“总计”", ("not_processed_1.total",)),
+    "not_processed_2": Figure("（五）不予处理：2.重复申请“总计”", ("not_processed_2.total",)),
 }
+SHORT = {"new": "本年新收申请", "review": "行政复议", "litigation": "行政诉讼", "pending": "结转下年度继续办理"}
+"""How a 未…/无… sentence's warning names the figures it denies."""
 CATEGORIES = (
     ("granted", "予以公开"),
     ("partly", "部分公开"),
@@ -127,26 +136,8 @@ def request_sentences(values: dict, *, year: int, previous: dict | None = None) 
 
 # --- numbers written in the text ----------------------------------------------------------------
 
-COUNT_PATTERNS = (
-    ("new", re.compile(r"收到(?:政府信息公开)?申请(\d+)件")),
-    ("answered", re.compile(r"(?:申请答复|答复申请)(\d+)件")),
-    ("carried", re.compile(r"上年结转(\d+)件")),
-    ("granted", re.compile(r"予以公开(\d+)件")),
-    ("partly", re.compile(r"部分公开(\d+)件")),
-    ("refused", re.compile(r"不予公开(\d+)件")),
-    ("unable", re.compile(r"无法提供(\d+)件")),
-    ("not_processed", re.compile(r"不予处理(\d+)件")),
-    ("other", re.compile(r"其他处理(\d+)件")),
-    ("pending", re.compile(r"结转下年度(?:继续办理)?(\d+)件")),
-    ("review", re.compile(r"申请行政复议(\d+)件")),
-    ("litigation", re.compile(r"提起行政诉讼(\d+)件")),
-    ("normative", re.compile(r"规范性文件[^。；，,;]{0,6}现行有效(\d+)件")),
-)
-SHARE = re.compile(r"(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(\d+)件[，,]占(\d+(?:\.\d+)?)%")
-CHANGE = re.compile(r"申请(\d+)件[，,]同比(上升|增长|增加|下降|减少)(\d+(?:\.\d+)?)%")
-NO_CASES = "未因政府信息公开被申请行政复议、提起行政诉讼"
-LABELS = dict(CATEGORIES)
 FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+RISE = ("增长", "上升", "增加", "提高")
 
 
 def _warning(section: str, quoted: str, expected: str, cells: tuple[str, ...]) -> Problem:
@@ -154,51 +145,97 @@ def _warning(section: str, quoted: str, expected: str, cells: tuple[str, ...]) -
     return Problem(RULE_TEXT, message, cells, WARNING)
 
 
-def _count_warnings(title: str, text: str, values: dict) -> list[Problem]:
+def _cells(keys: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for k in keys for c in FIGURES[k].cells)
+
+
+def _tables_say(keys: tuple[str, ...], values: dict) -> str:
+    if len(keys) == 1:
+        return f"表格中{FIGURES[keys[0]].name}为{figure(values, keys[0])}件"
+    parts = "与".join(f"{FIGURES[k].name}{figure(values, k)}件" for k in keys)
+    return f"表格中{parts}之和为{sum(figure(values, k) for k in keys)}件"
+
+
+def _tolerance(places: int) -> Decimal:
+    """A percentage written with ``places`` decimals may be cut or rounded (or take the rest)."""
+    return max(Decimal(1).scaleb(-places), TOLERANCE)
+
+
+def _share(stated, values: dict) -> Problem | None:
+    bases = [figure(values, "answered"), figure(values, "new")]
+    if None not in bases[:2] and figure(values, "carried") is not None:
+        bases.append(figure(values, "new") + figure(values, "carried"))
+    bases = [b for b in bases if b]
+    if not bases or stated.percent is None:
+        return None
+    tolerance = _tolerance(stated.percent_places)
+    if any(abs(stated.percent - Decimal(stated.count) * HUNDRED / base) <= tolerance for base in bases):
+        return None
+    answered = bases[0]
+    return Problem(
+        RULE_TEXT,
+        f"{stated.count}件占答复总数{answered}件的{percent_text(cut(Decimal(stated.count) * HUNDRED / answered))}",
+        _cells((*stated.keys, "answered")),
+        WARNING,
+    )
+
+
+def _change(stated, values: dict, previous: dict | None) -> str:
+    """Why a 同比… after a count is wrong (``""`` when right or not checkable)."""
+    key = stated.keys[0]
+    before, now = (figure(previous, key) if previous else None), figure(values, key)
+    if before is None or now is None or stated.change is None:
+        return ""
+    direction, written, unit = stated.change
+    what = "收到申请" if key == "new" else "答复"
+    if direction == "上年":
+        return "" if written == before else f"上年报告中{what}{before}件"
+    if direction == "持平" or unit == "件":
+        actual, signed = Decimal(now - before), Decimal(0) if direction == "持平" else written
+        tolerance = Decimal(0)
+    elif unit == "%" and before:
+        actual, signed = Decimal(now - before) * HUNDRED / before, written
+        tolerance = _tolerance(-written.as_tuple().exponent)
+    else:
+        return ""
+    if direction not in RISE and direction != "持平":
+        signed = -signed
+    if abs(signed - actual) <= tolerance:
+        return ""
+    text = change_on_last_year(now, before)[1:] or f"同比{'增加' if now > before else '减少'}{abs(now - before)}件"
+    return f"上年{what}{before}件，本年{now}件，{text}"
+
+
+def _warnings_of(title: str, text: str, values: dict, previous: dict | None, year: int | None) -> list[Problem]:
     found = []
-    for key, pattern in COUNT_PATTERNS:
-        expected = figure(values, key)
-        for match in pattern.finditer(text):
-            if expected is not None and int(match.group(1)) != expected:
-                detail = f"表格中{FIGURES[key].name}为{expected}件"
-                found.append(_warning(title, match.group(0), detail, FIGURES[key].cells))
-    if NO_CASES in text and (figure(values, "review") or figure(values, "litigation")):
-        detail = f"表格中行政复议{figure(values, 'review')}件、行政诉讼{figure(values, 'litigation')}件"
-        found.append(_warning(title, NO_CASES, detail, FIGURES["review"].cells + FIGURES["litigation"].cells))
+    for stated in stated_figures(text, year=year):
+        if stated.earlier:
+            continue
+        numbers = [figure(values, k) for k in stated.keys]
+        if any(n is None for n in numbers):
+            continue
+        if stated.phrase and sum(numbers) != stated.count:
+            if stated.count == 0 and stated.keys[0] in SHORT:
+                detail = "表格中" + "、".join(f"{SHORT[k]}{figure(values, k)}件" for k in stated.keys)
+            else:
+                detail = _tables_say(stated.keys, values)
+            found.append(_warning(title, stated.phrase, detail, _cells(stated.keys)))
+        share = _share(stated, values)
+        if share is not None:
+            found.append(_warning(title, stated.whole, share.message, share.cells))
+        change = _change(stated, values, previous) if stated.change else ""
+        if change:
+            found.append(_warning(title, stated.phrase + stated.change_words, change, _cells(stated.keys)))
     return found
 
 
-def _share_warnings(title: str, text: str, values: dict, previous: dict | None) -> list[Problem]:
-    found = []
-    answered = figure(values, "answered")
-    for match in SHARE.finditer(text):
-        label, count, written = match.group(1), int(match.group(2)), Decimal(match.group(3))
-        if not answered:
-            continue
-        exact = Decimal(count) * HUNDRED / answered
-        if abs(written - exact) > TOLERANCE:
-            detail = f"{count}件占答复总数{answered}件的{percent_text(cut(exact))}"
-            key = next(k for k, v in LABELS.items() if v == label)
-            found.append(_warning(title, match.group(0), detail, FIGURES[key].cells + FIGURES["answered"].cells))
-    previous_new = figure(previous, "new") if previous else None
-    for match in CHANGE.finditer(text):
-        new, word, written = int(match.group(1)), match.group(2), Decimal(match.group(3))
-        if not previous_new:
-            continue
-        actual = Decimal(new - previous_new) * HUNDRED / previous_new
-        signed = written if word in ("上升", "增长", "增加") else -written
-        if abs(signed - actual) > TOLERANCE:
-            detail = f"上年收到申请{previous_new}件，本年{new}件，{change_on_last_year(new, previous_new)[1:]}"
-            found.append(_warning(title, match.group(0), detail, FIGURES["new"].cells))
-    return found
-
-
-def text_warnings(texts: dict[str, str], values: dict, previous: dict | None = None) -> list[Problem]:
-    """A warning for each number in the text that the tables contradict."""
+def text_warnings(
+    texts: dict[str, str], values: dict, previous: dict | None = None, *, year: int | None = None
+) -> list[Problem]:
+    """A warning for each figure in the text that the tables contradict, naming the phrase and the cells."""
     found = []
     for key, title in TEXT_SECTIONS:
         text = re.sub(r"\s+", "", (texts.get(key) or "").translate(FULL_WIDTH))
         if text:
-            found.extend(_count_warnings(title, text, values))
-            found.extend(_share_warnings(title, text, values, previous))
+            found.extend(_warnings_of(title, text, values, previous, year))
     return found

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .layout import TEXT_SECTIONS
+from .layout import NOTE_OF_TABLE, TEXT_SECTIONS
 
 THRESHOLD = 0.8
 """From this similarity on, a section is flagged."""
@@ -27,7 +27,8 @@ SAMPLE_MIN = 32
 """Samples smaller than this are not trusted (short texts are compared exactly; it is cheap)."""
 MIN_CHARACTERS = 60
 """Shorter sections (本年度未收取信息处理费。) may well be the same everywhere."""
-COMPARED = tuple(key for key, _ in TEXT_SECTIONS if key != "preface")
+COMPARED = tuple(key for key, _ in TEXT_SECTIONS if key != "preface" and key not in NOTE_OF_TABLE.values())
+"""The prose sections (not the preface, nor the short notes under the tables)."""
 SECTION_NAMES = dict(TEXT_SECTIONS)
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assessment_views, office_views, views
+from . import assessment_views, office_views, register_views, views
 
 app_name = "annual_reports"
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:year>/units/<int:unit_id>/report.<fileformat:fmt>", views.report_file, name="report_file"),
     path("<int:year>/units/<int:unit_id>/upload/", views.report_upload, name="upload"),
     path("<int:year>/units/<int:unit_id>/upload/<str:token>/", views.upload_preview, name="upload_preview"),
+    path("<int:year>/units/<int:unit_id>/register/", register_views.register_source, name="register_source"),
     path("<int:year>/units/<int:unit_id>/finalise/", office_views.report_finalise, name="finalise"),
     path("<int:year>/units/<int:unit_id>/return/", office_views.report_return, name="return"),
     path("<int:year>/units/<int:unit_id>/correct/", office_views.report_correct, name="correct"),

@@ -19,9 +19,9 @@ from .checks import parse_typed
 from .content import ReportContent, organ_name, report_title
 from .forms import ReportUploadForm, TextsForm, posted_cells
 from .jobs import DISTRICT_FILE, REPORT_FILE
-from .layout import OVERVIEW_PARTS
+from .layout import NOTE_OF_TABLE, OVERVIEW_PARTS
 from .models import AnnualReport, ReportYear
-from .page import Posted, report_context
+from .page import Posted, import_preview, report_context
 from .selectors import current_report, may_fill_unit, new_report
 from .services import annual_report_import, report_save
 from .web import form_errors, page_url, report_year_or_404, visible_unit
@@ -38,7 +38,14 @@ def _render(request, unit, context: dict, form: TextsForm):
     """The report page (or the district's) with the text form split around the tables."""
     editable = context["editable"]
     head = [form[name] for name in HEAD_FIELDS if editable or name != "title"]
-    context = {**context, "form": form, "head_fields": head, "tail_fields": [form[name] for name in TAIL_FIELDS]}
+    grids = [(table, html, [form[NOTE_OF_TABLE[table.key]]]) for table, html in context["grids"]]
+    context = {
+        **context,
+        "form": form,
+        "grids": grids,
+        "head_fields": head,
+        "tail_fields": [form[name] for name in TAIL_FIELDS],
+    }
     template = "annual_reports/district.html" if unit is None else "annual_reports/report.html"
     return render(request, template, context)
 
@@ -167,7 +174,7 @@ def _run_upload(upload, unit, user, *, dry_run: bool) -> dict:
                 acting_user=user,
                 filename=upload.filename,
             )
-        return {"result": result, "errors": [], "sheet": result.sheet}
+        return {"result": result, "errors": [], "sheet": result.sheet, **import_preview(result)}
     except ImportRejected as exc:
         return {"result": None, "errors": exc.listed, "more_errors": exc.more, "sheet": exc.sheet}
 

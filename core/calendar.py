@@ -10,6 +10,7 @@ Sunday 2024-09-29 and Saturday 2024-10-12).
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -197,22 +198,50 @@ class CalendarUnavailable(ValueError):
     """The holiday arrangement of a year is not known (not yet published, or too old)."""
 
 
-def is_working_day(day: datetime.date) -> bool:
-    """Whether ``day`` is a working day: Monday–Friday except holidays, plus make-up workdays."""
+@functools.cache
+def _workday(day: datetime.date) -> bool:
+    """chinesecalendar's answer, kept: it checks the date against its whole table on every call
+    (a year of due dates would otherwise take seconds). Years it does not know raise each time."""
+    return chinese_calendar.is_workday(day)
+
+
+def forget_working_days() -> None:
+    """Drop the answers kept by :func:`is_working_day` (once the holiday data has changed)."""
+    _workday.cache_clear()
+
+
+def is_working_day(day: datetime.date, *, provisional: bool = False) -> bool:
+    """Whether ``day`` is a working day: Monday–Friday except holidays, plus make-up workdays.
+
+    For a year whose arrangement is not known, ``provisional`` counts Monday–Friday (a date to be
+    computed again once the arrangement is published); otherwise :class:`CalendarUnavailable`.
+    """
     try:
-        return chinese_calendar.is_workday(day)
+        return _workday(day)
     except NotImplementedError as exc:
+        if provisional:
+            return day.weekday() < 5
         raise CalendarUnavailable(
             f"暂无{day.year}年的法定节假日安排，无法按工作日计算，请直接填写整改期限日期。"
         ) from exc
 
 
-def add_working_days(start: datetime.date, n: int) -> datetime.date:
+def is_year_known(year: int) -> bool:
+    """Whether the holiday arrangement of ``year`` is known to the calendar."""
+    try:
+        _workday(datetime.date(year, 6, 1))
+    except NotImplementedError:
+        return False
+    return True
+
+
+def add_working_days(start: datetime.date, n: int, *, provisional: bool = False) -> datetime.date:
     """The ``n``-th working day after ``start``; ``start`` itself is not counted.
 
     As in “自收到之日起20个工作日内”: the period starts on the next day (民法典第二百零一条),
     weekends and statutory holidays are skipped and 调休 make-up workdays count.
     ``add_working_days(date(2024, 9, 30), 1)`` → 2024-10-08 (国庆 2024-10-01..07).
+    ``provisional``: see :func:`is_working_day`.
     """
     if not 1 <= n <= MAX_WORKING_DAYS:
         raise ValueError(f"工作日数应为1至{MAX_WORKING_DAYS}之间的整数。")
@@ -220,17 +249,17 @@ def add_working_days(start: datetime.date, n: int) -> datetime.date:
     counted = 0
     while counted < n:
         day += datetime.timedelta(days=1)
-        if is_working_day(day):
+        if is_working_day(day, provisional=provisional):
             counted += 1
     return day
 
 
-def working_days_between(start: datetime.date, end: datetime.date) -> int:
+def working_days_between(start: datetime.date, end: datetime.date, *, provisional: bool = False) -> int:
     """Working days after ``start`` up to and including ``end`` (0 when ``end`` ≤ ``start``)."""
     count = 0
     day = start
     while day < end:
         day += datetime.timedelta(days=1)
-        if is_working_day(day):
+        if is_working_day(day, provisional=provisional):
             count += 1
     return count

@@ -60,3 +60,27 @@ month_rules = Hook("month_rules", lambda month: None)
 alias_choices = Hook("alias_choices", lambda: [])
 """``alias_choices() -> list[tuple[int, str]]``: the units (id, name) a name an import did not know
 may be saved as an alias of (``units``), for the fix offered on the import preview."""
+
+
+@dataclass(frozen=True)
+class ProposedFigure:
+    """A figure another app proposes for a unit's month (e.g. read from its website), for staff to take over."""
+
+    count: int
+    note: str = ""
+    """Where it comes from, e.g. ``政策文件3条、工作动态9条``."""
+
+
+@dataclass(frozen=True)
+class ProposedFigures:
+    """The proposed website publication counts of one month, by unit id, and where to take them over
+    (a POST of ``month`` and ``unit``, or without ``unit`` for the whole month)."""
+
+    source: str
+    take_url: str
+    by_unit: dict[int, ProposedFigure] = field(default_factory=dict)
+
+
+publication_proposals = Hook("publication_proposals", lambda month, unit_ids: None)
+"""``publication_proposals(month, unit_ids) -> ProposedFigures | None``: the month grid shows them
+beside the entered figures (``monitoring``: the counts its crawls read)."""

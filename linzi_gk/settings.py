@@ -72,10 +72,12 @@ INSTALLED_APPS = [
     "units.logins",
     "submissions",
     "inspections",
+    "applications",
     "scoring",
     "reports",
     "annual_reports",
     "workplans",
+    "monitoring",
     "bootstrap",
     "bootstrap.schedule",
 ]
@@ -180,9 +182,8 @@ STORAGES = {
 # runs with DEBUG off (Chinese error pages) without a collectstatic step; collectstatic still
 # works for deployments that prefer a separate web server.
 WHITENOISE_USE_FINDERS = True
-# Files browsers ask for at the site's root (favicon.ico, on every page, the admin's too): a 404 there is
-# a console error on the first page a user opens.
-WHITENOISE_ROOT = BASE_DIR / "static" / "root"
+# Files browsers ask for at the site root (favicon.ico), served by WhiteNoise like the static files.
+WHITENOISE_ROOT = BASE_DIR / "public"
 WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
@@ -237,6 +238,17 @@ SCORE_CACHE = env_bool("LINZI_SCORE_CACHE", True)
 QUARTER_TABLE_PAGE_SIZE = int(os.environ.get("LINZI_QUARTER_TABLE_PAGE_SIZE", "100"))
 # Rows per page of the month grid: one page for the district's ~70 units, pages for a large one.
 GRID_PAGE_SIZE = int(os.environ.get("LINZI_GRID_PAGE_SIZE", "100"))
+
+# Column freshness (monitoring): how the crawler reads the units' sites. It says who it is, reads one
+# page at a time per site with a pause between requests, gives up on a page after the timeout or
+# past the size, and follows a column's pager up to MONITORING_MAX_PAGES pages.
+MONITORING_USER_AGENT = os.environ.get(
+    "LINZI_CRAWL_USER_AGENT", "LinziGK-ColumnMonitor/1.0 (+Linzi district government office; column freshness check)"
+)
+MONITORING_DELAY = float(os.environ.get("LINZI_CRAWL_DELAY", "1.0"))
+MONITORING_TIMEOUT = float(os.environ.get("LINZI_CRAWL_TIMEOUT", "15"))
+MONITORING_MAX_BYTES = int(os.environ.get("LINZI_CRAWL_MAX_BYTES", str(5 * 1024 * 1024)))
+MONITORING_MAX_PAGES = int(os.environ.get("LINZI_CRAWL_MAX_PAGES", "10"))
 
 EMAIL_BACKEND = os.environ.get("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")

@@ -17,9 +17,11 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("data/", include("submissions.urls")),
     path("inspections/", include("inspections.urls")),
+    path("applications/", include("applications.urls")),
     path("reports/", include("reports.urls")),
     path("annual/", include("annual_reports.urls")),
     path("workplans/", include("workplans.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -33,6 +33,7 @@ class RuleSetForm(forms.ModelForm):
             "province_adoption_bonus",
             "bonus_in_quarterly_total",
             "rank_method",
+            "late_answers_in_notice",
         ]
 
     def clean(self):
@@ -86,5 +87,6 @@ class RuleSetAdmin(HistoryAdmin):
         ),
         ("采用加分", {"fields": ("city_adoption_bonus", "province_adoption_bonus", "bonus_in_quarterly_total")}),
         ("排名", {"fields": ("rank_method",)}),
+        ("季度通报", {"fields": ("late_answers_in_notice",)}),
         ("更正", {"fields": ("correction_note",)}),
     )

@@ -52,6 +52,11 @@ class RuleSet(models.Model):
     bonus_in_quarterly_total = models.BooleanField(
         "加分计入季度合计", default=False, help_text="否：加分只计入年终考核（2020年规则）。"
     )
+    late_answers_in_notice = models.BooleanField(
+        "依申请公开答复超期列入通报",
+        default=False,
+        help_text="是：本季度超过法定期限答复政府信息公开申请的单位，列入季度通报“二、主要问题”（依申请公开答复超期）。",
+    )
     rank_method = models.CharField(
         "并列名次", max_length=20, choices=RankMethod.choices, default=RankMethod.COMPETITION
     )

@@ -38,3 +38,11 @@ def name_keys(name: str) -> set[str]:
     else:
         keys.add("区" + text)
     return keys
+
+
+def organ_name(unit_name: str) -> str:
+    """How a unit signs a document: ``区人社局`` → ``临淄区人社局``; ``朱台镇`` → ``临淄区朱台镇``;
+    ``临淄公安分局`` stays."""
+    if unit_name.startswith("临淄"):
+        return unit_name
+    return "临淄" + unit_name if unit_name.startswith("区") else "临淄区" + unit_name

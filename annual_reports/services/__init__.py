@@ -1,6 +1,7 @@
 """Writes of annual reports (``reports``) and their import (``imports``)."""
 
-from .imports import annual_report_import
+from .register import report_requests_source
+from .report_import import annual_report_import
 from .reports import (
     EDITABLE,
     TRANSITIONS,
@@ -24,6 +25,7 @@ __all__ = [
     "report_correct",
     "report_finalise",
     "report_problems",
+    "report_requests_source",
     "report_return",
     "report_save",
     "report_year_open",

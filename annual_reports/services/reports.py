@@ -20,7 +20,7 @@ from units.models import Unit, User
 
 from .. import notifying
 from ..checks import Problem, check_values
-from ..layout import TEXT_FIELDS, Value, encode
+from ..layout import TEXT_FIELDS, Value, decode, encode
 from ..models import (
     EDITABLE_STATUSES,
     AnnualReport,
@@ -29,6 +29,7 @@ from ..models import (
     default_district_deadline,
     default_unit_deadline,
 )
+from ..register import uses_register, with_register
 from ..selectors import (
     compile_district,
     current_report,
@@ -160,6 +161,8 @@ def report_save(
     report = _locked(report_year, unit) or new_report(report_year, unit)
     if report.status not in EDITABLE:
         raise ValidationError(f"报告{report.get_status_display()}，不能修改。")
+    if unit is not None and uses_register(report):
+        typed = with_register(typed if typed is not None else decode(report.figures), unit, report_year.year)
     if typed is not None and unit is not None:
         report.figures = encode(typed)
     for key, value in (texts or {}).items():
@@ -236,6 +239,7 @@ def report_correct(*, report: AnnualReport, note: str, acting_user: User) -> Ann
         version=report.version + 1,
         title=report.title,
         figures=report.figures if not report.is_district else {},
+        requests_source=report.requests_source,
         correction_note=note.strip(),
         **{key: getattr(report, key) for key in TEXT_FIELDS},
     )

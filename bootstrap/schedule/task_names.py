@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from annual_reports.tasks import ANNUAL, remind_annual_reports
+from applications.tasks import APPLICATIONS, remind_applications
 from core.tasks import requeue_stale_jobs, run_job
 from inspections.tasks import FINDINGS, remind_findings
+from monitoring.tasks import CRAWL, crawl_columns
 from reports.tasks import CHECK, check_issued_notices
 from submissions.tasks import ARTICLES, remind_articles
 
 TASK_LABELS: dict[str, str] = {
     remind_articles.name: ARTICLES.label,
     remind_findings.name: FINDINGS.label,
+    remind_applications.name: APPLICATIONS.label,
     remind_annual_reports.name: ANNUAL.label,
     check_issued_notices.name: CHECK.label,
+    crawl_columns.name: CRAWL.label,
     requeue_stale_jobs.name: "重新分派中断的后台任务",
     run_job.name: "执行一项后台任务（导出、印发等，由页面发起）",
 }

@@ -50,9 +50,10 @@ def print_result(command: BaseCommand, result: ImportResult, *, verbose: bool) -
 
 class ImportCommand(BaseCommand):
     needs_quarter = False
+    file_help = "Excel文件（.xlsx）"
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("file", help="Excel文件（.xlsx）")
+        parser.add_argument("file", help=self.file_help)
         parser.add_argument("--year", type=int, required=True, help="年度，如2020")
         if self.needs_quarter:
             parser.add_argument("--quarter", type=int, required=True, choices=[1, 2, 3, 4], help="季度")

@@ -16,6 +16,7 @@ from typing import Any
 from core.bounds import MAX_COUNT, MAX_POINTS
 from core.formatting import format_cn_date, format_points
 
+from .dates import DateProblem, parse_date
 from .reading import Sheet
 from .results import RowError
 
@@ -86,6 +87,17 @@ class RowParser:
             self.error(field_name, f"不能超过{max_length}个字（现有{len(text)}个字）")
             return ""
         return text
+
+    def date(self, value: Any, field_name: str, *, required: bool = False) -> datetime.date | None:
+        """A date as a clerk types it (see :mod:`core.imports.dates`); empty gives ``None``."""
+        try:
+            day = parse_date(value)
+        except DateProblem as exc:
+            self.error(field_name, str(exc))
+            return None
+        if day is None and required:
+            self.error(field_name, "不能为空")
+        return day
 
     def _decimal(self, value: Any, field_name: str, *, required: bool) -> Decimal | None:
         """A finite number, or ``None`` after recording why not (empty, formula, date, text)."""

@@ -8,22 +8,26 @@
   "use strict";
 
   var COUNT = /^[0-9]+$/;
-  var AMOUNT = /^[0-9]+(\.[0-9]{1,2})?$/;
+  var AMOUNT = /^[0-9]+(\.[0-9]{1,6})?$/;
+  var SCALE = 1000000; /* 金额最多六位小数：按百万分之一为单位用整数计算，不用浮点 */
 
   function plain(text) {
     return (text || "").normalize("NFKC").trim();
   }
 
-  function toCents(text) {
+  function toUnits(text) {
     var parts = text.split(".");
-    var cents = parseInt(parts[0], 10) * 100;
-    if (parts.length > 1) cents += parseInt((parts[1] + "00").slice(0, 2), 10);
-    return cents;
+    var units = parseInt(parts[0], 10) * SCALE;
+    if (parts.length > 1) units += parseInt((parts[1] + "000000").slice(0, 6), 10);
+    return units;
   }
 
-  function show(cents) {
-    if (cents % 100 === 0) return String(cents / 100);
-    return (cents / 100).toFixed(2).replace(/0$/, "");
+  function show(units) {
+    if (units < 0) return "-" + show(-units);
+    var whole = Math.floor(units / SCALE);
+    var rest = units % SCALE;
+    if (rest === 0) return String(whole);
+    return whole + "." + String(rest + SCALE).slice(1).replace(/0+$/, "");
   }
 
   function setup(form, spec) {
@@ -34,6 +38,11 @@
     });
     Array.prototype.forEach.call(form.querySelectorAll("output[data-cell]"), function (output) {
       outputs[output.getAttribute("data-cell")] = output;
+    });
+    // Cells shown but not typed (三 and 四 由登记簿生成): their numbers count in the totals and checks.
+    var locked = {};
+    Array.prototype.forEach.call(form.querySelectorAll("td[data-cell]"), function (cell) {
+      locked[cell.getAttribute("data-cell")] = cell;
     });
     var amounts = {};
     spec.amounts.forEach(function (key) { amounts[key] = true; });
@@ -52,13 +61,17 @@
           problems.push({ level: "error", cells: [key], message: rule + "：" + spec.names[key] + "填写的是“" + text.slice(0, 20) + "”。" });
           return;
         }
-        var cents = toCents(text);
-        if (cents > spec.rules.max * 100) {
+        var units = toUnits(text);
+        if (units > spec.rules.max * SCALE) {
           problems.push({ level: "error", cells: [key], message: spec.rules.large + "：" + spec.names[key] + "填写的是“" + text.slice(0, 20) + "”。" });
           return;
         }
-        values[key] = cents;
+        values[key] = units;
         if (amount) inputs[key].classList.remove("suspect");
+      });
+      Object.keys(locked).forEach(function (key) {
+        var text = plain(locked[key].textContent);
+        values[key] = COUNT.test(text) || AMOUNT.test(text) ? toCents(text) : null;
       });
       Object.keys(spec.sums).forEach(function (key) {
         var total = 0;
@@ -68,13 +81,13 @@
           return true;
         });
         values[key] = known ? total : null;
-        if (outputs[key]) outputs[key].textContent = known ? show(total) : "";
+        if (outputs[key]) (outputs[key].querySelector("a") || outputs[key]).textContent = known ? show(total) : "";
       });
       return values;
     }
 
     function term(t, values) {
-      if (t.constant !== undefined) return t.constant === null ? null : toCents(t.constant);
+      if (t.constant !== undefined) return t.constant === null ? null : toUnits(t.constant);
       var total = 0;
       for (var i = 0; i < t.cells.length; i++) {
         var v = values[t.cells[i]];

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from core.formatting import changed_line, format_points
-from core.hooks import MonthRules
+from core.hooks import MonthRules, ProposedFigures
 from units.names import name_keys
 
 from .forms import GRID_COLUMNS, cell_name, encode_row_state, version_name
@@ -24,10 +24,18 @@ EXEMPT_TAG = '<span class="tag" title="不考核投稿，投稿数可照常填�
 
 
 def cell_html(
-    row: GridRow, col: int, name: str, label: str, changed: str, *, prefix: str = "", recent: bool = False
+    row: GridRow,
+    col: int,
+    name: str,
+    label: str,
+    changed: str,
+    *,
+    prefix: str = "",
+    recent: bool = False,
+    extra: str = "",
 ) -> str:
     """One figure's input; ``label`` names it for screen readers (区人社局 发布数), ``prefix`` the
-    month on the quarter page, ``recent`` puts the unit's recent counts on the cell itself."""
+    month on the quarter page, ``recent`` puts the unit's recent counts on the cell itself, ``extra`` is shown beside the input."""
     errors = row.errors.get(name, ())
     attrs = [
         f'name="{cell_name(row.unit_id, name, prefix)}"',
@@ -44,7 +52,7 @@ def cell_html(
         attrs.append('aria-invalid="true"')
     messages = "".join(f'<span class="cell-error">{escape(e)}</span>' for e in errors)
     css = "cell invalid" if errors else "cell"
-    return f'<td class="{css}"><input {" ".join(attrs)}>{messages}</td>'
+    return f'<td class="{css}"><input {" ".join(attrs)}>{extra}{messages}</td>'
 
 
 def name_keys_attribute(name: str, aliases: list[str]) -> str:
@@ -86,6 +94,29 @@ def _who_cell(row: GridRow, adopted_url: str, pub_changed: str, tally_changed: s
     return f'<td class="who">{"".join(parts)}</td>'
 
 
+PROPOSALS_FORM = "proposals-form"
+
+
+def _proposal(row: GridRow, proposals: ProposedFigures | None) -> str:
+    """A proposed count beside the entered one (marked when they differ), with its take-over button
+    (it submits the separate proposals form, not the grid's)."""
+    figure = proposals.by_unit.get(row.unit_id) if proposals else None
+    if figure is None:
+        return ""
+    entered = row.stored.publications
+    differs = entered != figure.count
+    title = f"{proposals.source}：{figure.note}" if figure.note else proposals.source
+    mark = "（未录入）" if entered is None else ("≠" if differs else "")
+    button = (
+        f'<button type="submit" form="{PROPOSALS_FORM}" name="unit" value="{row.unit_id}" class="link take" '
+        f'aria-label="{escape(row.name)} 采用{escape(proposals.source)}数{figure.count}">采用</button>'
+    )
+    return (
+        f'<span class="proposal{" differs" if differs else ""}" title="{escape(title)}" data-proposal="{figure.count}">'
+        f"{escape(proposals.source)}{figure.count}{mark}</span>{button}"
+    )
+
+
 def month_score(text: str, rules: MonthRules | None) -> str:
     """The month's publication score of a typed count (10.5 style), or "" when it cannot be read."""
     text = text.strip()
@@ -95,7 +126,12 @@ def month_score(text: str, rules: MonthRules | None) -> str:
 
 
 def render_grid_rows(
-    rows: list[GridRow], *, register_base: str, month_param: str, rules: MonthRules | None = None
+    rows: list[GridRow],
+    *,
+    register_base: str,
+    month_param: str,
+    rules: MonthRules | None = None,
+    proposals: ProposedFigures | None = None,
 ) -> SafeString:
     out: list[str] = []
     category = None
@@ -116,7 +152,14 @@ def render_grid_rows(
         adopted_url = f"{register_base}?unit={row.unit_id}&adopted=any"
         score = month_score(row.shown.get(GRID_FIELDS[0], ""), rules)
         cells = [
-            cell_html(row, 0, GRID_FIELDS[0], f"{unit_label} {FIELD_LABELS[GRID_FIELDS[0]]}", pub_changed),
+            cell_html(
+                row,
+                0,
+                GRID_FIELDS[0],
+                f"{unit_label} {FIELD_LABELS[GRID_FIELDS[0]]}",
+                pub_changed,
+                extra=_proposal(row, proposals),
+            ),
             f'<td class="num score" data-score aria-label="{unit_label} 本月得分">{score}</td>',
         ]
         if row.totals_read_only:

@@ -1,6 +1,6 @@
 """Reads of the month grid: every unit assessed in a month with its stored figures, the
 version each row was loaded with, what the article register holds, each unit's recent publication
-counts, the units' aliases and the rules of the month (seven queries)."""
+counts, the units' aliases, the rules of the month and the counts other apps propose (eight queries)."""
 
 from __future__ import annotations
 
@@ -106,6 +106,8 @@ class MonthGrid:
     per_page: int | None = None
     rules: hooks.MonthRules | None = None
     """The rule set's points per item and monthly cap (``None``: no rule set for the month)."""
+    proposals: hooks.ProposedFigures | None = None
+    """Publication counts another app proposes for the rows' units (:data:`core.hooks.publication_proposals`)."""
 
     def by_unit(self) -> dict[int, GridRow]:
         return {row.unit_id: row for row in self.rows}
@@ -170,6 +172,7 @@ def month_grid(*, month: Month, user: User, page: int = 1, per_page: int | None 
         pages=pages,
         per_page=per_page,
         rules=hooks.month_rules(month),
+        proposals=hooks.publication_proposals(month, [row[0] for row in unit_rows]),
     )
 
 

@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods
 
 from core.calendar import Month, year_in_range
-from core.hooks import MonthRules
+from core.hooks import MonthRules, ProposedFigures
 from core.permissions import office_required
 from core.versioning import versioned
 from units.selectors import units_visible_to
@@ -117,6 +117,7 @@ class GridPage:
     page_rows: int
     filled: int
     rules: MonthRules | None
+    proposals: ProposedFigures | None = None
 
 
 def _grid_page(grid_data: MonthGrid) -> GridPage:
@@ -128,6 +129,7 @@ def _grid_page(grid_data: MonthGrid) -> GridPage:
             register_base=reverse("submissions:articles"),
             month_param=month.param,
             rules=grid_data.rules,
+            proposals=grid_data.proposals,
         ),
         total=grid_data.total,
         page=grid_data.page,
@@ -136,6 +138,7 @@ def _grid_page(grid_data: MonthGrid) -> GridPage:
         page_rows=len(grid_data.rows),
         filled=sum(1 for row in grid_data.rows if row.shown.get("publications", "").strip()),
         rules=grid_data.rules,
+        proposals=grid_data.proposals,
     )
 
 
@@ -157,6 +160,7 @@ def _render(request, shown: GridPage, *, summary: str = "", gone: list[str] | No
         "filled": shown.filled,
         "rules": shown.rules,
         "limits": limits_attribute(),
+        "proposals": shown.proposals,
         "quarter_url": reverse("submissions:grid_quarter", args=[month.year, month.quarter.number]),
     }
     return render(request, "submissions/grid.html", context)

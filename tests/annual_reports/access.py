@@ -61,6 +61,11 @@ ACCESS = {
         Access(kwargs=lambda w: _own(w, token="none"), unit_user=302, office_staff=302, office_admin=302),
         Access(kwargs=lambda w: _other(w, token="none"), unit_user=403, office_staff=302, office_admin=302),
     ],
+    # Only the unit chooses where its tables 三 and 四 come from (the office for the office's own unit).
+    "annual_reports:register_source": [
+        Access(kwargs=_own, unit_user=200, office_staff=403, office_admin=403),
+        Access(kwargs=_other, unit_user=403, office_staff=403, office_admin=403),
+    ],
     "annual_reports:finalise": Access(kwargs=_own, unit_user=403, office_staff=405, office_admin=405),
     "annual_reports:return": Access(kwargs=_own, unit_user=403, office_staff=405, office_admin=405),
     "annual_reports:correct": Access(kwargs=_own, unit_user=403, office_staff=405, office_admin=405),

@@ -101,13 +101,13 @@ def test_totals_given_in_a_file_are_checked_and_missing_ones_computed(seed_value
         ("cases.review_upheld", "两件", "件数应为不小于0的整数：行政复议“结果维持”填写的是“两件”。"),
         (
             "fees.amount",
-            "1.234",
-            "金额应为不小于0的数，最多两位小数：行政事业性收费“本年收费金额（单位：万元）”填写的是“1.234”。",
+            "1.2345678",
+            "金额应为不小于0的数，最多六位小数：行政事业性收费“本年收费金额（单位：万元）”填写的是“1.2345678”。",
         ),
         (
             "fees.amount",
             "-3",
-            "金额应为不小于0的数，最多两位小数：行政事业性收费“本年收费金额（单位：万元）”填写的是“-3”。",
+            "金额应为不小于0的数，最多六位小数：行政事业性收费“本年收费金额（单位：万元）”填写的是“-3”。",
         ),
         ("normative.issued", "100001", "数值不能超过100000：行政规范性文件“本年制发件数”填写的是“100001”。"),
     ],
@@ -119,9 +119,11 @@ def test_whole_numbers_and_amounts(key, raw, message):
     assert problem.cells == (key,)
 
 
-def test_valid_cells_full_width_digits_and_amounts_with_two_decimals():
+def test_valid_cells_full_width_digits_and_amounts_to_the_fen():
     assert parse_cell("new.natural", " １２ ") == (12, None)
     assert parse_cell("fees.amount", "12.50") == (Decimal("12.50"), None)
+    assert str(parse_cell("fees.amount", "0.012345")[0]) == "0.012345"
+    assert str(parse_cell("fees.amount", "1.200000")[0]) == "1.200000"
     assert parse_cell("fees.amount", "") == (None, None)
 
 

@@ -132,7 +132,7 @@ def test_a_wrong_total_in_the_file_is_refused(year_2024, filled):
 def test_cell_errors_name_the_row_and_the_column(year_2024, filled):
     values = complete(seed_2024())
     values["new.business"] = -1
-    values["fees.amount"] = "1.234"
+    values["fees.amount"] = "1.2345678"
     values["cases.after_other"] = None
     err = io.StringIO()
     with pytest.raises(CommandError):
@@ -140,7 +140,7 @@ def test_cell_errors_name_the_row_and_the_column(year_2024, filled):
             "import_annual_report", str(filled(values)), "--year", "2024", "--unit", "区政府办公室", stderr=err
         )
     assert err.getvalue().splitlines() == [
-        "第15行 本年收费金额（单位：万元）: 最多两位小数（1.234）",
+        "第15行 本年收费金额（单位：万元）: 最多六位小数（1.2345678）",
         "第5行 商业企业: 不能为负数（-1）",
         "第5行 行政诉讼（复议后起诉）“其他结果”: 不能为空",
     ]

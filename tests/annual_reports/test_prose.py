@@ -74,7 +74,7 @@ def test_documents_in_force_and_change_on_last_year(seed_values):
         "overview_requests": OVERVIEW_REQUESTS_2024,
     }
     assert [w.message for w in text_warnings(texts, seed_values, last_year(20))] == [
-        "文字中的数字应与表格一致：“（二）依申请公开”写“申请12件，同比下降55.55%”，上年收到申请20件，本年12件，同比下降40%。",
+        "文字中的数字应与表格一致：“（二）依申请公开”写“收到政府信息公开申请12件，同比下降55.55%”，上年收到申请20件，本年12件，同比下降40%。",
         "文字中的数字应与表格一致：“（三）政府信息管理”写“规范性文件现行有效8件”，表格中行政规范性文件“现行有效件数”为9件。",
     ]
 

@@ -106,12 +106,14 @@ def test_the_nightly_check_names_the_differences_and_tells_the_office(db):
 def test_every_scheduled_job_is_a_command_whose_run_is_recorded(units):
     call_command("remind_articles", "--day", "1")
     call_command("remind_findings")
+    call_command("remind_applications")
     call_command("remind_annual_reports")
     call_command("check_issued_notices")
 
     assert list(Job.objects.order_by("pk").values_list("kind", "status")) == [
         ("remind_articles", "done"),
         ("remind_findings", "done"),
+        ("remind_applications", "done"),
         ("remind_annual_reports", "done"),
         ("check_issued_notices", "done"),
     ]
@@ -126,5 +128,5 @@ def test_the_schedule_is_installed_once_and_edits_are_kept(db):
     task.save()
     call_command("install_schedule")
 
-    assert PeriodicTask.objects.count() == 5
+    assert PeriodicTask.objects.count() == 7
     assert PeriodicTask.objects.get(name="提醒：本月尚无合格稿件").kwargs == '{"day_of_month": 25}'

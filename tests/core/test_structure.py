@@ -9,10 +9,12 @@ APPS = (
     "units",
     "submissions",
     "inspections",
+    "applications",
     "scoring",
     "reports",
     "annual_reports",
     "workplans",
+    "monitoring",
     "bootstrap",
     "linzi_gk",
 )

@@ -94,10 +94,19 @@ SERVICE_MODULES = [
     "inspections.services.deductions",
     "inspections.services.findings",
     "inspections.services.workflow",
+    "applications.services.register",
+    "applications.services.appeals",
+    "applications.services.letters",
+    "applications.services.imports",
     "scoring.services",
     "units.services",
     "units.services.records",
     "core.imports.writing",
+    "monitoring.services.columns",
+    "monitoring.services.crawling",
+    "monitoring.services.decisions",
+    "monitoring.services.proposals",
+    "monitoring.services.transitions",
 ]
 # Functions of those modules that write nothing a score depends on.
 NOT_SCORE_WRITES = {
@@ -114,6 +123,9 @@ NOT_SCORE_WRITES = {
     "account_delete",
     "validate_instance",
     "bulk_write",  # only ever inside write_or_reject
+    "check_edit",
+    "settled_status",
+    "compute_due",
 }
 
 

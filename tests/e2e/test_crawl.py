@@ -10,7 +10,7 @@ from tests.web.test_url_matrix import build_world, matrix
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-DOWNLOADS = (".pdf", ".xlsx", "/xlsx/", "/download/", "/file/", "format=xlsx", "/template/")
+DOWNLOADS = (".pdf", ".xlsx", ".docx", "/xlsx/", "/download/", "/file/", "format=xlsx", "/template/")
 """Addresses that hand out a file (checked by the tests of each export), not a page."""
 
 

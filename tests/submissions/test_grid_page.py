@@ -152,8 +152,9 @@ def populate(n: int) -> None:
             ArticleFactory(unit=unit, received_on=datetime.date(2024, 10, 3))
 
 
-# session, user, units, publications, article totals, register counts, recent publications, aliases, rule set
-GRID_QUERIES = 9
+# session, user, units, publications, article totals, register counts, recent publications, aliases, rule set,
+# proposed counts (monitoring, through core.hooks.publication_proposals)
+GRID_QUERIES = 10
 
 
 @pytest.mark.parametrize("units", [5, 60])

@@ -39,7 +39,9 @@ INLINE_SCRIPT = re.compile(r"""<script(?![^>]*\b(?:src=|type=["']application/jso
 HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
 JS_URL = re.compile(r"""(?:href|src|action)\s*=\s*["']\s*javascript:""", re.I)
 STYLE_ATTR = re.compile(r"<[^>]+\sstyle\s*=", re.I)
-FOREIGN = re.compile(r"""(?:href|src)\s*=\s*["'](?:https?:)?//""", re.I)
+# Resources must be local; a link a person follows to another site (a unit's column page, opened
+# with rel="noopener noreferrer") is not a resource.
+FOREIGN = re.compile(r"""(?:\bsrc|<(?!a\s)[a-z]+\s[^>]*\bhref)\s*=\s*["'](?:https?:)?//""", re.I)
 
 
 def problems_of(html: str) -> list[str]:
@@ -88,6 +90,7 @@ def test_the_checks_find_what_the_policy_would_block():
         '<script>alert(1)</script><button onclick="x()"></button><a href="javascript:void(0)"></a>'
         '<div style="color:red"></div><script src="https://cdn.example/x.js"></script><script src="/static/a.js"></script>'
         '<script id="d" type="application/json">{}</script>'
+        '<a href="http://www.linzi.gov.cn/zcwj/" rel="noopener noreferrer">栏目</a>'
     )
     assert [problem.split("：")[0] for problem in problems_of(html)] == [
         "内联脚本", "事件属性", "javascript:链接", "style属性", "外部资源",

@@ -27,7 +27,7 @@ def test_the_office_sees_what_is_scheduled_and_when_it_last_ran(client, staff, d
         html = client.get("/notifications/").content.decode()
 
     lines = rows(html)
-    assert len(lines) == 5
+    assert len(lines) == 7
     today = timezone.localtime()
     articles = next(line for line in lines if "提醒：本月尚无合格稿件" in line)
     assert "<td>每天 09:00</td><td>已启用</td>" in articles
@@ -35,6 +35,8 @@ def test_the_office_sees_what_is_scheduled_and_when_it_last_ran(client, staff, d
     findings = next(line for line in lines if "提醒：整改期限临近或已过" in line)
     assert "<td>每天 09:05</td>" in findings and "尚未执行" in findings
     assert "<td>每5分钟</td>" in next(line for line in lines if "重新分派中断的后台任务" in line)
+    applications = next(line for line in lines if "提醒：依申请公开答复期限临近或已过" in line)
+    assert "<td>每天 09:07</td>" in applications and "尚未执行" in applications
 
 
 def test_without_a_schedule_the_page_says_how_to_install_it(client, staff):
@@ -61,8 +63,8 @@ def test_load_demo_installs_the_schedule(db):
 
     call_command("load_demo", stdout=out)
 
-    assert PeriodicTask.objects.exclude(task__startswith="celery.").count() == 5
-    assert "定时任务：新登记5个，共5个。" in out.getvalue()
+    assert PeriodicTask.objects.exclude(task__startswith="celery.").count() == 7
+    assert "定时任务：新登记7个，共7个。" in out.getvalue()
 
 
 def test_without_a_scheduler_the_office_is_told_nothing_runs_the_schedule(client, staff, settings):

@@ -7,8 +7,10 @@ from django_celery_beat.models import CrontabSchedule, IntervalSchedule, Periodi
 SCHEDULE = [
     ("提醒：本月尚无合格稿件", "submissions.tasks.remind_articles", ("0", "9"), {"day_of_month": 20}),
     ("提醒：整改期限临近或已过", "inspections.tasks.remind_findings", ("5", "9"), {"working_days": 3}),
+    ("提醒：依申请公开答复期限临近或已过", "applications.tasks.remind_applications", ("7", "9"), {"working_days": 3}),
     ("提醒：年度报告未提交", "annual_reports.tasks.remind_annual_reports", ("10", "9"), {"days": 7}),
     ("每晚核对已印发通报", "reports.tasks.check_issued_notices", ("30", "2"), {}),
+    ("栏目更新监测：读取各单位栏目", "monitoring.tasks.crawl_columns", ("0", "3"), {}),
     ("重新分派中断的后台任务", "core.tasks.requeue_stale_jobs", 5, {}),
 ]
 

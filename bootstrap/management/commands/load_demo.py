@@ -7,8 +7,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
 from bootstrap.annual_demo import load_annual_reports
+from bootstrap.demo_applications import load_demo_applications
 from inspections.models import Deduction, InspectionRound
 from inspections.services import deduction_create, finding_record, findings_carry_over, inspection_round_create
 from submissions.models import Article
@@ -17,6 +19,7 @@ from units.models import Unit, User
 from units.selectors import UnitResolver
 from units.services import account_create, units_sync_from_csv
 
+from ...demo_monitoring import load_demo_columns
 from ...demo_workplan import load_demo_workplan
 
 DEMO_FILE = Path(settings.BASE_DIR) / "fixtures" / "demo_2024q4.json"
@@ -46,6 +49,8 @@ class Command(BaseCommand):
             accounts = self._accounts()
             self.stdout.write(load_annual_reports(User.objects.get(username="staff")))
             self.stdout.write(load_demo_workplan(User.objects.filter(username="staff").first()))
+            self.stdout.write(load_demo_applications(timezone.localdate()))
+            self.stdout.write(load_demo_columns(User.objects.filter(username="staff").first()))
         call_command("install_schedule", stdout=self.stdout)  # the reminders and the nightly check
         self.stdout.write("")
         self.stdout.write("演示账号（用户名 / 密码 / 角色）：")

@@ -1,0 +1,114 @@
+"""The monitoring pages: the office's lists in a constant number of queries, a unit's own columns
+with the checklist and chart, the warning on the unit's home page, a crawl asked for on a page."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from core.models import Job
+from monitoring.models import Column, ColumnReading, CrawlRun
+from tests.factories import UnitFactory
+from units.models import Unit
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+def add_units(count: int, start: int = 0):
+    run = CrawlRun.objects.create(trigger=CrawlRun.Trigger.COMMAND, as_of=D(2024, 7, 1))
+    for i in range(start, start + count):
+        unit = UnitFactory(name=f"区单位{i}", sort_order=100 + i)
+        for name, latest, stale in (("政策文件", D(2024, 1, 5), True), ("政策解读", D(2024, 6, 5), False)):
+            column = Column.objects.create(
+                unit=unit, name=name, url=f"http://127.0.0.1:9/{i}/{name}/", requirement="每季度"
+            )
+            ColumnReading.objects.create(
+                run=run, column=column, url=column.url, latest=latest, months={"2024-06": 2}, stale=stale
+            )
+
+
+@pytest.mark.parametrize("name", ["monitoring:columns", "monitoring:crawls"])
+def test_office_lists_take_the_same_queries_for_more_units(staff_client, django_assert_max_num_queries, name):
+    add_units(3)
+    with django_assert_max_num_queries(8):
+        first = staff_client.get(reverse(name))
+    add_units(12, start=3)
+    with django_assert_max_num_queries(8):
+        more = staff_client.get(reverse(name))
+    assert first.status_code == more.status_code == 200
+    assert more.content.decode().count("区单位") >= 15
+
+
+def test_stale_columns_come_first(staff_client):
+    add_units(2)
+    rows = staff_client.get(reverse("monitoring:columns")).context["states"]
+    assert [(s.column.unit.name, s.column.name, s.stale) for s in rows] == [
+        ("区单位0", "政策文件", True),
+        ("区单位1", "政策文件", True),
+        ("区单位0", "政策解读", False),
+        ("区单位1", "政策解读", False),
+    ]
+
+
+def test_a_unit_sees_its_columns_the_checklist_the_chart_and_the_warning(client, fgj_user, fgj):
+    run = CrawlRun.objects.create(trigger=CrawlRun.Trigger.COMMAND, as_of=D(2024, 7, 1))
+    column = Column.objects.create(
+        unit=fgj, name="政务公开保障机制专栏", url="http://127.0.0.1:9/x/", requirement="每年"
+    )
+    ColumnReading.objects.create(
+        run=run, column=column, url=column.url, latest=D(2023, 5, 6), months={"2023-05": 1}, stale=True
+    )
+    client.force_login(fgj_user)
+    page = client.get(reverse("monitoring:unit", args=[fgj.pk]))
+    missing = [line.statutory.name for line in page.context["checklist"] if not line.registered]
+    assert missing == [
+        "政策文件",
+        "政策解读",
+        "部门职责任务清单",
+        "部门职责边界清单",
+        "基层政务公开标准化目录",
+        "政府信息公开指南",
+        "政府信息公开年报",
+    ]
+    assert "<svg" in page.content.decode() and "添加栏目" not in page.content.decode()
+    home = client.get(reverse("home"), follow=True).content.decode()
+    assert "本单位有1个栏目未按期更新" in home
+    assert "政务公开保障机制专栏：最近更新为2023年5月6日（更新要求每年）" in home
+
+
+def test_towns_have_no_department_lists_in_their_checklist(staff_client, zhutai):
+    page = staff_client.get(reverse("monitoring:unit", args=[zhutai.pk]))
+    assert zhutai.category == Unit.Category.TOWN
+    assert "部门职责任务清单" not in [line.statutory.name for line in page.context["checklist"]]
+
+
+def test_a_crawl_asked_for_on_a_page_is_a_background_job(staff_client, site, fgj, django_capture_on_commit_callbacks):
+    Column.objects.create(unit=fgj, name="政策文件", url=site.url("/fgj/zcwj/"), requirement="每季度")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse("monitoring:crawl"), {"unit": fgj.pk})
+    job = Job.objects.get()
+    assert response.url == reverse("core:job", args=[job.pk])  # its progress (run once the request commits)
+    assert (job.kind, job.label, job.status) == ("monitoring_crawl", "栏目更新监测：区发改局", "done")
+    assert job.message.startswith("读取1个栏目：")
+    assert CrawlRun.objects.get().trigger == CrawlRun.Trigger.PAGE
+
+
+def test_adding_a_column_in_the_browser(staff_client, fgj):
+    response = staff_client.post(
+        reverse("monitoring:column_add", args=[fgj.pk]),
+        {
+            "name": "政策文件",
+            "url": "http://www.linzi.gov.cn/fgj/zcwj/",
+            "requirement": "每季度",
+            "counts_publications": "on",
+        },
+    )
+    assert response.status_code == 302
+    again = staff_client.post(
+        reverse("monitoring:column_add", args=[fgj.pk]),
+        {"name": "政策文件", "url": "http://www.linzi.gov.cn/x/", "requirement": "每月", "selector": "ul["},
+    )
+    errors = again.context["form"].errors
+    assert errors["selector"][0].startswith("CSS选择器“ul[”无法识别")
+    assert Column.objects.get().history.get().history_user.username == "zhangsan"
