@@ -10,6 +10,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
 from core.imports import (
@@ -72,7 +73,10 @@ def resolve_unit_cell(parser: RowParser, resolver: UnitResolver, value, column: 
 
 
 def _check_assessed(parser: RowParser, unit: Unit, year: int, month: int, field_name: str) -> None:
-    if not unit.is_assessed_in(datetime.date(year, month, 1)):
+    if datetime.date(year, month, 1) > timezone.localdate():
+        # A figure for a month to come: most likely the year chosen on the upload page is wrong.
+        parser.error(field_name, f"{year}年{month}月尚未开始，不能导入该月的数字；请核对所选年度")
+    elif not unit.is_assessed_in(datetime.date(year, month, 1)):
         parser.error(field_name, f"{unit.name}在{year}年{month}月不在考核范围内")
 
 
