@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.calendar import CalendarUnavailable, add_working_days
+from core.formatting import visible_text
 from core.models import stamp_history
 from core.permissions import require_office
 from core.versioning import data_changed
@@ -54,8 +55,8 @@ def _save_details(finding, category, description, column, deadline, points, acti
     if points is not None and points <= 0:
         raise ValidationError({"deduction_points": "减分应大于0。"})
     finding.category = category
-    finding.column = column.strip()
-    finding.description = description.strip()
+    finding.column = visible_text(column).strip()
+    finding.description = visible_text(description).strip()
     finding.deadline = deadline
     stamp_history(finding, acting_user=acting_user)
     finding.full_clean()
@@ -65,7 +66,7 @@ def _save_details(finding, category, description, column, deadline, points, acti
 def _sync_deduction(finding: Finding, points: Decimal | None, reason: str, acting_user: User | None) -> None:
     """The deduction recorded with ``finding``: created, changed or (points cleared) deleted."""
     deduction = finding.deductions.order_by("pk").first()
-    reason = reason.strip() or finding.description
+    reason = visible_text(reason).strip() or finding.description
     try:
         if points is None:
             if deduction is not None:
@@ -100,7 +101,11 @@ def _refuse_twice(inspection: InspectionRound, unit: Unit, category: str, column
     also double its deduction). The unit's row is locked so two such requests go one at a time."""
     Unit.objects.select_for_update().filter(pk=unit.pk).first()
     same = Finding.objects.filter(
-        inspection=inspection, unit=unit, category=category, column=column.strip(), description=description.strip()
+        inspection=inspection,
+        unit=unit,
+        category=category,
+        column=visible_text(column).strip(),
+        description=visible_text(description).strip(),
     )
     if same.exists():
         raise ValidationError({"description": DUPLICATE_FINDING})

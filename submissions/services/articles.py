@@ -7,7 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.formatting import format_cn_datetime
+from core.formatting import format_cn_datetime, visible_text
 from core.permissions import require_office
 from core.versioning import data_changed
 from units.models import Unit, User
@@ -56,7 +56,7 @@ def article_register(
     )
     article = Article(
         unit=unit,
-        title=title.strip(),
+        title=visible_text(title).strip(),
         received_on=received_on,
         char_count=char_count,
         is_compliant=is_compliant,
@@ -160,7 +160,7 @@ def article_update(
     )
     new = {
         "unit": unit,
-        "title": title.strip(),
+        "title": visible_text(title).strip(),
         "received_on": received_on,
         "char_count": char_count,
         "is_compliant": is_compliant,
