@@ -42,8 +42,8 @@ class TextsForm(ChineseLabelsMixin, forms.Form):
 
 
 def posted_cells(post) -> dict[str, str]:
-    """The text typed in each cell of the grid."""
-    return {key: post.get(f"{INPUT_PREFIX}{key}", "") for key in typed_keys()}
+    """The text typed in each cell of the grid that the page has (三 and 四 由登记簿生成 it has not)."""
+    return {key: post[f"{INPUT_PREFIX}{key}"] for key in typed_keys() if f"{INPUT_PREFIX}{key}" in post}
 
 
 class ReasonForm(forms.Form):

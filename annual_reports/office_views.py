@@ -17,8 +17,9 @@ from . import services
 from .forms import CorrectionForm, DeadlinesForm, OpenYearForm, ReasonForm
 from .models import ReportYear
 from .overviews import year_overview
+from .page import Kept, render_report
 from .selectors import current_report, report_years
-from .web import page_url, report_year_or_404
+from .web import form_errors, page_url, report_year_or_404
 
 FILTERS = {
     "missing": ("未提交", lambda row: not row.submitted),
@@ -66,6 +67,11 @@ def year_open(request):
 @office_required
 def year_page(request, year: int):
     report_year = report_year_or_404(year)
+    initial = {"unit_deadline": report_year.unit_deadline, "district_deadline": report_year.district_deadline}
+    return _year_page(request, report_year, DeadlinesForm(initial=initial))
+
+
+def _year_page(request, report_year: ReportYear, deadlines_form: DeadlinesForm, *, status: int = 200):
     rows = year_overview(report_year, today=timezone.localdate())
     show = request.GET.get("show", "")
     shown = [r for r in rows if show not in FILTERS or FILTERS[show][1](r)]
@@ -77,48 +83,47 @@ def year_page(request, year: int):
         "counts": counts,
         "filters": [(key, label, counts[key]) for key, (label, _) in FILTERS.items()],
         "show": show,
-        "deadlines_form": DeadlinesForm(
-            initial={"unit_deadline": report_year.unit_deadline, "district_deadline": report_year.district_deadline}
-        ),
+        "deadlines_form": deadlines_form,
         "finalised": sum(1 for r in rows if r.report and r.report.status == "finalised"),
     }
-    return render(request, "annual_reports/year.html", context)
+    return render(request, "annual_reports/year.html", context, status=status)
 
 
 @office_required
 @require_POST
 def year_deadlines(request, year: int):
+    """Set the deadlines; refused, the page again with the dates as typed."""
     report_year = report_year_or_404(year)
     form = DeadlinesForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, "请填写有效的截止日期。")
-        return redirect("annual_reports:year", year)
-    try:
-        services.report_year_set_deadlines(report_year=report_year, acting_user=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, "截止日期已修改。")
-    return redirect("annual_reports:year", year)
+    if form.is_valid():
+        try:
+            services.report_year_set_deadlines(report_year=report_year, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, "截止日期已修改。")
+            return redirect("annual_reports:year", year)
+    messages.error(request, "截止日期未修改：" + form_errors(form))
+    return _year_page(request, report_year, form, status=400)
 
 
-def _report(year: int, unit_id: int | None):
-    report_year: ReportYear = report_year_or_404(year)
-    unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
+def _report(report_year: ReportYear, unit: Unit | None):
     report = current_report(report_year, unit)
     if report is None:
         raise ValidationError("这份年度报告还没有填报。")
     return report
 
 
-def _act(request, year: int, unit_id: int | None, action, success: str):
+def _act(request, year: int, unit_id: int | None, action, success: str, kept: Kept):
+    """Do ``action`` on the report; refused, the page again with the reason typed kept."""
+    report_year: ReportYear = report_year_or_404(year)
+    unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
     try:
-        action(_report(year, unit_id))
+        action(_report(report_year, unit))
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
-    else:
-        messages.success(request, success)
-    unit = Unit.objects.filter(pk=unit_id).first() if unit_id is not None else None
+        return render_report(request, report_year, unit, kept=kept)
+    messages.success(request, success)
     return redirect(page_url(year, unit))
 
 
@@ -128,7 +133,8 @@ def report_finalise(request, year: int, unit_id: int | None = None):
     def finalise(report):
         services.report_finalise(report=report, acting_user=request.user)
 
-    return _act(request, year, unit_id, finalise, "已定稿，报告已冻结；如需修改请使用“更正”。")
+    kept = Kept(reason=request.POST.get("reason", ""))
+    return _act(request, year, unit_id, finalise, "已定稿，报告已冻结；如需修改请使用“更正”。", kept)
 
 
 @office_required
@@ -140,7 +146,8 @@ def report_return(request, year: int, unit_id: int | None = None):
     def send_back(report):
         services.report_return(report=report, reason=reason, acting_user=request.user)
 
-    return _act(request, year, unit_id, send_back, "已退回，单位修改后可重新提交。")
+    kept = Kept(reason=request.POST.get("reason", ""))
+    return _act(request, year, unit_id, send_back, "已退回，单位修改后可重新提交。", kept)
 
 
 @office_required
@@ -152,4 +159,6 @@ def report_correct(request, year: int, unit_id: int | None = None):
     def correct(report):
         services.report_correct(report=report, note=note, acting_user=request.user)
 
-    return _act(request, year, unit_id, correct, "已生成更正版本，原定稿版本保留；修改后重新提交、定稿。")
+    kept = Kept(note=request.POST.get("note", ""))
+    success = "已生成更正版本，原定稿版本保留；修改后重新提交、定稿。"
+    return _act(request, year, unit_id, correct, success, kept)

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from units.models import Unit, User
 
 from .checks import Problem, browser_spec, check_values, number_text
+from .forms import TextsForm
 from .grid import grid_html
-from .layout import APPEALS, OVERVIEW_PARTS, REQUESTS, TABLES, TEXT_SECTIONS, cells, complete, typed_keys
+from .layout import APPEALS, NOTE_OF_TABLE, OVERVIEW_PARTS, REQUESTS, TABLES, TEXT_SECTIONS, cells, complete, typed_keys
 from .models import EDITABLE_STATUSES, AnnualReport, ReportYear
 from .overviews import report_similarities
 from .prose import RULE_TEXT, request_sentences, text_warnings
@@ -24,23 +26,41 @@ from .selectors import (
     may_fill_unit,
     new_report,
     previous_report,
+    report_state,
     report_values,
     texts_of,
 )
 from .similarity import Similar
+from .unsaved import unsaved_fields
+from .web import page_url
 
 Status = AnnualReport.Status
 
 
 @dataclass
 class Posted:
-    """What a refused save brings back to the page: the text typed in every cell, and why."""
+    """What a refused save (or a button refused while the page holds unsaved edits) brings back to
+    the page: the text typed in every cell and text box, and why."""
 
     raw: dict[str, str]
     texts: dict[str, str]
     problems: list[Problem] = field(default_factory=list)
     submitting: bool = False
     """A refused submission: the page goes on checking that every cell is filled."""
+    seen: str | None = None
+    """The report's state the typing started from (kept when nothing was saved and the typed
+    content was not yet compared with the report as it is now); ``None``: the state now."""
+    beside: bool = False
+    """List what was typed beside the stored report (a save or a button refused as a whole); a
+    report that cannot be edited any more always lists it."""
+
+
+@dataclass
+class Kept:
+    """What the office typed in the review forms (退回原因, 更正原因) when the action was refused."""
+
+    reason: str = ""
+    note: str = ""
 
 
 def _shown(values: dict) -> dict[str, str]:
@@ -52,8 +72,11 @@ def _problems(report: AnnualReport, values: dict, previous: AnnualReport | None,
     return problems + text_warnings(texts_of(report), values, previous_values, year=report.year)
 
 
-def report_context(report_year: ReportYear, unit: Unit | None, user: User, *, posted: Posted | None = None) -> dict:
-    """Everything the page of ``unit``'s report (``None``: the district's) shows to ``user``."""
+def report_context(
+    report_year: ReportYear, unit: Unit | None, user: User, *, posted: Posted | None = None, kept: Kept | None = None
+) -> dict:
+    """Everything the page of ``unit``'s report (``None``: the district's) shows to ``user``; with
+    ``posted``, what was typed: in the form while the report can be edited, else beside it."""
     report = current_report(report_year, unit)
     saved = report is not None
     report = report or new_report(report_year, unit)
@@ -74,10 +97,13 @@ def report_context(report_year: ReportYear, unit: Unit | None, user: User, *, po
     shown = _shown(values)
     invalid: set[str] = set()
     texts = texts_of(report)
+    unsaved = []
     if posted is not None:
+        unsaved = unsaved_fields(posted.raw, posted.texts, values, {**texts, "title": report.title})
+    if posted is not None and editable:
         shown.update(posted.raw)
         texts.update(posted.texts)
-        problems = posted.problems
+        problems = posted.problems or problems
         invalid = {key for p in posted.problems if p.is_error for key in p.cells if not cells()[key].computed}
     deadline = report_year.district_deadline if unit is None else report_year.unit_deadline
     register_links = links(unit, report_year.year) if from_register else None
@@ -89,6 +115,10 @@ def report_context(report_year: ReportYear, unit: Unit | None, user: User, *, po
         "report": report,
         "saved": saved,
         "editable": editable,
+        "state": posted.seen if posted is not None and posted.seen else report_state(report if saved else None),
+        "unsaved": unsaved,
+        "show_unsaved": bool(unsaved) and (not editable or posted.beside),
+        "kept": kept or Kept(),
         "can_review": user.is_office and report.status == Status.SUBMITTED,
         "can_correct": user.is_office and report.status == Status.FINALISED,
         "grids": _grids(shown, invalid, editable=editable and unit is not None, register=register_links),
@@ -115,6 +145,38 @@ def report_context(report_year: ReportYear, unit: Unit | None, user: User, *, po
             y for y in ReportYear.objects.order_by("-year").values_list("year", flat=True) if y != report_year.year
         ],
     }
+
+
+HEAD_FIELDS = ("title", "preface", "overview", *(key for key, _ in OVERVIEW_PARTS))
+TAIL_FIELDS = ("problems", "other")
+
+
+def render_report(
+    request,
+    report_year: ReportYear,
+    unit: Unit | None,
+    *,
+    posted: Posted | None = None,
+    kept: Kept | None = None,
+    form: TextsForm | None = None,
+):
+    """The report page (or the district's) with the text form split around the tables; ``form``
+    (the posted one, with its errors) is shown while the report can be edited."""
+    context = report_context(report_year, unit, request.user, posted=posted, kept=kept)
+    editable = context["editable"]
+    if form is None or not editable:
+        form = TextsForm(initial={"title": context["report"].title, **context["texts"]})
+    head = [form[name] for name in HEAD_FIELDS if editable or name != "title"]
+    grids = [(table, html, [form[NOTE_OF_TABLE[table.key]]]) for table, html in context["grids"]]
+    context = {
+        **context,
+        "form": form,
+        "grids": grids,
+        "head_fields": head,
+        "tail_fields": [form[name] for name in TAIL_FIELDS],
+    }
+    template = "annual_reports/district.html" if unit is None else "annual_reports/report.html"
+    return render(request, template, context)
 
 
 def _grids(shown: dict, invalid: set, *, editable: bool, register: dict | None) -> list:
@@ -152,6 +214,7 @@ def _urls(year: int, unit: Unit | None) -> dict[str, str]:
         urls["upload"] = reverse("annual_reports:upload", args=args)
         urls["register"] = reverse("annual_reports:register_source", args=args)
     urls["template"] = reverse("annual_reports:template", args=[year])
+    urls["page"] = page_url(year, unit)
     return urls
 
 

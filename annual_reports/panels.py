@@ -9,12 +9,18 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from core.versioning import Kind, versioned
 from units.models import Unit, User
 
 from .models import AnnualReport, ReportTransition
 
 
 def returned_report_panel(*, user: User, unit: Unit, today: datetime.date) -> SafeString | None:
+    """Kept per process and change of the annual reports (the unit page asks on every request)."""
+    return versioned(("annual_report_returned", unit.pk), lambda: _returned(unit), kinds=(Kind.ANNUAL_REPORTS,))
+
+
+def _returned(unit: Unit) -> SafeString | None:
     report = (
         AnnualReport.objects.filter(unit=unit, status=AnnualReport.Status.RETURNED)
         .select_related("report_year")

@@ -68,6 +68,14 @@ def current_report(report_year: ReportYear, unit: Unit | None) -> AnnualReport |
     return reports.order_by("-version").first()
 
 
+def report_state(report: AnnualReport | None) -> str:
+    """What a report page was drawn from: the version (its row), its status and when it was last
+    saved (``new`` before the first save). A save from a page drawn from another state is refused."""
+    if report is None or report.pk is None:
+        return "new"
+    return f"{report.pk}:{report.status}:{report.updated_at.isoformat()}"
+
+
 def latest_per_unit(reports: Iterable[AnnualReport]) -> dict[int, AnnualReport]:
     latest: dict[int, AnnualReport] = {}
     for report in reports:

@@ -50,7 +50,9 @@ OPENING = re.compile(
     r"(?:其中|另有|包括|含|共计|合计|累计|共|均|全部|依法|对|有|为|分别为|主要为|本年度|本年|全年|年内|\d{4}年度?)*"
 )
 EARLIER = re.compile(r"上年|去年|上一年|同期")
-CHANNEL = re.compile(r"网上|网络|在线|线上|当面|现场|窗口|信函|邮寄|邮件|传真|电话|书面|口头|平台|渠道|自然人|法人|企业")
+CHANNEL = re.compile(
+    r"网上|网络|在线|线上|当面|现场|窗口|信函|邮寄|邮件|传真|电话|书面|口头|平台|渠道|自然人|法人|企业"
+)
 """A count of one channel or kind of applicant (其中当面收到申请3件) is a part, not the whole."""
 SENTENCE_END = re.compile(r"[。；;]")
 CHANGE = re.compile(

@@ -19,47 +19,77 @@ from .checks import parse_typed
 from .content import ReportContent, organ_name, report_title
 from .forms import ReportUploadForm, TextsForm, posted_cells
 from .jobs import DISTRICT_FILE, REPORT_FILE
-from .layout import NOTE_OF_TABLE, OVERVIEW_PARTS
 from .models import AnnualReport, ReportYear
-from .page import Posted, import_preview, report_context
+from .page import Posted, import_preview, render_report, report_context
 from .selectors import current_report, may_fill_unit, new_report
-from .services import annual_report_import, report_save
+from .services import annual_report_import, report_save, report_save_check
 from .web import form_errors, page_url, report_year_or_404, visible_unit
 from .xlsx import report_workbook
 
 UPLOAD_KIND = "annual_report"
 
 
-HEAD_FIELDS = ("title", "preface", "overview", *(key for key, _ in OVERVIEW_PARTS))
-TAIL_FIELDS = ("problems", "other")
+LEAVING = {
+    "upload": "上传文件",
+    "register": "更改表三、表四的数据来源",
+}
 
 
-def _render(request, unit, context: dict, form: TextsForm):
-    """The report page (or the district's) with the text form split around the tables."""
-    editable = context["editable"]
-    head = [form[name] for name in HEAD_FIELDS if editable or name != "title"]
-    grids = [(table, html, [form[NOTE_OF_TABLE[table.key]]]) for table, html in context["grids"]]
-    context = {
-        **context,
-        "form": form,
-        "grids": grids,
-        "head_fields": head,
-        "tail_fields": [form[name] for name in TAIL_FIELDS],
-    }
-    template = "annual_reports/district.html" if unit is None else "annual_reports/report.html"
-    return render(request, template, context)
+def _typed(request, unit) -> Posted:
+    """Everything typed on the report page, posted with whichever of its buttons was clicked."""
+    texts = {k: request.POST.get(k, "") for k in TextsForm().fields if k in request.POST}
+    raw = posted_cells(request.POST) if unit is not None else {}
+    return Posted(raw, texts, seen=request.POST.get("seen") or None)
+
+
+def _unsaved_refusal(request, report_year: ReportYear, unit, action: str):
+    """The page again with everything typed kept, when a button leaving it (``action``) is clicked
+    while the page holds edits not yet saved (or the report changed since the page was drawn);
+    ``None`` when there is nothing to lose (or the request does not come from the page)."""
+    if "seen" not in request.POST:
+        return None
+    posted = _typed(request, unit)
+    posted.beside = True
+    context = report_context(report_year, unit, request.user, posted=posted)
+    if not context["unsaved"]:
+        return None
+    messages.error(
+        request,
+        f"本页有{len(context['unsaved'])}处填写的内容尚未保存（列在页面上方），未能{LEAVING[action]}。"
+        "请先点“保存”（或刷新本页放弃这些修改），再操作。",
+    )
+    return render_report(request, report_year, unit, posted=posted, form=TextsForm(request.POST))
+
+
+def _refused(request, report_year: ReportYear, unit, posted: Posted, form: TextsForm, exc: ValidationError):
+    """A save refused as a whole (the report was submitted, finalised or changed meanwhile): what was
+    typed is shown beside the report as it is now, in the form as well while it can be edited."""
+    messages.error(request, "；".join(exc.messages))
+    posted.seen, posted.beside = None, True
+    return render_report(request, report_year, unit, posted=posted, form=form)
 
 
 def _save_post(request, report_year: ReportYear, unit):
-    """Parse the grid and the text, save (and submit) through the service, or show why not."""
+    """Parse the grid and the text, save (and submit) through the service, or show why not; nothing
+    typed is lost either way."""
     form = TextsForm(request.POST)
-    raw = posted_cells(request.POST) if unit is not None else {}
-    typed, problems = parse_typed(raw)
-    texts = {k: request.POST.get(k, "") for k in form.fields}
+    posted = _typed(request, unit)
+    if request.POST.get("action") == "register" and unit is not None:
+        refused = _unsaved_refusal(request, report_year, unit, "register")
+        return refused or redirect("annual_reports:register_source", report_year.year, unit.pk)
+    try:
+        report_save_check(report_year=report_year, unit=unit, seen=posted.seen)
+    except ValidationError as exc:
+        return _refused(request, report_year, unit, posted, form, exc)
+    typed, problems = parse_typed(posted.raw)
     if problems or not form.is_valid():
         messages.error(request, "有填写错误，未保存。请按提示改正后重新保存。" if problems else form_errors(form))
-        context = report_context(report_year, unit, request.user, posted=Posted(raw, texts, problems))
-        return _render(request, unit, context, form)
+        posted.problems = problems
+        return render_report(request, report_year, unit, posted=posted, form=form)
+    return _save(request, report_year, unit, posted, form, typed)
+
+
+def _save(request, report_year: ReportYear, unit, posted: Posted, form: TextsForm, typed: dict):
     submit = request.POST.get("action") == "submit"
     try:
         outcome = report_save(
@@ -69,15 +99,14 @@ def _save_post(request, report_year: ReportYear, unit):
             typed=typed if unit is not None else None,
             texts=form.cleaned_data,
             submit=submit,
+            seen=posted.seen,
         )
     except ValidationError as exc:
-        messages.error(request, "；".join(exc.messages))
-        return redirect(page_url(report_year.year, unit))
+        return _refused(request, report_year, unit, posted, form, exc)
     if submit and not outcome.submitted:
         messages.error(request, "已保存，但有错误，未能提交。请按下列提示改正后再提交。")
-        posted = Posted(raw, texts, outcome.problems, submitting=True)
-        context = report_context(report_year, unit, request.user, posted=posted)
-        return _render(request, unit, context, form)
+        posted = Posted(posted.raw, posted.texts, outcome.problems, submitting=True)
+        return render_report(request, report_year, unit, posted=posted, form=form)
     messages.success(request, "已提交，等待区政府办公室审核。" if outcome.submitted else "已保存。")
     return redirect(page_url(report_year.year, unit))
 
@@ -90,12 +119,7 @@ def report_page(request, year: int, unit_id: int):
     report_year, unit = report_year_or_404(year), visible_unit(request.user, unit_id)
     if request.method == "POST":
         return _save_post(request, report_year, unit)
-    context = report_context(report_year, unit, request.user)
-    return _render(request, unit, context, TextsForm(initial=_initial(context)))
-
-
-def _initial(context: dict) -> dict:
-    return {"title": context["report"].title, **context["texts"]}
+    return render_report(request, report_year, unit)
 
 
 @office_required
@@ -104,8 +128,7 @@ def district_page(request, year: int):
     report_year = report_year_or_404(year)
     if request.method == "POST":
         return _save_post(request, report_year, None)
-    context = report_context(report_year, None, request.user)
-    return _render(request, None, context, TextsForm(initial=_initial(context)))
+    return render_report(request, report_year, None)
 
 
 def _version(report_year: ReportYear, unit, version: str | None) -> AnnualReport:
@@ -154,6 +177,8 @@ def report_upload(request, year: int, unit_id: int):
     report_year, unit = report_year_or_404(year), visible_unit(request.user, unit_id)
     if not may_fill_unit(request.user, unit):
         raise PermissionDenied("只能上传本单位的年度报告。")
+    if (refused := _unsaved_refusal(request, report_year, unit, "upload")) is not None:
+        return refused
     form = ReportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, form_errors(form))

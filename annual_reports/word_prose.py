@@ -51,8 +51,26 @@ SUB_PREFIX = re.compile(rf"^[（(]([{NUMERALS}]{{1,2}})[)）]")
 HEADING_END = re.compile(r"[。：:]")
 YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 CN_YEAR = re.compile(r"([二〇○零一三四五六七八九]{4})年")
-DATE_LINE = re.compile(r"^(?:\d{4}|[二〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$")
-ORGAN_END = ("局", "办公室", "政府", "委员会", "镇", "街道办事处", "中心", "分局", "管委会", "委", "办", "院", "所", "队", "站")
+DATE_LINE = re.compile(
+    r"^(?:\d{4}|[二〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$"
+)
+ORGAN_END = (
+    "局",
+    "办公室",
+    "政府",
+    "委员会",
+    "镇",
+    "街道办事处",
+    "中心",
+    "分局",
+    "管委会",
+    "委",
+    "办",
+    "院",
+    "所",
+    "队",
+    "站",
+)
 MAX_TITLE_LINES = 3
 
 
@@ -117,7 +135,9 @@ def title_year(title: str) -> int | None:
         return int(match.group(1))
     match = CN_YEAR.search(plain)
     if match:
-        return int("".join(str("〇一二三四五六七八九".find(c.replace("○", "〇").replace("零", "〇"))) for c in match.group(1)))
+        return int(
+            "".join(str("〇一二三四五六七八九".find(c.replace("○", "〇").replace("零", "〇"))) for c in match.group(1))
+        )
     return None
 
 
@@ -161,7 +181,9 @@ def _signature(lines: list[str]) -> int:
     count = 0
     for line in reversed(lines[-3:]):
         plain = _plain(line).strip("（）()")
-        if DATE_LINE.match(plain) or (len(plain) <= 25 and plain.endswith(ORGAN_END) and not re.search(r"[，。；]", plain)):
+        if DATE_LINE.match(plain) or (
+            len(plain) <= 25 and plain.endswith(ORGAN_END) and not re.search(r"[，。；]", plain)
+        ):
             count += 1
         else:
             break
@@ -234,4 +256,3 @@ def _overview_line(prose: Prose, text: str, part: str) -> str:
         return part
     prose.add(key, after)
     return key
-

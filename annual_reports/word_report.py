@@ -71,7 +71,11 @@ def _check_year(title: str, preface: str, year: int) -> None:
         written, where = (int(match.group(1)), "报告说明中的统计期限") if match else (None, "")
     if written is not None and written != year:
         raise ImportRejected(
-            [file_error(f"{where}是{written}年度的报告，与要导入的{year}年度不符，未导入。请选择{written}年度或换用{year}年度的报告。")]
+            [
+                file_error(
+                    f"{where}是{written}年度的报告，与要导入的{year}年度不符，未导入。请选择{written}年度或换用{year}年度的报告。"
+                )
+            ]
         )
 
 
@@ -81,16 +85,12 @@ def _notices(document: WordDocument, prose, reading, zeros: list[str], blanks: l
         notices.append("没有找到报告标题（开头含“报告”二字的一行），沿用现有标题。")
     missing = [TOP_NAMES[s][0] for s in range(1, 7) if s not in prose.headings and s not in (2, 3, 4)]
     if missing:
-        notices.append(
-            "没有找到以下部分的标题：" + "、".join(missing) + "。请在预览中核对文字是否放在了正确的部分。"
-        )
+        notices.append("没有找到以下部分的标题：" + "、".join(missing) + "。请在预览中核对文字是否放在了正确的部分。")
     if reading.dashes:
         notices.append(f"表格中写“/”或“—”（表示没有）的{len(reading.dashes)}格按0导入：{_names(reading.dashes)}。")
     typed_zeros = [k for k in zeros if not cells()[k].computed]
     if typed_zeros:
-        notices.append(
-            f"表格中{len(typed_zeros)}个空格按0导入（所在行或列的总计表明它们为0）：{_names(typed_zeros)}。"
-        )
+        notices.append(f"表格中{len(typed_zeros)}个空格按0导入（所在行或列的总计表明它们为0）：{_names(typed_zeros)}。")
     if blanks:
         notices.append(f"表格中{len(blanks)}格为空，按未录入导入，提交前须在网页上补填：{_names(blanks)}。")
     if document.pictures:
@@ -134,5 +134,3 @@ def _parse(document: WordDocument, year: int) -> WordReport:
         notices=_notices(document, prose, reading, zeros, blanks),
         blanks=blanks,
     )
-
-

@@ -50,7 +50,9 @@ from .layout import (
 from .numbers import parse_amount, parse_count, plain_number
 
 QUOTES = re.compile(r"[“”\"‘’'「」『』]")
-ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]?)")
+ENUMERATION = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\(\d{1,2}\)|\d{1,2}[、.]?)"
+)
 DASHES = {"/", "\\", "-", "—", "——", "–", "－", "─", "━", "无", "/件", "—件"}
 NUMBER = re.compile(r"^\d+(\.\d+)?(件|万元)?$")
 """A figure, perhaps with its unit (a sum in 元 is not one in 万元: refused as not a number)."""
@@ -219,7 +221,9 @@ def _read_cases(reading: TableReading, given: list[WordCell], number: int, group
         return
     for prefix in groups:
         if prefix in reading.case_groups:
-            reading.errors.append(f"第{number}个表格：{APPEALS.title}的数字与第{reading.case_groups[prefix]}个表格中的重复。")
+            reading.errors.append(
+                f"第{number}个表格：{APPEALS.title}的数字与第{reading.case_groups[prefix]}个表格中的重复。"
+            )
             return
     results = [key for key, _ in RESULTS] + (["total"] if width == 5 else [])
     for index, prefix in enumerate(groups):
@@ -330,7 +334,10 @@ def _relations() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     for column in APPLICANTS:
         found.append(((cell_key(ANSWERED, column),), tuple(cell_key(r, column) for r in OUTCOME_ROWS)))
         found.append(
-            ((cell_key(NEW, column), cell_key(CARRIED, column)), (cell_key(ANSWERED, column), cell_key(PENDING, column)))
+            (
+                (cell_key(NEW, column), cell_key(CARRIED, column)),
+                (cell_key(ANSWERED, column), cell_key(PENDING, column)),
+            )
         )
     for prefix, _, _ in CASE_GROUPS:
         found.append(((f"cases.{prefix}_total",), tuple(f"cases.{prefix}_{key}" for key, _ in RESULTS)))

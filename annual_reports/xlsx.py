@@ -27,13 +27,9 @@ def report_workbook(content: ReportContent, *, template: bool = False) -> bytes:
         data = table_data(table, None if template else content.values)
         if template and table.key == "requests":
             data.note = TEMPLATE_NOTE
-        sheets.append(
-            SheetSpec.of_table(
-                table.title,
-                f"{title}　{table.title}",
-                data,
-                WIDTHS[table.key],
-                landscape=table.key == "appeals",
-            )
+        sheet = SheetSpec.of_table(
+            table.title, f"{title}　{table.title}", data, WIDTHS[table.key], landscape=table.key == "appeals"
         )
+        sheet.places_as_written = True  # 本年收费金额 as the unit typed it (1.20, 0.012345)
+        sheets.append(sheet)
     return build_workbook(sheets, watermark="草稿" if content.draft_note and not template else "")

@@ -109,8 +109,13 @@ class Facts:
         return sum(c.days for c in self.consultations)
 
     @property
+    def never_corrected(self) -> bool:
+        """A correction was asked for and has not come: no answer period runs (第三十条)."""
+        return bool(self.correction_requested_on and not self.corrected_on)
+
+    @property
     def awaiting_correction(self) -> bool:
-        return bool(self.correction_requested_on and not self.corrected_on and not self.answered_on)
+        return self.never_corrected and not self.answered_on
 
 
 @dataclass(frozen=True)
@@ -182,8 +187,10 @@ def deadline(facts: Facts) -> Deadline:
     provisional = is_provisional(received, final)
     result = Deadline(final, (), facts.awaiting_correction, correction_due, late_request, provisional)
     if facts.answered_on:
-        late = result.late_by(facts.answered_on)
+        late = 0 if facts.never_corrected else result.late_by(facts.answered_on)
         verdict = f"超过答复期限{late}个工作日。" if late else "在答复期限内。"
+        if facts.never_corrected:
+            verdict = "申请人未补正，答复期限未重新起算（条例第三十条），不计超期。"
         events.append(
             Event(facts.answered_on, "答复", f"作出答复（{facts.outcome}），{verdict}", final, warning=bool(late))
         )

@@ -7,6 +7,7 @@ clerks write them. Parsing only: every cell and every row's dates are checked he
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,8 @@ EMPTY_MARKERS = frozenset(
     {"—", "——", "-", "–", "/", "／", "\\", "无", "暂无", "未答复", "尚未答复", "办理中", "未办结", "N/A", "NA"}
 )
 """What clerks write in a cell that has nothing to say (答复日期 of an open application …): empty."""
+TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计"})
+"""The first cell of the count a clerk adds at the foot of the register: that row is not an application."""
 OPTIONAL = (
     "提交方式",
     "补正告知日期",
@@ -185,6 +188,15 @@ def _row(parser: RowParser, get) -> ParsedApplication | None:
     )
 
 
+def _total_word(values) -> str:
+    """合计 (总计, 小计, 共计) when it is the row's first filled cell, else ``""``."""
+    for value in values:
+        text = re.sub(r"[\s:：]", "", cell_text(value))
+        if text:
+            return text if text in TOTAL_WORDS else ""
+    return ""
+
+
 def parse_register(sheet: Sheet) -> list[ParsedApplication]:
     """Every filled row of the sheet; :class:`ImportRejected` listing every problem (with the
     rows that parsed well, for the preview)."""
@@ -194,6 +206,10 @@ def parse_register(sheet: Sheet) -> list[ParsedApplication]:
     wanted = [header.columns[name] for name in COLUMNS if name in header.columns]
     for row_number, values in sheet.rows[header.index + 1 :]:
         if all(cell_text(values[c] if c < len(values) else None) == "" for c in wanted):
+            continue
+        word = _total_word(values)
+        if word:
+            sheet.notices.append(f"第{row_number}行 是“{word}”行，不是申请，未导入")
             continue
         parser = RowParser(row_number, errors)
 

@@ -18,6 +18,11 @@ from .deadlines import MAX_CONSULTATION_DAYS, MAX_EXTENSION_DAYS
 
 ApplicantType = models.TextChoices("ApplicantType", [(key, (key, label)) for key, label in APPLICANT_TYPES])
 Outcome = models.TextChoices("Outcome", [(o.key, (o.key, o.full)) for o in OUTCOMES])
+NEVER_CORRECTED = Q(correction_requested_on__isnull=False, corrected_on__isnull=True)
+"""A correction was asked for and has not come: no answer period runs (条例第三十条 counts it from the
+corrected application), so the answer of such an application (its closing as 逾期不补正) is never late."""
+ANSWERED_LATE = Q(answered_on__gt=F("due_on")) & ~NEVER_CORRECTED
+"""Answered after the due date, the period having run (every query of late answers uses it)."""
 
 
 def application_date_errors(
@@ -160,8 +165,14 @@ class Application(AuditedModel):
         return self.answered_on is not None
 
     @property
+    def never_corrected(self) -> bool:
+        """A correction was asked for and has not come (see :data:`NEVER_CORRECTED`)."""
+        return bool(self.correction_requested_on and not self.corrected_on)
+
+    @property
     def is_late(self) -> bool:
-        return self.answered_on is not None and self.answered_on > self.due_on
+        """Answered after the due date (never when the correction asked for did not come)."""
+        return self.answered_on is not None and self.answered_on > self.due_on and not self.never_corrected
 
 
 class Consultation(AuditedModel):

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 
 from units.models import Unit
 
-from .models import Application
+from .models import ANSWERED_LATE, Application
 from .selectors import NEAR_WORKING_DAYS, days_left, open_applications
 
 Status = Application.Status
@@ -49,7 +49,7 @@ def overview(*, today: datetime.date, year: int) -> Overview:
         .annotate(
             received=Count("pk", filter=Q(received_on__gte=start, received_on__lte=end)),
             answered=Count("pk", filter=Q(answered_on__gte=start, answered_on__lte=end)),
-            late=Count("pk", filter=Q(answered_on__gte=start, answered_on__lte=end, answered_on__gt=F("due_on"))),
+            late=Count("pk", filter=Q(answered_on__gte=start, answered_on__lte=end) & ANSWERED_LATE),
         )
     }
     result = Overview(year)

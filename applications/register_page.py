@@ -5,19 +5,22 @@ the annual report), each with its due date and working days left."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.utils import timezone
 
 from units.models import Unit
 
 from .catalogue import APPEAL_KINDS, APPEAL_RESULTS, APPLICANT_LABELS, OUTCOME_BY_KEY, TOTAL_KEY, TOTAL_LABEL
 from .forms import RegisterFilterForm, UploadForm
-from .models import Appeal, Application
+from .models import ANSWERED_LATE, Appeal, Application
 from .selectors import days_left, keeps_register, may_edit_unit, year_rows
 from .tables import ROWS, TYPES, appeal_cell_filter, row_filter, with_year_basis
 
 PAGE_SIZE = 100
-ROW_LABELS = dict(ROWS)
+ROW_LABELS = {
+    key: f"{OUTCOME_BY_KEY[key].group_label} {label}" if key in OUTCOME_BY_KEY and OUTCOME_BY_KEY[key].group else label
+    for key, label in ROWS
+}
+"""Each row of 三 as the cell's list names it: a reason with its group (（六）其他处理 3.其他)."""
 KIND_LABELS = {key: label for key, label, _ in APPEAL_KINDS}
 RESULT_LABELS = {**dict(APPEAL_RESULTS), TOTAL_KEY: TOTAL_LABEL}
 
@@ -52,7 +55,7 @@ def _status(rows, status: str):
     if status == "answered":
         return rows.filter(answered_on__isnull=False)
     if status == "late":
-        return rows.filter(answered_on__gt=F("due_on"))
+        return rows.filter(ANSWERED_LATE)
     return rows
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from units.models import Unit, User
 
 from .catalogue import OUTCOME_BY_KEY
 from .deadlines import Consulted, Deadline, Facts, deadline, working_days_left
-from .models import Application, Consultation
+from .models import ANSWERED_LATE, Application, Consultation
 
 OFFICE_UNIT_NAME = "区政府办公室"
 """The office's own unit: its register is kept by the office."""
@@ -104,9 +104,7 @@ def due_soon(rows: QuerySet[Application], today: datetime.date, working_days: in
 
 def late_answers(start: datetime.date, end: datetime.date) -> QuerySet[Application]:
     """Applications answered from ``start`` up to (not including) ``end`` after their due date."""
-    return Application.objects.filter(
-        answered_on__gte=start, answered_on__lt=end, answered_on__gt=F("due_on")
-    ).select_related("unit")
+    return Application.objects.filter(ANSWERED_LATE, answered_on__gte=start, answered_on__lt=end).select_related("unit")
 
 
 def keeps_register(unit: Unit) -> bool:

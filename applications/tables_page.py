@@ -9,7 +9,17 @@ from django.urls import reverse
 
 from units.models import Unit
 
-from .catalogue import APPEAL_KINDS, APPEAL_RESULTS, APPLICANT_TYPES, TOTAL_KEY, TOTAL_LABEL
+from .catalogue import (
+    APPEAL_KINDS,
+    APPEAL_RESULTS,
+    APPLICANT_TYPES,
+    GRANTED_KEY,
+    GROUP_LABELS,
+    OUTCOME_BY_KEY,
+    OUTCOMES_LABEL,
+    TOTAL_KEY,
+    TOTAL_LABEL,
+)
 from .tables import ROWS, TYPES, unit_tables
 
 
@@ -25,11 +35,27 @@ def cell_links(unit: Unit, year: int) -> dict[str, str]:
     return {key: cell_url(unit, year, key) for key in keys}
 
 
+def headings(key: str) -> list[str]:
+    """The national table's headings above the row ``key``: 三、本年度办理结果 before （一）予以公开, and
+    each group's name (（三）不予公开 …) before its first reason, so that 1.、2.… read in their group."""
+    if key == GRANTED_KEY:
+        return [OUTCOMES_LABEL]
+    outcome = OUTCOME_BY_KEY.get(key)
+    if outcome is not None and outcome.group and key.endswith("_1"):
+        return [GROUP_LABELS[outcome.group]]
+    return []
+
+
 def tables_context(unit: Unit, year: int) -> dict:
     tables = unit_tables(unit, year)
     links = cell_links(unit, year)
     requests = [
-        (label, [(tables.values[f"{key}.{t}"], links[f"{key}.{t}"]) for t in (*TYPES, TOTAL_KEY)])
+        (
+            headings(key),
+            label,
+            bool(OUTCOME_BY_KEY.get(key) and OUTCOME_BY_KEY[key].group),
+            [(tables.values[f"{key}.{t}"], links[f"{key}.{t}"]) for t in (*TYPES, TOTAL_KEY)],
+        )
         for key, label in ROWS
     ]
     appeals = [

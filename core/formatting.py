@@ -8,8 +8,6 @@ import functools
 import unicodedata
 from decimal import Decimal
 
-from django.utils import timezone
-
 ZERO = Decimal("0")
 NOT_ENTERED = "未录入"
 
@@ -44,6 +42,8 @@ def format_cn_date(value: datetime.date) -> str:
 
 def format_cn_datetime(value: datetime.datetime, *, zone=None) -> str:
     """``2025年1月10日 14:05`` in the office's time zone."""
+    from django.utils import timezone  # here: the PDF engine's workers use this module without Django
+
     local = value.astimezone(zone or timezone.get_current_timezone())
     return f"{format_cn_date(local.date())} {local:%H:%M}"
 

@@ -6,7 +6,9 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from .calendar import FIRST_YEAR, LAST_YEAR, Quarter
 from .imports.reading import MAX_FILE_BYTES
@@ -29,6 +31,22 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class LongSelect(forms.Select):
+    """A single choice among many (a district's 2,000 units), written as the plain ``Select`` writes
+    it but without a template per option: a few ms instead of 100 ms for a page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((str(v), " selected" if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
 
 
 class ChineseLabelsMixin:

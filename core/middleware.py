@@ -3,6 +3,8 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 
+from .versioning import read_once
+
 logger = logging.getLogger(__name__)
 
 
@@ -46,5 +48,15 @@ def no_store_when_logged_in(get_response):
         if user is not None and user.is_authenticated:
             response["Cache-Control"] = "no-store"
         return response
+
+    return middleware
+
+
+def data_versions_read_once(get_response):
+    """The data versions (core.versioning) are read from the cache once per request."""
+
+    def middleware(request):
+        with read_once():
+            return get_response(request)
 
     return middleware

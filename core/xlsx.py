@@ -60,6 +60,9 @@ class SheetSpec:
     note: str = ""
     text_columns: set[int] = field(default_factory=set)
     """0-based columns aligned left (unit names, sentences)."""
+    places_as_written: bool = False
+    """Decimal figures show the places they were written with (an amount typed 1.20 reads 1.20);
+    otherwise the office's way for points (10.5, not 10.50)."""
 
     @classmethod
     def of_table(
@@ -94,6 +97,12 @@ def set_safe(cell, value: object) -> None:
         cell.data_type = "s"
         if text.startswith(RISKY_PREFIXES):
             cell.quotePrefix = True
+
+
+def show_places_as_written(cell, value: object) -> None:
+    """A Decimal written with places (1.20, 0.012345) is shown with exactly those places."""
+    if isinstance(value, Decimal) and (places := -value.as_tuple().exponent) > 0:
+        cell.number_format = "0." + "0" * places
 
 
 def _write_header(ws: Worksheet, start_row: int, header_rows: Sequence[Sequence[Cell]]) -> None:
@@ -140,7 +149,10 @@ def _write_body(ws: Worksheet, first_row: int, spec: SheetSpec) -> None:
                 for cc in range(column, end_col + 1):
                     occupied.add((rr, cc))
                     ws.cell(row=rr, column=cc).style = BODY_LEFT_STYLE.name if left else BODY_CENTER_STYLE.name
-            set_safe(ws.cell(row=row, column=column), _body_value(value))  # after the style: keeps quotePrefix
+            target = ws.cell(row=row, column=column)
+            set_safe(target, _body_value(value))  # after the style: keeps quotePrefix
+            if spec.places_as_written:
+                show_places_as_written(target, _body_value(value))
             if end_row > row or end_col > column:
                 ws.merge_cells(start_row=row, start_column=column, end_row=end_row, end_column=end_col)
             column = end_col + 1

@@ -160,8 +160,13 @@ def finding_edit(request, pk: int):
 
 @login_required
 def finding_detail(request, pk: int):
-    finding = _finding_or_404(request.user, pk)
+    return _detail_page(request, _finding_or_404(request.user, pk), AcceptForm(), ReturnForm())
+
+
+def _detail_page(request, finding: Finding, accept_form: AcceptForm, return_form: ReturnForm):
+    """The finding's page; the review forms as given (what was typed in them, after a refusal)."""
     user = request.user
+    can_review = user.is_office and finding.status == Finding.Status.SUBMITTED
     context = {
         "finding": finding,
         "carried_note": carried_over_note(finding),
@@ -170,17 +175,26 @@ def finding_detail(request, pk: int):
         "transitions": finding.transitions.select_related("by").order_by("at", "pk"),
         "deductions": finding.deductions.order_by("pk"),
         "can_respond": not user.is_office and finding.status == Finding.Status.PENDING,
-        "can_review": user.is_office and finding.status == Finding.Status.SUBMITTED,
+        "can_review": can_review,
         "can_edit": user.is_office and finding.status == Finding.Status.PENDING,
         "history": finding_history(finding) if user.is_office else None,
-        "accept_form": AcceptForm(),
-        "return_form": ReturnForm(),
+        "accept_form": accept_form,
+        "return_form": return_form,
+        # Typed in the review forms, which this finding no longer has (reviewed meanwhile): shown.
+        "kept": [] if can_review else _typed_review(accept_form, return_form),
     }
     return render(request, "inspections/finding_detail.html", context)
 
 
+def _typed_review(accept_form: AcceptForm, return_form: ReturnForm) -> list[tuple[str, str]]:
+    typed = [("验收意见", accept_form["note"].value()), ("退回原因", return_form["reason"].value())]
+    return [(label, text.strip()) for label, text in typed if (text or "").strip()]
+
+
 def _review(request, pk: int, form_class, field: str, action, done: str):
-    """Accept or return a unit's answer: one service call, its errors shown as messages."""
+    """Accept or return a unit's answer: one service call. The page posts both boxes (验收意见 and
+    退回原因) with either button; refused, it comes back with both as typed (or, with nothing
+    typed, to where it was asked from with the reason)."""
     finding = _finding_or_404(request.user, pk)
     form = form_class(request.POST)
     text = form.cleaned_data[field] if form.is_valid() else ""
@@ -188,6 +202,9 @@ def _review(request, pk: int, form_class, field: str, action, done: str):
         action(finding=finding, acting_user=request.user, **{field: text})
     except ValidationError as exc:
         _show_errors(request, exc)
+        accept_form, return_form = AcceptForm(request.POST), ReturnForm(request.POST)
+        if _typed_review(accept_form, return_form):
+            return _detail_page(request, _finding_or_404(request.user, pk), accept_form, return_form)
     else:
         messages.success(request, done.format(unit=finding.unit))
     return redirect(_next_or(request, reverse("inspections:finding_detail", args=[finding.pk])))

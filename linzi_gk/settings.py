@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "core.middleware.friendly_method_not_allowed",
     "core.middleware.database_unavailable",
     "core.middleware.no_store_when_logged_in",
+    "core.middleware.data_versions_read_once",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -35,7 +35,8 @@ def index(request):
 @office_required
 def column_list(request):
     states = by_freshness(column_states(columns_visible_to(request.user)))
-    context = {"states": states, "stale": sum(s.stale for s in states), "run": last_run()}
+    context = {"states": states, "stale": sum(s.stale for s in states), "failed": sum(s.failed for s in states)}
+    context["run"] = last_run()
     return render(request, "monitoring/columns.html", context)
 
 

@@ -104,6 +104,12 @@ class ColumnReading(models.Model):
     def __str__(self) -> str:
         return f"{self.column} {timezone.localtime(self.read_at):%Y-%m-%d %H:%M}"
 
+    @property
+    def failed(self) -> bool:
+        """读取出错: no item read, whether the page could not be opened or no item was recognised on
+        it; an error on a later page after items were read leaves the column judged."""
+        return bool(self.error) and self.latest is None
+
 
 class PageSnapshot(models.Model):
     """What one page of a column listed when it was read, so a later crawl shows what changed."""

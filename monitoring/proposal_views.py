@@ -41,13 +41,28 @@ def proposal_detail(request, pk: int):
         else:
             messages.success(request, f"已记为检查问题：{proposal.unit.name} {proposal.column_name}。")
             return redirect("inspections:finding_detail", finding.pk)
+    dismiss_form = DismissForm(initial={"reason": request.POST.get("reason", "")})
+    return _proposal_page(request, proposal, form, dismiss_form)
+
+
+def _proposal_page(request, proposal, form: ConfirmForm, dismiss_form: DismissForm):
+    """The proposal with its two decisions, one form: what was typed for either comes back."""
     context = {
         "proposal": proposal,
         "form": form,
-        "dismiss_form": DismissForm(),
+        "dismiss_form": dismiss_form,
         "transitions": proposal.transitions.select_related("by"),
+        "kept": _kept(proposal, form, dismiss_form) if proposal.status != ProposalStatus.PENDING else [],
     }
     return render(request, "monitoring/proposal.html", context)
+
+
+def _kept(proposal, form: ConfirmForm, dismiss_form: DismissForm) -> list[tuple[str, str]]:
+    """Text typed for a decision this proposal no longer waits for (decided meanwhile)."""
+    description = (form["description"].value() or "").strip()
+    reason = (dismiss_form["reason"].value() or "").strip()
+    kept = [("问题描述", description)] if description and description != proposal.description else []
+    return kept + ([("忽略理由", reason)] if reason else [])
 
 
 @office_required
@@ -64,7 +79,9 @@ def proposal_dismiss(request, pk: int):
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
-        return redirect("monitoring:proposal", proposal.pk)
+        proposal.refresh_from_db()
+        confirm = ConfirmForm(initial={"description": proposal.description, **request.POST.dict()})
+        return _proposal_page(request, proposal, confirm, form)
     messages.success(request, f"已忽略：{proposal.unit.name} {proposal.column_name}。")
     return redirect("monitoring:proposals")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
+from core.formatting import format_cn_date
 from units.models import Unit, User
 
 from .models import Column, ColumnReading, CrawlRun
@@ -33,7 +34,7 @@ def crawl(
 def summary(run: CrawlRun) -> str:
     return (
         f"读取{run.column_count}个栏目：{run.stale_count}个未按期更新，{run.error_count}个读取出错"
-        f"（判断日期{run.as_of:%Y-%m-%d}）。"
+        f"（判断日期{format_cn_date(run.as_of)}）。"
     )
 
 

@@ -35,6 +35,10 @@ class ColumnState:
         return bool(self.reading and self.reading.stale)
 
     @property
+    def failed(self) -> bool:
+        return bool(self.reading and self.reading.failed)
+
+    @property
     def error(self) -> str:
         return self.reading.error if self.reading else ""
 
@@ -46,7 +50,7 @@ class ColumnState:
             return (2, datetime.date.max, self.column.pk)
         if r.stale:
             return (0, r.latest, self.column.pk)
-        if r.error and not r.pages:
+        if r.failed:
             return (1, datetime.date.max, self.column.pk)
         return (3, r.latest or datetime.date.max, self.column.pk)
 

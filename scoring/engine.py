@@ -6,7 +6,7 @@ The selectors fetch everything a quarter needs in a fixed number of queries and 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Protocol
 
@@ -215,12 +215,9 @@ def tie_order_key(score: UnitQuarterScore) -> tuple:
     return (-score.total, *counts, score.sort_order, score.name)
 
 
-def assign_ranks(items: list, *, key=tie_order_key, method: str = "competition", value=lambda item: item.total) -> list:
-    """Sort by category (部门 first) then ``key``; equal totals (``value``) share a rank (并列).
-
-    Works on any rows with ``category``, ``total`` and ``rank`` (quarterly or annual).
-    """
-    ordered: list = []
+def _ranked(items: list, key, method: str, value) -> list[tuple]:
+    """``(item, rank)`` by category (部门 first) then ``key``; equal ``value`` share a rank."""
+    ranked: list[tuple] = []
     categories: dict[str, list] = {}
     for item in items:
         categories.setdefault(item.category, []).append(item)
@@ -232,6 +229,23 @@ def assign_ranks(items: list, *, key=tie_order_key, method: str = "competition",
             if value(item) != previous_total:
                 rank = position if method == "competition" else rank + 1
                 previous_total = value(item)
-            item.rank = rank
-        ordered.extend(group)
-    return ordered
+            ranked.append((item, rank))
+    return ranked
+
+
+def assign_ranks(items: list, *, key=tie_order_key, method: str = "competition", value=lambda item: item.total) -> list:
+    """Sort by category (部门 first) then ``key``; equal totals (``value``) share a rank (并列).
+
+    Works on any rows with ``category``, ``total`` and ``rank`` (quarterly or annual).
+    """
+    ranked = _ranked(items, key, method, value)
+    for item, rank in ranked:
+        item.rank = rank
+    return [item for item, _ in ranked]
+
+
+def ranked_copies(items: list, *, method: str = "competition", key=tie_order_key) -> list[UnitQuarterScore]:
+    """:func:`assign_ranks` of quarterly rows without changing any of them: a row whose rank
+    changes is copied (rows kept from an earlier computation may be read meanwhile)."""
+    ranked = _ranked(items, key, method, lambda item: item.total)
+    return [item if item.rank == rank else replace(item, rank=rank) for item, rank in ranked]

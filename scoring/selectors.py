@@ -7,9 +7,11 @@ the rules are applied by the pure functions of :mod:`scoring.engine`.
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
+from types import EllipsisType
 
 from django.db.models import Q
 from django.utils import timezone
@@ -17,13 +19,22 @@ from django.utils import timezone
 from core.calendar import Month, Quarter
 from core.formatting import ZERO
 from core.hooks import MonthRules
-from core.versioning import versioned
+from core.versioning import SCORES, versioned
 from inspections.models import Deduction
 from submissions.selectors import MonthFigures, data_month_range, monthly_figures
 from units.models import DemoSitePeriod, Unit
 from units.selectors import assessed_units_in
 
-from .engine import DeductionItem, UnitFacts, UnitQuarterScore, assign_ranks, publication_points_table, score_unit
+from .engine import (
+    DeductionItem,
+    UnitFacts,
+    UnitQuarterScore,
+    assign_ranks,
+    publication_points_table,
+    ranked_copies,
+    score_unit,
+    tie_order_key,
+)
 from .models import AnnualAdjustment, RuleSet
 
 
@@ -65,8 +76,22 @@ class QuarterScores:
     def by_category(self, category: str) -> list[UnitQuarterScore]:
         return [row for row in self.rows if row.category == category]
 
+    @cached_property
+    def _by_unit(self) -> dict[int, UnitQuarterScore]:
+        return {row.unit_id: row for row in self.rows}
+
+    @cached_property
+    def tie_keys(self) -> dict[int, tuple]:
+        """Each unit's place in the ranking (:func:`~scoring.engine.tie_order_key`), by unit id."""
+        return {row.unit_id: tie_order_key(row) for row in self.rows}
+
+    @cached_property
+    def category_sizes(self) -> Counter:
+        """How many units each category ranks."""
+        return Counter(row.category for row in self.rows)
+
     def for_unit(self, unit_id: int) -> UnitQuarterScore | None:
-        return next((row for row in self.rows if row.unit_id == unit_id), None)
+        return self._by_unit.get(unit_id)
 
     def in_official_order(self) -> list[UnitQuarterScore]:
         """Every row in the office's order of units (部门 first, then 镇街), not by rank."""
@@ -112,6 +137,8 @@ def _unit_facts(row: tuple, months: tuple[Month, ...], periods, required: frozen
     )
 
 
+FEW_UNITS = 100
+"""Up to this many units, the queries of their scores name them (an update after a write)."""
 UNIT_COLUMNS = ("pk", "name", "category", "sort_order", "submission_exempt", "assessed_from", "assessed_until")
 
 
@@ -126,12 +153,45 @@ def _deduction_items(deductions) -> dict:
 
 
 def quarter_scores_current(*, year: int, quarter: int) -> QuarterScores:
-    """:func:`quarter_scores` of today, computed once per process and change of the data (the pages
-    of a large district ask for it on every request). Never to be modified by the caller."""
+    """:func:`quarter_scores` of today, computed once per process and change of the data it is
+    computed from (the pages of a large district ask for it on every request); after a change of
+    some units' figures or deductions, only their rows are computed again, then every rank.
+    Never to be modified by the caller."""
     today = timezone.localdate()
     return versioned(
-        ("quarter_scores", year, quarter, today), lambda: quarter_scores(year=year, quarter=quarter, today=today)
+        ("quarter_scores", year, quarter, today),
+        lambda: quarter_scores(year=year, quarter=quarter, today=today),
+        kinds=SCORES,
+        update=quarter_scores_update,
     )
+
+
+def _score_rows(period: Quarter, rules: RuleSet, unit_qs, required: frozenset[int]) -> list[UnitQuarterScore]:
+    """The scores of the units of ``unit_qs`` in ``period``, unranked, in five queries."""
+    months = period.months
+    units = list(unit_qs.order_by("category", "sort_order", "name").values_list(*UNIT_COLUMNS))
+    if not units:
+        return []
+    # A few units (an update) by their ids, found through the indexes; the district by a subquery.
+    scope = [row[0] for row in units] if len(units) <= FEW_UNITS else unit_qs
+    periods: dict[int, list[tuple]] = defaultdict(list)
+    for unit_id, p_start, p_end in DemoSitePeriod.objects.filter(
+        Q(end__isnull=True) | Q(end__gte=period.start), start__lte=period.last_month_start, unit__in=scope
+    ).values_list("unit_id", "start", "end"):
+        periods[unit_id].append((p_start, p_end))
+    figures = monthly_figures(units=scope, first=months[0], last=months[2])
+    manual = _deduction_items(
+        Deduction.objects.filter(year=period.year, quarter=period.number, unit__in=scope).values_list(
+            "unit_id", "pk", "reason", "points", "kind"
+        )
+    )
+    points_table = publication_points_table(rules)
+    rows = []
+    for unit in units:
+        facts = _unit_facts(unit, months, periods.get(unit[0], ()), required)
+        unit_figures = [figures.get((unit[0], m)) or MonthFigures() for m in months]
+        rows.append(score_unit(facts, period.month_numbers, unit_figures, manual.get(unit[0], []), rules, points_table))
+    return rows
 
 
 def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = None) -> QuarterScores:
@@ -141,31 +201,26 @@ def quarter_scores(*, year: int, quarter: int, today: datetime.date | None = Non
     """
     period = Quarter(year, quarter)
     rules = rule_set_for(year, quarter)
-    months = period.months
     unit_qs = assessed_units_in(period.start, period.last_month_start)
-    units = list(unit_qs.order_by("category", "sort_order", "name").values_list(*UNIT_COLUMNS))
-    periods: dict[int, list[tuple]] = defaultdict(list)
-    for unit_id, p_start, p_end in DemoSitePeriod.objects.filter(
-        Q(end__isnull=True) | Q(end__gte=period.start), start__lte=period.last_month_start, unit__in=unit_qs
-    ).values_list("unit_id", "start", "end"):
-        periods[unit_id].append((p_start, p_end))
-    figures = monthly_figures(units=unit_qs, first=months[0], last=months[2])
-    manual = _deduction_items(
-        Deduction.objects.filter(year=year, quarter=quarter, unit__in=unit_qs).values_list(
-            "unit_id", "pk", "reason", "points", "kind"
-        )
-    )
-    required = required_months(months, rules, today)
-    points_table = publication_points_table(rules)
-    rows = []
-    for unit in units:
-        facts = _unit_facts(unit, months, periods.get(unit[0], ()), required)
-        unit_figures = [figures.get((unit[0], m)) or MonthFigures() for m in months]
-        rows.append(score_unit(facts, period.month_numbers, unit_figures, manual.get(unit[0], []), rules, points_table))
-    rows = assign_ranks(rows, method=rules.rank_method)
+    required = required_months(period.months, rules, today)
+    rows = assign_ranks(_score_rows(period, rules, unit_qs, required), method=rules.rank_method)
     return QuarterScores(
         year=year, quarter=quarter, rules=rules, months=period.month_numbers, rows=rows, required_months=required
     )
+
+
+def quarter_scores_update(scores: QuarterScores, unit_ids: set[int]) -> QuarterScores:
+    """``scores`` with the rows of ``unit_ids`` computed afresh (from the same rule set and months
+    that can be deducted) and every unit ranked again; ``scores`` itself is left as it was."""
+    period = scores.period
+    unit_qs = assessed_units_in(period.start, period.last_month_start).filter(pk__in=unit_ids)
+    fresh = _score_rows(period, scores.rules, unit_qs, scores.required_months)
+    kept = [row for row in scores.rows if row.unit_id not in unit_ids]
+    keys = {**scores.tie_keys, **{row.unit_id: tie_order_key(row) for row in fresh}}
+    rows = ranked_copies(kept + fresh, method=scores.rules.rank_method, key=lambda row: keys[row.unit_id])
+    updated = replace(scores, rows=rows)
+    updated.__dict__["tie_keys"] = {row.unit_id: keys[row.unit_id] for row in rows}  # known: not computed again
+    return updated
 
 
 @dataclass(frozen=True)
@@ -266,13 +321,21 @@ def latest_quarter_with_data(today: datetime.date | None = None) -> Quarter | No
 
 
 def unit_trend(
-    *, unit: Unit, year: int, quarter: int, count: int = 8, today: datetime.date | None = None
+    *,
+    unit: Unit,
+    year: int,
+    quarter: int,
+    count: int = 8,
+    today: datetime.date | None = None,
+    span: tuple[Quarter, Quarter] | None | EllipsisType = ...,
 ) -> list[tuple[Quarter, Decimal | None]]:
     """A unit's quarterly totals for the ``count`` quarters up to (year, quarter), oldest first;
     ``None`` where it was not assessed, no rule set applies or the district has no figures at all
-    for that quarter (before the system was in use). About a dozen queries, whatever the number of units."""
+    for that quarter (before the system was in use): ``span``, :func:`data_quarter_range` unless
+    given. About a dozen queries, whatever the number of units."""
     quarters = Quarter(year, quarter).back(count)
-    span = data_quarter_range()
+    if span is ...:
+        span = data_quarter_range()
     if span is None or not unit.is_assessed:
         return [(q, None) for q in quarters]
     rule_sets = list(RuleSet.objects.filter(valid_from__lt=quarters[-1].end).order_by("valid_from"))

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core import hooks
 from core.formatting import format_points
-from core.versioning import versioned
+from core.versioning import SCORES, Kind, versioned
 
 from .selectors import QuarterScores
 from .statistics import stats_rows
@@ -94,4 +94,4 @@ def quarter_status_current(result: QuarterScores) -> QuarterStatus:
     """:func:`quarter_status` of today's scores (:func:`~scoring.selectors.quarter_scores_current`),
     once per process and change of the data (issuing a notice is one)."""
     key = ("quarter_status", result.year, result.quarter, timezone.localdate())
-    return versioned(key, lambda: quarter_status(result))
+    return versioned(key, lambda: quarter_status(result), kinds=(*SCORES, Kind.NOTICES))

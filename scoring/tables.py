@@ -1,7 +1,8 @@
 import django_tables2 as tables
 from django.conf import settings
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django_tables2 import RequestConfig
 
 from core.charts import ranking_bars
@@ -31,7 +32,7 @@ class MonthColumn(tables.Column):
         )
 
     def render(self, value, record):
-        return record["months_text"][self.index]
+        return month_cell(record["row"], self.index)
 
 
 class QuarterTable(tables.Table):
@@ -55,6 +56,7 @@ class QuarterTable(tables.Table):
         orderable = True
         attrs = {"class": "data-table"}
         empty_text = "本季度没有考核单位。"
+        template_name = "scoring/_quarter_table.html"
 
     def __init__(self, data, *, year, quarter, months, provisional: bool = False, **kwargs):
         self.year, self.quarter = year, quarter
@@ -68,6 +70,28 @@ class QuarterTable(tables.Table):
         url = reverse("scoring:unit_quarter", args=[self.year, self.quarter, record["unit_id"]])
         return format_html('<a href="{}">{}</a>', url, value)
 
+    def body_html(self) -> SafeString:
+        """The rows of the page, as the columns above render them (``—`` for an empty value)."""
+        base = reverse("scoring:unit_quarter", args=[self.year, self.quarter, 0])[: -len("0/")]
+        rows = []
+        for index, row in enumerate(self.paginated_rows):
+            r = row.record
+            points = [format_points(r[key]) if r[key] is not None else "—" for key in POINTS]
+            cells = [
+                f'<td class="num">{r["rank"]}</td>',
+                f'<td ><a href="{base}{r["unit_id"]}/">{escape(r["name"])}</a></td>',
+                *(f'<td class="num">{escape(month_cell(r["row"], i))}</td>' for i in range(3)),
+                *(f'<td class="num">{text}</td>' for text in points[:-1]),
+                f'<td class="num strong">{points[-1]}</td>',
+            ]
+            rows.append(f'<tr class="{"odd" if index % 2 else "even"}">{"".join(cells)}</tr>')
+        if not rows and self.empty_text:
+            rows.append(f'<tr><td colspan="{len(self.columns)}">{escape(self.empty_text)}</td></tr>')
+        return mark_safe("".join(rows))  # every value escaped above; points are formatted numbers
+
+
+POINTS = ("publication_score", "bonus_counted", "deduction", "total")
+
 
 def quarter_table_rows(rows) -> list[dict]:
     return [
@@ -79,7 +103,7 @@ def quarter_table_rows(rows) -> list[dict]:
             "m1": r.publications[0],
             "m2": r.publications[1],
             "m3": r.publications[2],
-            "months_text": [month_cell(r, i) for i in range(3)],
+            "row": r,
             "publication_score": r.publication_score,
             "bonus_counted": r.bonus_counted if r.bonus_counted else None,
             "deduction": r.deduction if r.deduction else None,

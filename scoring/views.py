@@ -6,19 +6,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.calendar import Quarter, year_in_range
-from core.charts import trend_line
 from core.downloads import file_response
-from core.notifications import unread_for
-from core.panels import unit_panels
 from core.permissions import office_required
-from core.versioning import cached_fragment, versioned
+from core.versioning import SCORES, Kind, cached_fragment
 from core.xlsx import build_workbook
-from inspections.selectors import open_findings_for_unit
-from submissions.selectors import articles_of_quarter
-from units.selectors import units_visible_to
+from units.selectors import unit_visible_to
 
+from .dashboard import unit_quarter_context
 from .exports import quarter_sheets
-from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores_current, unit_trend
+from .selectors import NoRuleSet, data_quarter_range, latest_quarter_with_data, quarter_scores_current
 from .status import quarter_status_current
 from .tables import quarter_sections
 
@@ -52,7 +48,7 @@ def latest_quarter(request):
 
 
 def _visible_unit(user, unit_id: int):
-    unit = units_visible_to(user).filter(pk=unit_id).first()
+    unit = unit_visible_to(user, unit_id)
     if unit is None:
         if user.is_office:
             raise Http404("没有这个单位。")
@@ -83,7 +79,9 @@ def quarter_table(request, year: int, quarter: int):
     context = {
         "result": result,
         "status": status,
-        "tables": cached_fragment(("quarter", year, quarter, status.provisional), tables_html, request=request),
+        "tables": cached_fragment(
+            ("quarter", year, quarter, status.provisional), tables_html, kinds=(*SCORES, Kind.NOTICES), request=request
+        ),
         "period": period,
         "label": period.label,
         "no_data": not _has_data(period),
@@ -107,29 +105,8 @@ def quarter_xlsx(request, year: int, quarter: int):
 def unit_quarter(request, year: int, quarter: int, unit_id: int):
     period, unit = _quarter_or_404(year, quarter), _visible_unit(request.user, unit_id)
     try:
-        result = quarter_scores_current(year=year, quarter=quarter)
+        result = quarter_scores_current(year=period.year, quarter=period.number)
     except NoRuleSet as exc:
         return render(request, "scoring/no_rules.html", {"message": str(exc)}, status=404)
-    score = result.for_unit(unit.pk)
-    today = timezone.localdate()
-    trend = versioned(
-        ("unit_trend", unit.pk, year, quarter, today), lambda: unit_trend(unit=unit, year=year, quarter=quarter)
-    )
-    context = {
-        "unit": unit,
-        "score": score,
-        "status": quarter_status_current(result),
-        "result": result,
-        "period": period,
-        "label": period.label,
-        "rows": list(zip(result.months, score.figures, score.month_scores, score.quota, score.assessed, strict=True))
-        if score
-        else [],
-        "trend_chart": trend_line([q.short_label for q, _ in trend], [t for _, t in trend], title="季度得分走势"),
-        "articles": articles_of_quarter(unit=unit, quarter=period)[:100],
-        "open_findings": list(open_findings_for_unit(unit)),
-        "notifications": list(unread_for(request.user)[:10]),
-        "category_size": len(result.by_category(unit.category)),
-        "panels": unit_panels(user=request.user, unit=unit, today=today),
-    }
+    context = unit_quarter_context(user=request.user, unit=unit, result=result, today=timezone.localdate())
     return render(request, "scoring/unit_quarter.html", context)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import QuerySet
 
-from core.forms import DATE_MESSAGES, DateInput
+from core.forms import DATE_MESSAGES, DateInput, LongSelect
 from units.models import Unit
 
 from .models import MIN_ARTICLE_CHARS, SHORT_ARTICLE_REASON, length_verdict
@@ -17,6 +17,7 @@ class ArticleForm(forms.Form):
         queryset=Unit.objects.none(),
         empty_label="请选择单位",
         error_messages={"required": "请选择单位", "invalid_choice": "所选单位不存在"},
+        widget=LongSelect,
     )
     title = forms.CharField(
         label="标题",

@@ -15,7 +15,7 @@ from django.db import connections
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 
 from core.calendar import Month
-from core.versioning import versioned
+from core.versioning import Kind, versioned
 from units.models import User
 from units.selectors import units_visible_to
 
@@ -216,7 +216,7 @@ def articles_of_quarter(*, unit, quarter) -> QuerySet[Article]:
 
 def data_month_range() -> tuple[Month, Month] | None:
     """The first and the last month with any figure recorded (three queries, once per data version)."""
-    return versioned(("data_month_range",), _data_month_range)
+    return versioned(("data_month_range",), _data_month_range, kinds=(Kind.FIGURES,))
 
 
 def _data_month_range() -> tuple[Month, Month] | None:

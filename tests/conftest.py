@@ -42,11 +42,11 @@ def xlsx_file(tmp_path):
 def fresh_data_version(settings):
     """Tests build data with factories, which (unlike the services) do not mark the data changed:
     they see scores computed afresh. ``tests/core/test_versioning.py`` tests the cache itself."""
-    from core.versioning import _bump, forget_local
+    from core.versioning import _renew, forget_local
 
     settings.SCORE_CACHE = False
     forget_local()
-    _bump()
+    _renew()
 
 
 @pytest.fixture(autouse=True)

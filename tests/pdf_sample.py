@@ -273,7 +273,7 @@ def sample_notice(n_units: int = 70, seed: int = 2024) -> OfficialDocument:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    from .parallel import render_pdf
+    from core.pdf import render_pdf
 
     units = int(sys.argv[1]) if len(sys.argv) > 1 else 70
     target = sys.argv[2] if len(sys.argv) > 2 else f"notice-{units}.pdf"

@@ -5,6 +5,8 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
+from core.versioning import Kind, versioned
+
 from .models import Unit, UnitAlias, User
 from .names import UnitNotFound, name_keys, normalize_unit_name
 
@@ -86,6 +88,14 @@ def units_visible_to(user: User) -> QuerySet[Unit]:
     if user.unit_id is None:
         return Unit.objects.none()
     return Unit.objects.filter(pk=user.unit_id)
+
+
+def unit_visible_to(user: User, unit_id: int) -> Unit | None:
+    """The unit ``unit_id`` if ``user`` may see it (as :func:`units_visible_to` says), else ``None``;
+    loaded once per process and change of the units."""
+    if not user.is_authenticated or not (user.is_office or user.unit_id == unit_id):
+        return None
+    return versioned(("unit", unit_id), lambda: Unit.objects.filter(pk=unit_id).first(), kinds=(Kind.UNITS,))
 
 
 def alias_choices() -> list[tuple[int, str]]:

@@ -85,6 +85,7 @@ def ledger_detail(request, year: int, unit_id: int):
     editable = not request.user.is_office and (ledger is None or ledger.status == Ledger.Status.DRAFT)
     drafts, errors = drafts_of.take(request, plan, unit)
     defaults = drafts_of.ledger_defaults(unit) if editable and sheet else drafts_of.Defaults()
+    kept_reason = request.session.pop(_return_key(ledger), "") if ledger else ""  # a refused 退回's
     context = {
         "plan": plan,
         "unit": unit,
@@ -93,9 +94,14 @@ def ledger_detail(request, year: int, unit_id: int):
         "ledger": ledger,
         "transitions": list(ledger.transitions.select_related("by")) if ledger else [],
         "editable": editable,
-        "return_form": ReturnForm(),
+        "return_form": ReturnForm(initial={"reason": kept_reason}),
+        "kept_reason": kept_reason,
     }
     return render(request, "workplans/ledger_detail.html", context)
+
+
+def _return_key(ledger: Ledger) -> str:
+    return f"ledger-return:{ledger.pk}"
 
 
 @login_required
@@ -210,8 +216,9 @@ def ledger_return(request, pk: int):
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     try:
         services.ledger_return(ledger=ledger, acting_user=request.user, reason=reason)
-    except ValidationError as exc:
+    except ValidationError as exc:  # the reason typed comes back with the page
         _errors(request, exc)
+        request.session[_return_key(ledger)] = request.POST.get("reason", "")
     else:
         messages.success(request, f"已退回{ledger.unit}的台账。")
     return redirect("workplans:ledger", ledger.plan.year, ledger.unit_id)

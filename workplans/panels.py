@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 
 from core.calendar import Quarter
 from core.panels import NoticeProblem
+from core.versioning import Kind, versioned
 from units.models import Unit, User
 
 from .models import Ledger
@@ -19,7 +20,16 @@ NOTICE_PROBLEM = "工作方案任务落实方面部分单位存在任务逾期�
 
 
 def unit_panel(*, user: User, unit: Unit, today: datetime.date) -> SafeString | None:
-    """The unit's tasks of the current plan (this year's, else the latest): its ledger and overdue tasks."""
+    """The unit's tasks of the current plan (this year's, else the latest): its ledger and overdue
+    tasks; drawn once per process and change of the work plans."""
+    return versioned(
+        ("workplans_panel", unit.pk, today, user.is_office),
+        lambda: _unit_panel(can_edit=not user.is_office, unit=unit, today=today),
+        kinds=(Kind.WORKPLANS, Kind.UNITS),
+    )
+
+
+def _unit_panel(*, can_edit: bool, unit: Unit, today: datetime.date) -> SafeString | None:
     plan = current_plan(today)
     if plan is None:
         return None
@@ -34,7 +44,7 @@ def unit_panel(*, user: User, unit: Unit, today: datetime.date) -> SafeString | 
         "overdue": [s for s in states if s.overdue],
         "ledger": ledger,
         "ledger_late": today > plan.ledger_deadline and (ledger is None or ledger.status != Ledger.Status.SUBMITTED),
-        "can_edit": not user.is_office,
+        "can_edit": can_edit,
     }
     return SafeString(render_to_string("workplans/_unit_panel.html", context))
 

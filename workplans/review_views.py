@@ -39,9 +39,16 @@ def _back(year: int, unit: str) -> str:
 @office_required
 def review_page(request, year: int):
     plan = plan_or_404(request.user, year)
+    form = CarryForm(initial={"deadline": WorkPlan.default_ledger_deadline(plan.year + 1)})
+    return _review_page(request, plan, request.GET.get("unit", ""), form, ticked=[])
+
+
+def _review_page(request, plan, chosen: str, form: CarryForm, *, ticked: list[str], status: int = 200):
+    """The unfinished tasks per unit; ``ticked`` and ``form``: what was chosen and typed (a refused
+    carry shows them again)."""
     today = timezone.localdate()
     units = review(plan, today)
-    chosen = request.GET.get("unit", "")
+    chosen_pk = int(chosen) if chosen.isdigit() else None
     context = {
         "plan": plan,
         "units": units,
@@ -49,9 +56,10 @@ def review_page(request, year: int):
         "today": today,
         "item_count": sum(len(u.items) for u in units),
         "next_year": plan.year + 1,
-        "form": CarryForm(initial={"deadline": WorkPlan.default_ledger_deadline(plan.year + 1)}),
+        "form": form,
+        "ticked": {task for task, unit in _pairs(ticked) if unit == chosen_pk},
     }
-    return render(request, "workplans/review.html", context)
+    return render(request, "workplans/review.html", context, status=status)
 
 
 def _pairs(values: list[str]) -> list[tuple[int, int]]:
@@ -73,10 +81,11 @@ def review_carry(request, year: int):
         result = services.tasks_carry_over(
             plan=plan, items=_pairs(request.POST.getlist("item")), deadline=deadline, acting_user=request.user
         )
-    except ValidationError as exc:
+    except ValidationError as exc:  # the page again, the tasks ticked and the date as they were
         for message in exc.messages:
             messages.error(request, message)
-        return redirect(_back(plan.year, request.POST.get("unit", "")))
+        ticked = request.POST.getlist("item")
+        return _review_page(request, plan, request.POST.get("unit", ""), form, ticked=ticked, status=400)
     messages.success(
         request,
         f"已转入{result.plan.title}：新增任务{result.tasks_created}项，涉及{result.units_added}个单位次。",

@@ -5,6 +5,7 @@ from .report_import import annual_report_import
 from .reports import (
     EDITABLE,
     TRANSITIONS,
+    ReportChanged,
     ReportRefused,
     SaveOutcome,
     report_correct,
@@ -12,6 +13,7 @@ from .reports import (
     report_problems,
     report_return,
     report_save,
+    report_save_check,
     report_year_open,
     report_year_set_deadlines,
 )
@@ -19,6 +21,7 @@ from .reports import (
 __all__ = [
     "EDITABLE",
     "TRANSITIONS",
+    "ReportChanged",
     "ReportRefused",
     "SaveOutcome",
     "annual_report_import",
@@ -28,6 +31,7 @@ __all__ = [
     "report_requests_source",
     "report_return",
     "report_save",
+    "report_save_check",
     "report_year_open",
     "report_year_set_deadlines",
 ]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from core.imports import MAX_FILE_BYTES, Change, ImportRejected, ImportResult, file_error, read_sheets
 from core.imports.writing import write_or_reject
+from core.versioning import Kind
 from units.models import Unit, User
 
 from ..checks import check_values, number_text
@@ -115,7 +116,10 @@ def workbook_import(
     if not dry_run and result.writes:
         reason = f"导入 {filename}".strip()
         write_or_reject(
-            lambda: report_save(report_year=report_year, unit=unit, acting_user=acting_user, typed=typed, reason=reason)
+            lambda: report_save(
+                report_year=report_year, unit=unit, acting_user=acting_user, typed=typed, reason=reason
+            ),
+            kinds=(Kind.ANNUAL_REPORTS,),
         )
         result.notices.append("表格已导入，尚未提交：请在网页上核对文字部分后提交。")
     elif not dry_run:  # the same figures again: no new version, no history row

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..layout import decode, encode
@@ -23,6 +24,7 @@ def report_requests_source(
     """由登记簿生成 (``register``): tables 三 and 四 become the register's, filled now and on every
     save; 手工填写 (``typed``): the figures stay as they are and can be typed again."""
     _check_fill(report_year, unit, acting_user)
+    data_changed(Kind.ANNUAL_REPORTS)
     report = _locked(report_year, unit) or new_report(report_year, unit)
     if report.status not in EDITABLE:
         raise ValidationError(f"报告{report.get_status_display()}，不能修改。")

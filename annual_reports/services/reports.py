@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.permissions import require_office
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from .. import notifying
@@ -36,6 +37,7 @@ from ..selectors import (
     may_fill_unit,
     new_report,
     previous_report,
+    report_state,
     report_values,
 )
 
@@ -57,6 +59,19 @@ class ReportRefused(ValidationError):
         self.problems = problems
         errors = [p for p in problems if p.is_error]
         super().__init__(f"有{len(errors)}处错误，不能提交：{errors[0].message}" if errors else "不能提交")
+
+
+class ReportChanged(ValidationError):
+    """The report was changed (saved, submitted, returned, corrected) after the page the save comes
+    from was drawn: nothing is saved, so nobody's figures are overwritten unseen."""
+
+    def __init__(self, report: AnnualReport):
+        who = report.updated_by or "系统"
+        when = timezone.localtime(report.updated_at)
+        super().__init__(
+            f"您打开页面后，这份报告已由{who}于{when.month}月{when.day}日{when:%H:%M}修改"
+            f"（现为“{report.status_label}”），您这次填写的内容未保存。"
+        )
 
 
 @dataclass
@@ -93,6 +108,7 @@ def report_year_open(
 ) -> ReportYear:
     """Open a year's reports: units may fill them until ``unit_deadline`` (31 January by default)."""
     require_office(acting_user, "开启年度报告")
+    data_changed(Kind.ANNUAL_REPORTS)
     if ReportYear.objects.filter(year=year).exists():
         raise ValidationError({"year": f"{year}年度的年度报告已经开启。"})
     unit_deadline = unit_deadline or default_unit_deadline(year)
@@ -110,6 +126,7 @@ def report_year_set_deadlines(
     *, report_year: ReportYear, unit_deadline: datetime.date, district_deadline: datetime.date, acting_user: User
 ) -> ReportYear:
     require_office(acting_user, "设置年度报告的截止日期")
+    data_changed(Kind.ANNUAL_REPORTS)
     _check_open(report_year.year, unit_deadline, district_deadline)
     report_year.unit_deadline, report_year.district_deadline = unit_deadline, district_deadline
     report_year.stamp(acting_user=acting_user, reason="修改截止日期")
@@ -153,6 +170,19 @@ def report_problems(report: AnnualReport, values: dict | None = None, *, require
     )
 
 
+def _check_editable(report: AnnualReport, seen: str | None) -> None:
+    if report.status not in EDITABLE:
+        raise ValidationError(f"报告{report.get_status_display()}，不能修改。")
+    if seen is not None and seen != report_state(report):
+        raise ReportChanged(report)
+
+
+def report_save_check(*, report_year: ReportYear, unit: Unit | None, seen: str | None = None) -> None:
+    """Refuse, before what was typed is checked, a save that cannot go ahead whatever it holds (the
+    report is submitted or finalised, or changed since ``seen``); :func:`report_save` checks again."""
+    _check_editable(current_report(report_year, unit) or new_report(report_year, unit), seen)
+
+
 @transaction.atomic
 def report_save(
     *,
@@ -163,14 +193,17 @@ def report_save(
     texts: dict[str, str] | None = None,
     submit: bool = False,
     reason: str = "",
+    seen: str | None = None,
 ) -> SaveOutcome:
     """Save the typed cells (``None`` for the district, whose tables are compiled) and the text of a
     unit's current report, creating it on the first save; with ``submit`` also submit it when no
-    error-level check fails (the data is saved either way)."""
+    error-level check fails (the data is saved either way). ``seen`` is the report's state
+    (:func:`~annual_reports.selectors.report_state`) the typing started from: if the report has
+    changed since, nothing is saved (:class:`ReportChanged`)."""
+    data_changed(Kind.ANNUAL_REPORTS)
     _check_fill(report_year, unit, acting_user)
     report = _locked(report_year, unit) or new_report(report_year, unit)
-    if report.status not in EDITABLE:
-        raise ValidationError(f"报告{report.get_status_display()}，不能修改。")
+    _check_editable(report, seen)
     if unit is not None and uses_register(report):
         typed = with_register(typed if typed is not None else decode(report.figures), unit, report_year.year)
     if typed is not None and unit is not None:
@@ -203,6 +236,7 @@ def _submit(report: AnnualReport, acting_user: User | None) -> None:
 def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> AnnualReport:
     """Send a submitted report back to its unit with the reason."""
     require_office(acting_user, "审核年度报告")
+    data_changed(Kind.ANNUAL_REPORTS)
     if not (reason or "").strip():
         raise ValidationError({"reason": "退回须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
@@ -217,6 +251,7 @@ def report_return(*, report: AnnualReport, reason: str, acting_user: User) -> An
 def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
     """Freeze a submitted report; the district's compiled tables are stored with it."""
     require_office(acting_user, "审核年度报告")
+    data_changed(Kind.ANNUAL_REPORTS)
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     errors = [p for p in report_problems(report) if p.is_error]
     if errors:
@@ -236,6 +271,7 @@ def report_finalise(*, report: AnnualReport, acting_user: User) -> AnnualReport:
 def report_correct(*, report: AnnualReport, note: str, acting_user: User) -> AnnualReport:
     """Start the next version of a finalised report (a copy to correct); the finalised one stays."""
     require_office(acting_user, "审核年度报告")
+    data_changed(Kind.ANNUAL_REPORTS)
     if not (note or "").strip():
         raise ValidationError({"note": "更正须说明原因。"})
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)

@@ -150,7 +150,32 @@ def _plan(unit: Unit, items: list[ParsedApplication], errors: list[RowError]) ->
             or old_due != application.due_on
             or old_status != application.status
         )
+    result.notices[:0] = _not_in_file(pool, items)
     return plan
+
+
+LISTED_LEFT = 10
+
+
+def _not_in_file(pool: dict[tuple, list[Application]], items: list[ParsedApplication]) -> list[str]:
+    """A notice naming the register's applications the file does not have although received within
+    its dates: a row whose 申请内容 or 收到日期 the clerk corrected is a new application to the import,
+    and the old one stays (an import never deletes)."""
+    if not items:
+        return []
+    first, last = min(i.received_on for i in items), max(i.received_on for i in items)
+    left = sorted(
+        (a for found in pool.values() for a in found if first <= a.received_on <= last),
+        key=lambda a: (a.received_on, a.pk),
+    )
+    if not left:
+        return []
+    names = "、".join(f"{format_cn_date(a.received_on)}收到的“{a.content[:20]}”" for a in left[:LISTED_LEFT])
+    more = f"等{len(left)}件" if len(left) > LISTED_LEFT else ""
+    return [
+        f"登记簿中有{len(left)}件申请不在本文件中（收到日期在本文件的日期范围内）：{names}{more}。"
+        "导入不会改动或删除它们；如果是本文件改了其中某件的申请内容或收到日期，导入后它会登记为新的一件，请删除原来的一件。"
+    ]
 
 
 def _describe(result: ImportResult, planned: Planned, changed, before, old_days: int, old_appeals) -> None:
@@ -175,7 +200,7 @@ def _describe(result: ImportResult, planned: Planned, changed, before, old_days:
     if item.correction_requested_on and item.correction_requested_on > correction_request_due(item.received_on):
         due = format_cn_date(correction_request_due(item.received_on))
         result.notices.append(f"第{item.row}行 补正告知日期晚于收到申请之日起7个工作日（应不晚于{due}，条例第三十条）")
-    if application.answered_on and application.answered_on > application.due_on:
+    if application.is_late:
         result.notices.append(
             f"第{item.row}行 答复日期{format_cn_date(application.answered_on)}超过答复期限{format_cn_date(application.due_on)}"
         )

@@ -4,7 +4,8 @@ The file is streamed (openpyxl's read-only mode) with its declared dimension ign
 columns are counted from the cells actually read, and reading stops as soon as a limit is passed,
 so a tiny crafted file that declares (or truly has) a cell in the sheet's far corner is refused in
 a fraction of a second. The sheet read is the active one if visible, else the first visible one;
-hidden sheets are never read.
+hidden sheets are never read. Other visible sheets with something in them (a clerk's register with a
+tab per year) are named in a notice, so nobody takes the import of one tab for the whole workbook.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ MAX_ROWS = 10_000
 MAX_COLUMNS = 60
 MAX_CELLS = 150_000
 """Cells read (empty ones inside a row included): about a second of parsing on a small server."""
+PEEK_ROWS = 50
+PEEK_SHEETS = 20
+"""Rows of another visible sheet looked at to tell whether it holds anything (WPS's empty Sheet2 does not)."""
 
 
 @dataclass
@@ -185,6 +189,32 @@ def read_sheets(source: str | IO[bytes]) -> list[Sheet]:
     return sheets
 
 
+def _has_content(sheet) -> bool:
+    try:
+        rows = sheet.iter_rows(max_row=PEEK_ROWS, max_col=MAX_COLUMNS, values_only=True)
+        return any(value not in (None, "") for values in rows for value in values)
+    except UNREADABLE_ERRORS:
+        return False
+
+
+def _others_notice(workbook, name: str) -> list[str]:
+    """A notice naming the other visible sheets that hold something (the first :data:`PEEK_SHEETS`
+    looked at): they are not read."""
+    visible = [
+        sheet
+        for sheet in workbook.worksheets
+        if sheet.title != name and getattr(sheet, "sheet_state", "visible") == "visible"
+    ]
+    others = [f"“{sheet.title}”" for sheet in visible[:PEEK_SHEETS] if _has_content(sheet)]
+    if not others:
+        return []
+    more = "等" if len(visible) > PEEK_SHEETS else ""
+    return [
+        f"工作簿中另有工作表{'、'.join(others)}{more}，未读取：每次只导入当前工作表“{name}”。"
+        "其他工作表的内容请另行导入（在Excel中切换到该工作表后保存，或另存为单独的文件）。"
+    ]
+
+
 def read_sheet(source: str | IO[bytes], *, merged: bool = False) -> Sheet:
     """The visible sheet of an .xlsx file; with ``merged`` also its merged cell ranges.
 
@@ -197,6 +227,7 @@ def read_sheet(source: str | IO[bytes], *, merged: bool = False) -> Sheet:
         sheet = _visible_sheet(workbook)
         name = sheet.title
         rows = _read(sheet)
+        notices = _others_notice(workbook, name)
         if merged:  # loading the whole workbook parses every sheet, the hidden ones too: bound them all
             budget = MAX_CELLS - sum(len(values) for _, values in rows)
             for other in workbook.worksheets:
@@ -204,7 +235,7 @@ def read_sheet(source: str | IO[bytes], *, merged: bool = False) -> Sheet:
                     budget -= sum(len(values) for _, values in _read(other, budget))
     finally:
         workbook.close()
-    result = Sheet(rows=rows, name=name)
+    result = Sheet(rows=rows, name=name, notices=notices)
     if merged:
         # Within the limits just checked, so loading the whole workbook is bounded too.
         full = _load(data, read_only=False)

@@ -12,7 +12,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from ..versioning import data_changed
+from ..versioning import Kind, data_changed
 from .parsing import RowParser
 from .results import ImportRejected, file_error
 
@@ -32,12 +32,13 @@ def validate_instance(parser: RowParser, instance, titles: dict[str, str], *, ex
                 parser.error(titles.get(name, name if name != "__all__" else "行"), message.rstrip("。"))
 
 
-def write_or_reject(write: Callable[[], T]) -> T:
-    """Run ``write`` in one transaction; a database refusal becomes an :class:`ImportRejected`
-    (nothing written) with a plain sentence instead of a traceback or an error page."""
+def write_or_reject(write: Callable[[], T], *, kinds: tuple[Kind, ...] = ()) -> T:
+    """Run ``write`` in one transaction, marking the data of ``kinds`` changed (without kinds:
+    anything may have changed); a database refusal becomes an :class:`ImportRejected` (nothing
+    written) with a plain sentence instead of a traceback or an error page."""
     try:
         with transaction.atomic():
-            data_changed()  # cached scores and tables are dropped once this commits
+            data_changed(*kinds)  # cached scores and tables of those kinds are dropped once this commits
             return write()
     except ValidationError as exc:
         raise ImportRejected([file_error(f"写入时校验未通过：{'；'.join(exc.messages)}。未写入任何数据。")]) from exc

@@ -24,6 +24,8 @@ Each setting may also be given as a Django setting of the same name.
 
 from __future__ import annotations
 
+import array
+import hashlib
 import os
 import subprocess
 import threading
@@ -224,12 +226,34 @@ def font_face_css(faces: dict[str, FontFace] | None = None) -> str:
     return "\n".join(rules) + "\n"
 
 
+def cmap_cache_dir() -> Path:
+    """Where the code points of each font are kept between processes (``LINZI_CMAP_CACHE``)."""
+    return Path(_setting("LINZI_CMAP_CACHE") or REPO_ROOT / "var" / "cache" / "cmaps")
+
+
 @lru_cache(maxsize=32)
 def _cmap(path: str, mtime_ns: int) -> frozenset[int]:
+    """The code points of a font file, read with fontTools once (~15 ms a font, and fontTools'
+    import) and then kept on disk, keyed by the file's path, size and time."""
+    name = hashlib.sha256(f"{path}|{mtime_ns}|{os.path.getsize(path)}".encode()).hexdigest()[:32]
+    kept = cmap_cache_dir() / f"{name}.u32"
+    try:
+        codes = array.array("I")
+        codes.frombytes(kept.read_bytes())
+        return frozenset(codes)
+    except OSError:
+        pass
     from fontTools.ttLib import TTFont
 
-    font = TTFont(path, lazy=True, fontNumber=0)
-    return frozenset(font.getBestCmap())
+    points = frozenset(TTFont(path, lazy=True, fontNumber=0).getBestCmap())
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        partial = kept.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(array.array("I", sorted(points)).tobytes())
+        partial.replace(kept)
+    except OSError:  # a read-only installation: read again next time
+        pass
+    return points
 
 
 def covered(face: FontFace) -> frozenset[int]:

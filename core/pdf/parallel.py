@@ -24,18 +24,10 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-from .document import Block, OfficialDocument, Table
+from .document import Block, Landscape, OfficialDocument, Table
 from .fonts import FontFace, FontsNotInstalledError, MissingGlyphError, check_coverage, resolve_fonts
-from .render import (
-    CHARS_PER_LINE,
-    WEASYPRINT_OPTIONS,
-    _Builder,
-    _css,
-    _esc,
-    _layout,
-    main_text_spacing,
-    render_one_piece,
-)
+from .markup import CHARS_PER_LINE, HtmlBuilder, document_css, escape
+from .render import WEASYPRINT_OPTIONS, few_collections, lay_out, main_text_spacing, render_one_piece
 
 #: Below this estimated cost (≈ table cells + lines of text) a document is laid out in one piece.
 PARALLEL_MIN_COST = 800
@@ -76,6 +68,8 @@ def _executor(workers: int) -> ProcessPoolExecutor:
 
 
 def _block_cost(block: Block) -> int:
+    if isinstance(block, Landscape):
+        return sum(_block_cost(b) for b in block.blocks)
     if isinstance(block, Table):
         return sum(len(r) for r in block.header_rows) + sum(len(r) for r in block.rows) + len(block.note) // 40
     return len(block.text) // CHARS_PER_LINE + 1
@@ -113,18 +107,26 @@ def _glyphs_page(faces: dict[str, FontFace], text_by_role: dict[str, str]) -> st
     spans = []
     for role, text in sorted(text_by_role.items()):
         chars = "".join(sorted(set(text) - {"\n"}))
-        spans.append(f"<p style=\"font-family: '{faces[role].css_family}'; white-space: pre\">{_esc(chars)}</p>")
+        spans.append(f"<p style=\"font-family: '{faces[role].css_family}'; white-space: pre\">{escape(chars)}</p>")
     return GLYPHS_PAGE.format("".join(spans))
 
 
-def _run_markup(builder: _Builder, doc: OfficialDocument, parts: range, glyphs: str) -> str:
+def _run_markup(builder: HtmlBuilder, doc: OfficialDocument, parts: range, glyphs: str) -> str:
     markup = builder.document(doc, main=0 in parts, attachments=[doc.attachments[i - 1] for i in parts if i > 0])
     return markup.replace("<body>", "<body>" + glyphs, 1)
 
 
-def _render_run(markup: str, css: str) -> bytes:
-    """Lay one run out (in a worker process, or here for the first run)."""
-    return _layout(markup, css).write_pdf(**WEASYPRINT_OPTIONS)
+def warm_up(css: str, numbers_css: str) -> None:
+    """Make a worker ready to lay out with ``css``: WeasyPrint imported, the stylesheets parsed and
+    the fonts registered, a first page laid out and written."""
+    lay_out("<p>一</p>", css, numbers_css).write_pdf(**WEASYPRINT_OPTIONS)
+
+
+def _render_run(markup: str, css: str, numbers_css: str) -> bytes:
+    """Lay one run out (in a worker process, or here for the first run) with the document's
+    stylesheet and that of its page numbers."""
+    with few_collections():
+        return lay_out(markup, css, numbers_css).write_pdf(**WEASYPRINT_OPTIONS)
 
 
 def _overlay(landscape: list[bool], css: str, glyphs: str) -> bytes:
@@ -132,7 +134,7 @@ def _overlay(landscape: list[bool], css: str, glyphs: str) -> bytes:
     pages = [OVERLAY_LANDSCAPE if wide else OVERLAY_PAGE for wide in landscape]
     pages[0] = pages[0].replace("break-before: page; ", "")
     markup = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"></head><body>' + glyphs + "".join(pages)
-    return _render_run(markup + "</body></html>", css + NUMBERED_AFTER_LEADING_CSS)
+    return _render_run(markup + "</body></html>", css, NUMBERED_AFTER_LEADING_CSS)
 
 
 def _font_key(font) -> tuple:
@@ -227,16 +229,19 @@ def render_parallel(doc: OfficialDocument, *, workers: int) -> bytes | None:
     if len(runs) < 2 or sum(costs) < PARALLEL_MIN_COST:
         return None
     faces = resolve_fonts()
-    builder = _Builder(faces)
+    css = document_css(faces, doc)
+    pool = _executor(len(runs) - 1)  # the first run is laid out here
+    for _ in runs[1:]:  # the workers get ready while this process prepares the runs
+        pool.submit(warm_up, css, NO_PAGE_NUMBERS_CSS)
+    builder = HtmlBuilder(faces)
     builder.document(doc)
-    text_by_role = {role: "".join(parts) for role, parts in builder.text_by_role.items()}
+    text_by_role = builder.roles()
     check_coverage(text_by_role, faces)
-    css = _css(faces, doc)
     glyphs = _glyphs_page(faces, text_by_role)
     spacing = main_text_spacing(doc, faces, css)
-    markups = [_run_markup(_Builder(faces, spacing), doc, run, glyphs) for run in runs]
-    futures = [_executor(workers).submit(_render_run, m, css + NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
-    pdfs = [_render_run(markups[0], css + NUMBERED_AFTER_LEADING_CSS)] + [f.result() for f in futures]
+    markups = [_run_markup(HtmlBuilder(faces, spacing), doc, run, glyphs) for run in runs]
+    futures = [pool.submit(_render_run, m, css, NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
+    pdfs = [_render_run(markups[0], css, NUMBERED_AFTER_LEADING_CSS)] + [f.result() for f in futures]
     landscape = [wide for pdf in pdfs for wide in _landscape_pages(pdf)[LEADING:]]
     song = _glyphs_page(faces, {"song": text_by_role["song"]})
     return assemble(pdfs, _overlay(landscape, css, song), title=doc.title, author=doc.issuer)
@@ -272,7 +277,8 @@ def render_pdf(doc: OfficialDocument, *, workers: int | None = None) -> bytes:
     workers = pdf_workers() if workers is None else workers
     if workers > 1 and not _in_transaction():
         try:
-            pdf = render_parallel(doc, workers=workers)
+            with few_collections():
+                pdf = render_parallel(doc, workers=workers)
         except (MissingGlyphError, FontsNotInstalledError):
             raise
         except Exception as exc:  # a broken worker: the document is still rendered, in one piece

@@ -1,311 +1,61 @@
 """Render an :class:`~core.pdf.document.OfficialDocument` to a print-ready PDF (GB/T 9704-2012).
 
-``render_one_piece(doc)`` builds HTML + CSS (``official.css``) and renders it with WeasyPrint, using
-the fonts of :mod:`core.pdf.fonts`.  Before rendering it checks that every character has a
-glyph in the font that will draw it and raises :class:`~core.pdf.fonts.MissingGlyphError`
-otherwise (a PDF with tofu or a silently substituted face is not fit to be issued).
+``render_one_piece(doc)`` builds HTML + CSS (:mod:`core.pdf.markup`, ``official.css``) and renders
+it with WeasyPrint, using the fonts of :mod:`core.pdf.fonts`.  Before rendering it checks that every
+character has a glyph in the font that will draw it and raises
+:class:`~core.pdf.fonts.MissingGlyphError` otherwise (a PDF with tofu or a silently substituted face
+is not fit to be issued).
+
+Public interface (used by :mod:`core.pdf.parallel` as by any caller): :func:`build_html`,
+:func:`lay_out`, :func:`main_text_spacing`, :func:`render_document`, :func:`render_one_piece`,
+:data:`WEASYPRINT_OPTIONS`, :func:`harfbuzz_subsetting`.
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes.util
-import html
+import gc
 import logging
 import threading
-from collections import defaultdict
-from decimal import Decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from core.formatting import format_cn_date as format_date
-
 from .continued import continue_tables
-from .document import (
-    Attachment,
-    Block,
-    Cell,
-    CellValue,
-    Landscape,
-    OfficialDocument,
-    Paragraph,
-    Table,
-    format_number,
-)
-from .fitting import fit_cell
-from .fonts import FontFace, check_coverage, font_face_css, resolve_fonts
-from .grid import positions
+from .document import OfficialDocument
+from .fonts import FontFace, check_coverage, resolve_fonts
 from .keeping import MAIN_SPACINGS, main_text_fit
+from .markup import CHAR_MM, LINE_MM, HtmlBuilder, document_css
 
-CSS_TEMPLATE = Path(__file__).with_name("official.css")
+__all__ = [
+    "CHAR_MM",
+    "LINE_MM",
+    "WEASYPRINT_OPTIONS",
+    "build_html",
+    "few_collections",
+    "harfbuzz_subsetting",
+    "lay_out",
+    "main_text_spacing",
+    "render_document",
+    "render_one_piece",
+]
+
 LOGGER = logging.getLogger(__name__)
-
-# The grid of GB/T 9704-2012: 22 lines of 28 characters of 16 pt in a 156 x 225 mm text block.
-TEXT_WIDTH_MM = 156.0
-LANDSCAPE_TEXT_WIDTH_MM = 225.0
-TEXT_HEIGHT_MM = 225.0
-LINES_PER_PAGE = 22
-CHARS_PER_LINE = 28
-BODY_PT = 16.0
-PT_MM = 25.4 / 72
-# Rounded down a hair so that 22 lines and 28 characters always fit despite rounding.
-LINE_MM = TEXT_HEIGHT_MM / LINES_PER_PAGE - 0.0005
-CHAR_MM = TEXT_WIDTH_MM / CHARS_PER_LINE  # the pitch of one character: 5.571 mm
-LETTER_SPACING_MM = (TEXT_WIDTH_MM - 0.005) / CHARS_PER_LINE - BODY_PT * PT_MM  # ≈ -0.0732 mm
-TABLE_PT = 12.0
-
-PAGE_NUMBER_TEXT = "— 0123456789"  # what the page-number boxes print (for the coverage check)
 
 # WeasyPrint options.  hinting=False strips hinting from the embedded subsets; full_fonts=False
 # keeps subsetting on (HarfBuzz: fast, small PDFs).  See bench/bench_pdf.py.
 WEASYPRINT_OPTIONS = {"hinting": False, "full_fonts": False, "optimize_images": False}
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True).replace("\n", "<br>")
-
-
-class _Builder:
-    """Turns the document into HTML, remembering which text each font role must render."""
-
-    def __init__(self, faces: dict[str, FontFace], spacing: str = ""):
-        self.faces = faces
-        self.spacing = spacing
-        """Extra class of the main text: ``tight``/``tighter`` narrow the blank lines before the 署名."""
-        self.text_by_role: dict[str, list[str]] = defaultdict(list)
-        self.parts: list[str] = []
-        self.wide = False
-        """Laying out landscape pages (a text block 225 mm wide instead of 156 mm)."""
-        self.tables: dict[str, Table] = {}  # tables with label columns, by their rows' id prefix (t0-5: row 5)
-
-    def text(self, role: str, text: str) -> str:
-        self.text_by_role[role].append(text)
-        return _esc(text)
-
-    # -- blocks -------------------------------------------------------------------------------
-    def paragraph(self, para: Paragraph) -> str:
-        role = {"body": "fang", "h1": "hei", "h2": "kai", "h3": "fang"}[para.kind]
-        cls = "" if para.kind == "body" else f' class="{para.kind}"'
-        return f"<p{cls}>{self.text(role, para.text)}</p>"
-
-    def cell(self, value: CellValue, tag: str, align: str | None, width_mm: float | None = None) -> str:
-        if isinstance(value, Cell):
-            attrs = ""
-            if value.colspan > 1:
-                attrs += f' colspan="{value.colspan}"'
-            if value.rowspan > 1:
-                attrs += f' rowspan="{value.rowspan}"'
-            if value.align != "center":
-                attrs += f' class="{value.align}"'
-            text = value.text
-        else:
-            if value is None:
-                text = ""
-            elif isinstance(value, int | float | Decimal):
-                text = format_number(value)
-            else:
-                text = str(value)
-            attrs = f' class="{align}"' if align and align != "center" else ""
-        role = "hei" if tag == "th" else "fang"
-        colspan = value.colspan if isinstance(value, Cell) else 1
-        if tag == "td" and width_mm and colspan == 1 and isinstance(text, str):
-            fit = fit_cell(text, width_mm, TABLE_PT)
-            if fit.size_pt:
-                attrs += f' style="font-size:{fit.size_pt:g}pt"'
-            if fit.lines:
-                self.text(role, text)
-                return f"<{tag}{attrs}>{'<br>'.join(_esc(line) for line in fit.lines)}</{tag}>"
-        return f"<{tag}{attrs}>{self.text(role, text)}</{tag}>"
-
-    def table(self, table: Table) -> str:
-        out = []
-        widths = table.col_widths_mm
-        fixed = bool(widths) and sum(widths) > 0
-        classes = "grid" + (" fixed" if fixed else "") + (" continued" if table.continued else "")
-        out.append(f'<table class="{classes}">')
-        prefix = ""
-        if table.label_columns:
-            prefix = f"t{len(self.tables)}"
-            self.tables[prefix] = table
-        if fixed:
-            total = sum(widths)
-            out.append(
-                "<colgroup>" + "".join(f'<col style="width:{w / total * 100:.3f}%">' for w in widths) + "</colgroup>"
-            )
-        if table.header_rows:
-            out.append("<thead>")
-            for row in table.header_rows:
-                out.append("<tr>" + "".join(self.cell(c, "th", None) for c in row) + "</tr>")
-            out.append("</thead>")
-        out.append("<tbody>" if table.header_rows else '<tbody class="first">')
-        aligns = table.col_align or []
-        page_width = LANDSCAPE_TEXT_WIDTH_MM if self.wide else TEXT_WIDTH_MM
-        col_mm = [w / sum(widths) * page_width for w in widths] if fixed else []
-        for index, row in enumerate(positions(table.rows)):  # a cell's column: after cells merged from above
-            cells = [
-                self.cell(value, "td", aligns[c] if c < len(aligns) else None, col_mm[c] if c < len(col_mm) else None)
-                for c, value in row
-            ]
-            row_id = f' id="{prefix}-{index}"' if prefix else ""
-            out.append(f"<tr{row_id}>" + "".join(cells) + "</tr>")
-        out.append("</tbody></table>")
-        if table.note:
-            out.append(f'<div class="table-note">{self.text("fang", table.note)}</div>')
-        return "".join(out)
-
-    def blocks(self, blocks: list[Block]) -> str:
-        out = []
-        for index, block in enumerate(blocks):
-            if isinstance(block, Landscape):
-                # The text after landscape pages goes on to a new portrait page.
-                rest = blocks[index + 1 :]
-                wide, self.wide = self.wide, True
-                out.append(f'<div class="landscape-pages">{self.blocks(block.blocks)}</div>')
-                self.wide = wide
-                out.append(f'<div class="portrait-pages">{self.blocks(rest)}</div>' if rest else "")
-                break
-            if isinstance(block, Paragraph):
-                out.append(self.paragraph(block))
-            elif isinstance(block, Table):
-                out.append(self.table(block))
-            else:
-                raise TypeError(f"not a Paragraph, Table or Landscape: {block!r}")
-        return "".join(out)
-
-    # -- document parts -----------------------------------------------------------------------
-    def masthead(self, doc: OfficialDocument) -> str:
-        if not doc.doc_number:
-            return ""
-        return (
-            '<div class="masthead">'
-            f'<div class="issuer">{self.text("xbs", doc.issuer)}</div>'
-            f'<div class="doc-number">{self.text("fang", doc.doc_number)}</div>'
-            '<div class="rule"></div></div>'
-        )
-
-    def attachment_list(self, titles: list[str]) -> str:
-        """附件说明: one paragraph per title, wrapped lines aligned with the title's first character;
-        the last two go together (with the 署名 after them), so a page never starts with the last
-        title alone before the 署名."""
-        if not titles:
-            return ""
-        self.text_by_role["fang"].append("附件：.0123456789")
-        many = len(titles) > 1
-        items = []
-        for i, title in enumerate(titles, 1):
-            label = f'<span class="label">{"附件：" if i == 1 else ""}</span>'
-            number = f'<span class="num">{i}.</span>' if many else ""
-            keep = " keep" if many and i == len(titles) - 1 else ""
-            name = f'<span class="name">{self.text("fang", title)}</span>'
-            items.append(f'<div class="att-item{keep}">{label}{number}{name}</div>')
-        return f'<div class="att-list{"" if many else " single"}">{"".join(items)}</div>'
-
-    def signature(self, doc: OfficialDocument) -> str:
-        date = format_date(doc.date)
-        sig = self.text("fang", doc.signature) if doc.signature else ""
-        rows = f'<tr><td class="org">{sig}</td></tr>' if sig else ""
-        rows += f'<tr><td class="date">{self.text("fang", date)}</td></tr>'
-        return f'<table class="sig">{rows}</table>'
-
-    def attachment(self, att: Attachment, numbered: bool, tail: str = "") -> str:
-        label = f"附件{att.number}" if numbered else "附件"
-        cls = "attachment landscape" if att.landscape else "attachment"
-        self.wide = att.landscape
-        blocks = self.blocks(att.blocks)
-        self.wide = False
-        return (
-            f'<section class="{cls}">'
-            f'<div class="att-label">{self.text("hei", label)}</div>'
-            f'<h1 class="title">{self.text("xbs", att.title)}</h1>'
-            f'<div class="text">{blocks}</div>{tail}'
-            "</section>"
-        )
-
-    def watermark(self, doc: OfficialDocument) -> str:
-        """A mark repeated on every page (a fixed box is drawn on each page it covers)."""
-        if not doc.watermark:
-            return ""
-        return f'<div class="watermark" aria-hidden="true">{self.text("hei", doc.watermark)}</div>'
-
-    def imprint(self, doc: OfficialDocument) -> str:
-        """版记 at the foot of the page where the document ends: a footnote of its last line."""
-        imprint = doc.imprint
-        if imprint is None:
-            return ""
-        lines = []
-        if imprint.cc.strip():
-            cc = imprint.cc.strip().rstrip("。") + "。"
-            lines.append(
-                f'<span class="imprint-line cc"><span class="label">{self.text("fang", "抄送：")}</span>'
-                f'<span class="value">{self.text("fang", cc)}</span></span>'
-            )
-        printed = f"{format_date(imprint.printed_on)}印发"
-        lines.append(
-            f'<span class="imprint-line printer"><span>{self.text("fang", imprint.printer)}</span>'
-            f'<span class="printed">{self.text("fang", printed)}</span></span>'
-        )
-        return f'<p class="imprint-call">\u200b<span class="imprint">{"".join(lines)}</span></p>'
-
-    def document(self, doc: OfficialDocument, *, main: bool = True, attachments: list | None = None) -> str:
-        """The document as HTML; or only some of its parts (the main text and a run of attachments,
-        each starting on a new page) for parallel layout."""
-        titles = list(doc.attachment_titles) or [a.title for a in doc.attachments]
-        numbered = len(titles) > 1 or len(doc.attachments) > 1
-        self.text_by_role["song"].append(PAGE_NUMBER_TEXT)
-        chosen = doc.attachments if attachments is None else attachments
-        ends_here = (chosen and chosen[-1] is doc.attachments[-1]) if doc.attachments else main
-        tail = self.imprint(doc) if ends_here else ""
-        body = self.watermark(doc)
-        if main:
-            body += (
-                self.masthead(doc)
-                + f'<h1 class="title">{self.text("xbs", doc.title)}</h1>'
-                + f'<div class="text{" " + self.spacing if self.spacing else ""}">'
-                + (f'<p class="addressee">{self.text("fang", doc.addressee)}</p>' if doc.addressee else "")
-                + self.blocks(doc.body)
-                + self.attachment_list(titles)
-                + self.signature(doc)
-                + "</div>"
-                + ("" if doc.attachments else tail)
-            )
-        body += "".join(self.attachment(a, numbered, tail if a is chosen[-1] else "") for a in chosen)
-        head = (
-            '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
-            f"<title>{_esc(doc.title)}</title>"
-            f'<meta name="author" content="{_esc(doc.issuer)}">'
-            '<meta name="generator" content="linzi_gk core.pdf">'
-            f'<meta name="dcterms.created" content="{doc.date.isoformat()}">'
-            "</head><body>"
-        )
-        return head + body + "</body></html>"
-
-
-def _css(faces: dict[str, FontFace], doc: OfficialDocument) -> str:
-    issuer_chars = max(len(doc.issuer), 1)
-    issuer_pt = min(40.0, TEXT_WIDTH_MM / issuer_chars / PT_MM * 0.95)
-    values = {role: face.css_family for role, face in faces.items()}
-    values.update(
-        line=f"{LINE_MM:.4f}mm",
-        line2=f"{2 * LINE_MM:.4f}mm",
-        letter_spacing=f"{LETTER_SPACING_MM:.4f}mm",
-        indent=f"{2 * CHAR_MM:.4f}mm",
-        table_size=f"{TABLE_PT:g}pt",
-        table_gap=f"{LINE_MM / 2:.4f}mm",
-        half_line=f"{LINE_MM / 2:.4f}mm",
-        line23=f"{TEXT_HEIGHT_MM / 23 - 0.0005:.4f}mm",
-        line24=f"{TEXT_HEIGHT_MM / 24 - 0.0005:.4f}mm",
-        issuer_size=f"{issuer_pt:.1f}pt",
-    )
-    return font_face_css(faces) + CSS_TEMPLATE.read_text(encoding="utf-8") % values
-
-
 def build_html(
-    doc: OfficialDocument, faces: dict[str, FontFace] | None = None, spacing: str = ""
+    doc: OfficialDocument, faces: dict[str, FontFace] | None = None, spacing: str = "", *, marks: bool = False
 ) -> tuple[str, str, dict]:
     """Return ``(html, css, text_by_role)`` for ``doc`` (useful for debugging the layout)."""
     faces = faces or resolve_fonts()
-    builder = _Builder(faces, spacing)
+    builder = HtmlBuilder(faces, spacing, marks=marks)
     markup = builder.document(doc)
-    text_by_role = {role: "".join(parts) for role, parts in builder.text_by_role.items()}
-    return markup, _css(faces, doc), text_by_role
+    return markup, document_css(faces, doc), builder.roles()
 
 
 _local = threading.local()
@@ -316,7 +66,9 @@ def _font_config():
 
     Registering the five @font-face fonts costs ~0.1 s per document (each file is read, copied
     to a temporary folder and scanned by fontconfig); WeasyPrint keys them by their descriptors,
-    so a reused configuration registers each face only once.
+    so a reused configuration registers each face only once. The copies (~22 MB) are deleted when
+    the configuration goes; a thread's is let go when the process exits, which would not happen by
+    itself (a process that made a PDF left its copies in the temporary folder).
     """
     from weasyprint.text.fonts import FontConfiguration
 
@@ -324,6 +76,7 @@ def _font_config():
     if config is None:
         config = _local.font_config = FontConfiguration()
         _local.stylesheets = {}
+        atexit.register(vars(_local).clear)  # this thread's configuration and stylesheets
     return config
 
 
@@ -345,7 +98,10 @@ def harfbuzz_subsetting() -> bool:
     return ctypes.util.find_library("harfbuzz-subset") is not None
 
 
-def _layout(markup: str, css: str):
+def lay_out(markup: str, css: str, *more_css: str):
+    """``markup`` laid out with ``css`` and then ``more_css`` (each stylesheet parsed once per
+    process and kept, with its fonts, for the next document): a WeasyPrint ``Document``, whose
+    ``write_pdf(**WEASYPRINT_OPTIONS)`` gives the PDF."""
     from weasyprint import HTML
 
     if not getattr(_local, "checked_harfbuzz", False):
@@ -357,7 +113,7 @@ def _layout(markup: str, css: str):
             )
 
     return HTML(string=markup, base_url=str(Path(__file__).parent)).render(
-        stylesheets=[_stylesheet(css)], font_config=_font_config(), **WEASYPRINT_OPTIONS
+        stylesheets=[_stylesheet(sheet) for sheet in (css, *more_css)], font_config=_font_config(), **WEASYPRINT_OPTIONS
     )
 
 
@@ -369,26 +125,56 @@ def main_text_spacing(doc: OfficialDocument, faces: dict[str, FontFace], css: st
     the first that does both is used, else the first that leaves fewer than three lines empty."""
     fits = []
     for spacing in MAIN_SPACINGS:
-        markup = _Builder(faces, spacing).document(doc, attachments=[])
-        fit = main_text_fit(_layout(markup, css), LINE_MM)
+        markup = HtmlBuilder(faces, spacing, marks=True).document(doc, attachments=[])
+        fit = main_text_fit(lay_out(markup, css), LINE_MM)
         if fit.good:
             return spacing
         fits.append((spacing, fit))
     return next((spacing for spacing, fit in fits if fit.empty_lines_before < 3), "")
 
 
-def render_document(doc: OfficialDocument):
-    """Lay ``doc`` out in one piece and return the WeasyPrint ``Document`` (for inspection/tests)."""
+def render_document(doc: OfficialDocument, *, marks: bool = False):
+    """Lay ``doc`` out in one piece and return the WeasyPrint ``Document``; with ``marks`` every
+    block has an id, so that :mod:`core.pdf.keeping` can tell where it is (for inspection, tests)."""
     faces = resolve_fonts()
     markup, css, text_by_role = build_html(doc, faces)
     check_coverage(text_by_role, faces)
     spacing = main_text_spacing(doc, faces, css)
 
-    def lay_out(version: OfficialDocument):
-        builder = _Builder(faces, spacing)
-        return _layout(builder.document(version), css), builder.tables
+    def lay(version: OfficialDocument):
+        builder = HtmlBuilder(faces, spacing, marks=marks)
+        return lay_out(builder.document(version), css), builder.tables
 
-    return continue_tables(doc, lay_out)  # tables running over pages keep their group labels
+    return continue_tables(doc, lay)  # tables running over pages keep their group labels
+
+
+_gc_depth = {"open": False}
+GC_THRESHOLD = 20_000
+"""Allocations between two collections of the youngest generation while laying out (Python's: 700)."""
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Lay out without Python's cyclic garbage collector scanning the process again and again.
+
+    WeasyPrint makes hundreds of thousands of small objects for a notice: with the default
+    thresholds the collector ran about 200 times during one, and each full collection walked every
+    object of the process (Django, WeasyPrint, the data): 0.4 s of a 1 s notice. Within, the
+    objects that existed before are left out of collections (``gc.freeze``) and the youngest
+    generation is collected less often; both are restored after (``gc.unfreeze``)."""
+    if _gc_depth["open"]:  # within another: that one restores
+        yield
+        return
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(threshold[0], GC_THRESHOLD), *threshold[1:])
+    _gc_depth["open"] = True
+    try:
+        yield
+    finally:
+        _gc_depth["open"] = False
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
 
 
 def render_one_piece(doc: OfficialDocument) -> bytes:
@@ -397,4 +183,5 @@ def render_one_piece(doc: OfficialDocument) -> bytes:
     Raises :class:`~core.pdf.fonts.MissingGlyphError` when a character has no glyph in its font
     and :class:`~core.pdf.fonts.FontsNotInstalledError` when ``var/fonts/`` has not been built.
     """
-    return render_document(doc).write_pdf(**WEASYPRINT_OPTIONS)
+    with few_collections():
+        return render_document(doc).write_pdf(**WEASYPRINT_OPTIONS)

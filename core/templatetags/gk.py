@@ -1,3 +1,5 @@
+import datetime
+
 from django import template
 
 from core.calendar import Quarter
@@ -14,7 +16,9 @@ def points(value):
 
 @register.filter
 def cndate(value):
-    """2025-01-10 → 2025年1月10日."""
+    """2025-01-10 → 2025年1月10日; also an ISO date kept as text (in JSON)."""
+    if isinstance(value, str) and value:
+        value = datetime.date.fromisoformat(value)
     return format_cn_date(value) if value else ""
 
 

@@ -14,7 +14,7 @@ from core.imports import Change, ImportResult, parse_or_plan, read_sheet
 from core.imports.writing import write_or_reject
 from core.models import stamp_history
 from core.permissions import require_office
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 from units.selectors import UnitResolver
 
@@ -40,7 +40,7 @@ def deduction_create(
     """Record one deduction of ``unit`` in the quarter (after the unit's other items); its kind is
     ``kind``, or else what the reason says (:func:`~inspections.reasons.deduction_kind`)."""
     require_office(acting_user, "录入减分")
-    data_changed()
+    data_changed(Kind.DEDUCTIONS, units=[unit.pk])
     if position is None:
         position = Deduction.objects.filter(unit=unit, year=year, quarter=quarter).count()
     deduction = Deduction(
@@ -91,7 +91,8 @@ def deductions_import(
     else:
         reason = f"导入 {filename}".strip()
         result = write_or_reject(
-            lambda: _apply(rows, year=year, quarter=quarter, write=True, acting_user=acting_user, reason=reason)
+            lambda: _apply(rows, year=year, quarter=quarter, write=True, acting_user=acting_user, reason=reason),
+            kinds=(Kind.DEDUCTIONS,),
         )
     result.dry_run = dry_run
     result.sheet = sheet.name

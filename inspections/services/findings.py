@@ -13,7 +13,7 @@ from core.calendar import CalendarUnavailable, add_working_days
 from core.formatting import visible_text
 from core.models import stamp_history
 from core.permissions import require_office
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from .. import notifying
@@ -133,7 +133,7 @@ def finding_record(
     after ``working_days_from`` (default: the inspection date).
     """
     require_office(acting_user, "记录检查问题")
-    data_changed()
+    data_changed(Kind.FINDINGS, Kind.DEDUCTIONS, units=[unit.pk])
     if carried_over_from is None:
         _refuse_twice(inspection, unit, category, column, description)
     finding = Finding(inspection=inspection, unit=unit, created_by=acting_user, carried_over_from=carried_over_from)
@@ -166,7 +166,7 @@ def finding_update(
     Clearing ``deduction_points`` deletes the deduction recorded with the finding.
     """
     require_office(acting_user, "修改检查问题")
-    data_changed()
+    data_changed(Kind.FINDINGS, Kind.DEDUCTIONS, units=[finding.unit_id])
     finding = Finding.objects.select_for_update().select_related("inspection", "unit").get(pk=finding.pk)
     if finding.status != Finding.Status.PENDING:
         raise ValidationError("只有待整改的问题可以修改。")

@@ -18,7 +18,7 @@ from django.utils import timezone
 from core.downloads import safe_filename
 from core.models import stamp_history
 from core.permissions import require_office
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import User
 
 from .. import notifying
@@ -99,7 +99,7 @@ def rectification_submit(
     response.full_clean()
     try:
         with transaction.atomic():
-            data_changed()
+            data_changed(Kind.FINDINGS, units=[finding.unit_id])
             response.save()
             _transition(finding=finding, to=Finding.Status.SUBMITTED, user=acting_user, response=response)
             notifying.rectification_answered(finding, response)
@@ -114,7 +114,7 @@ def rectification_submit(
 def finding_accept(*, finding: Finding, acting_user: User, note: str = "") -> Finding:
     """The office accepts the unit's answer (已提交整改 → 已验收)."""
     require_office(acting_user, "验收或退回整改")
-    data_changed()
+    data_changed(Kind.FINDINGS, units=[finding.unit_id])
     latest = finding.responses.order_by("-submitted_at", "-pk").first()
     return _transition(
         finding=finding, to=Finding.Status.ACCEPTED, user=acting_user, note=note.strip(), response=latest
@@ -125,7 +125,7 @@ def finding_accept(*, finding: Finding, acting_user: User, note: str = "") -> Fi
 def finding_return(*, finding: Finding, acting_user: User, reason: str) -> Finding:
     """The office sends the answer back (已提交整改 → 待整改); the reason is required and shown to the unit."""
     require_office(acting_user, "验收或退回整改")
-    data_changed()
+    data_changed(Kind.FINDINGS, units=[finding.unit_id])
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     latest = finding.responses.order_by("-submitted_at", "-pk").first()
@@ -153,7 +153,7 @@ def findings_carry_over(
     naming ``current``), so it is answered once, in its new round.
     """
     require_office(acting_user, "转入未整改的问题")
-    data_changed()
+    data_changed(Kind.FINDINGS)
     if previous.pk == current.pk:
         raise ValidationError("不能把检查批次的问题延续到它自身。")
     open_findings = (
@@ -204,7 +204,7 @@ def inspection_round_create(
 ) -> InspectionRound:
     """Create a round; with ``carry_over`` the open findings of the round before it are carried into it."""
     require_office(acting_user, "登记检查")
-    data_changed()
+    data_changed(Kind.FINDINGS)
     inspection = InspectionRound(name=name.strip(), year=year, quarter=quarter, inspected_on=inspected_on)
     stamp_history(inspection, acting_user=acting_user)
     inspection.full_clean()

@@ -111,13 +111,21 @@ def _read_page(fetcher: Fetcher, url: str, selector: str) -> tuple[PageRead, lis
 
 
 def read_column(fetcher: Fetcher, target: Target, *, max_pages: int) -> ColumnRead:
-    """The column's pages in reading order, at most ``max_pages``; items seen twice count once."""
+    """The column's pages in reading order, at most ``max_pages`` read; items seen twice count once.
+
+    A later page listing only items already read is the same page under another address (the
+    首页 or 1 link to ``list.jsp?pageNo=1``, a site ignoring the page parameter): it is not a page
+    of the column, and its links are not followed."""
     result = ColumnRead(target)
     queue, queued = [target.url], {same_page(target.url)}
     seen: set[tuple[str, str, str]] = set()
-    while queue and len(result.pages) < max_pages:
+    fetched = 0
+    while queue and fetched < max_pages:
         url = queue.pop(0)
+        fetched += 1
         page, more = _read_page(fetcher, url, target.selector)
+        if result.pages and page.items and all(item.key in seen for item in page.items):
+            continue
         result.pages.append(page)
         if page.error:
             if len(result.pages) == 1:

@@ -9,9 +9,13 @@ elements — ``<li>``, table rows, ``<div>``s, ``<dd>``s — each holding a link
 2. from each date the nearest enclosing element that holds a link is the item (an element holding
    many links is a list, not an item, and the date is dropped);
 3. items are grouped by their place in the page (the tags and classes of their ancestors), and the
-   listing is the group with the most items, groups whose links lie under the column's own folder
-   weighing more. Groups in footers, breadcrumbs and the page header never count; a side bar's or a
-   navigation's list (热点, 最新) only on a page with no other list, after dates inside titles.
+   listing is the group under a title bar with the page's own column name (its ``<meta
+   name="ColumnName">`` or a part of its ``<title>``), else the group with the most items, groups
+   whose links lie under the column's own folder weighing more. Groups in footers, breadcrumbs and the page header never count, nor a list under a
+   title bar of its own saying what side boxes say (热点信息, 最新动态, 推荐阅读: the column's list
+   stands under the column's name), whatever its classes; a list inside a side bar or navigation
+   by its classes (``right-side``, ``nav``) only on a page with no other list, after dates inside
+   titles (some templates call the column's half of the page a side).
 
 A CSS selector set on a column replaces steps 2–3: each element it selects is an item.
 """
@@ -28,7 +32,7 @@ from lxml.cssselect import CSSSelector
 from lxml.etree import XPathError
 
 from . import dates as d
-from .markup import best_date, content_links, labelled, pieces, split_dates
+from .markup import SKIP_TAGS, best_date, content_links, labelled, pieces, split_dates
 
 SECONDARY_WORDS = ("详细", "详情", "查看", "下载", "附件", "阅读全文", "全文", "[详细]", "more", "更多")
 # Page chrome, never the column's list: footers, breadcrumbs, the page header.
@@ -41,6 +45,12 @@ CHROME_TAGS = frozenset({"footer", "header"})
 # Side bars and navigation: their dated lists (热点, 最新) give way to any other list of the page.
 SIDE_WORDS = frozenset({"side", "aside", "sidebar", "rexian", "hot", "redian", "nav", "navbar", "menu"})
 SIDE_TAGS = frozenset({"aside", "nav"})
+# The title bars of side boxes: their lists are never the column's, whatever their classes say.
+SIDE_HEADINGS = ("热点", "热门", "最新", "推荐", "排行", "猜你喜欢", "相关链接", "相关阅读", "相关文章", "相关新闻")
+MORE = re.compile(r"更多|more|[>»＞+]+", re.IGNORECASE)
+HEADING_MAX = 20
+TITLE_PARTS = re.compile(r"[_\-—|｜·:：\s]+")
+MAX_HEADING_CLIMB = 5
 TOKENS = re.compile(r"[\s_\-]+")
 CHROME, SIDE, MAIN = 2, 1, 0
 MAX_CLIMB = 6
@@ -167,6 +177,43 @@ def _place(element) -> int:
     return place
 
 
+def _text(element) -> str:
+    text = "".join(t for t in element.itertext() if t) if element.tag not in SKIP_TAGS else ""
+    return "".join(MORE.sub("", d.normalize(text)).split())
+
+
+def _heading(element) -> str:
+    """The title bar of the box ``element`` (an item) stands in: of the item's nearest ancestor whose
+    first child with text is not the item's own branch, that child's text if it is short and holds
+    no date (an item before it is no title bar): 政策文件; 热点信息 of 热点信息更多>>; else ``""``."""
+    node = element
+    for _ in range(MAX_HEADING_CLIMB):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return ""
+        first = next((c for c in parent if isinstance(c.tag, str) and _text(c)), None)
+        if first is not None and first is not node:
+            text = _text(first)
+            if len(text) <= HEADING_MAX and not d.DATE.search(text):
+                return text
+        node = parent
+    return ""
+
+
+def _side_heading(heading: str) -> bool:
+    return any(word in heading for word in SIDE_HEADINGS)
+
+
+def column_names(root) -> set[str]:
+    """The names a page gives its own column: ``<meta name="ColumnName">`` (government site pages
+    carry it) and the parts of its ``<title>`` (政策文件_临淄区发展和改革局)."""
+    names = [m.get("content") or "" for m in root.iter("meta") if (m.get("name") or "").lower() == "columnname"]
+    title = root.find(".//title")
+    if title is not None:
+        names += TITLE_PARTS.split(d.normalize(title.text_content()))
+    return {name for name in ("".join(d.normalize(n).split()) for n in names) if len(name) >= 2}
+
+
 def _folder(url: str) -> str:
     path = urlsplit(url).path
     return path[: path.rfind("/") + 1] or "/"
@@ -202,7 +249,7 @@ def _items(candidates: list[_Candidate], base_url: str, *, min_tier: int) -> lis
     return items
 
 
-def _listing(items: list[tuple[object, Item]], page_url: str, *, side: bool) -> list[Item]:
+def _listing(items: list[tuple[object, Item]], page_url: str, *, side: bool, names: set[str]) -> list[Item]:
     groups: dict[tuple, list[tuple[object, Item]]] = defaultdict(list)
     for element, item in items:
         groups[_signature(element)].append((element, item))
@@ -214,12 +261,14 @@ def _listing(items: list[tuple[object, Item]], page_url: str, *, side: bool) -> 
         inside = sum(1 for _, i in members if urlsplit(i.url).netloc == host and _folder(i.url).startswith(folder))
         return len(distinct) * (1 + inside / len(members))
 
-    places = {key: _place(members[0][0]) for key, members in groups.items()}
-    listings = [members for key, members in groups.items() if places[key] == (SIDE if side else MAIN)]
+    headings = {key: _heading(members[0][0]) for key, members in groups.items()}
+    places = {key: CHROME if _side_heading(headings[key]) else _place(members[0][0]) for key, members in groups.items()}
+    listings = [key for key in groups if places[key] == (SIDE if side else MAIN)]
     if not listings:
         return []
-    best = max(listings, key=lambda members: (weight(members), -items.index(members[0])))
-    return _unique(item for _, item in best)
+    # Under a title bar with the page's own column name first, then the most items.
+    best = max(listings, key=lambda k: (headings[k] in names, weight(groups[k]), -items.index(groups[k][0])))
+    return _unique(item for _, item in groups[best])
 
 
 def _unique(items) -> list[Item]:
@@ -234,13 +283,14 @@ def _unique(items) -> list[Item]:
 def extract_items(root, page_url: str, base_url: str | None = None) -> list[Item]:
     """The listing's items, in the order of the page."""
     base_url = base_url or page_url
+    names = column_names(root)
     clear = _items(_candidates(root, allow_weak=False), base_url, min_tier=d.MEDIUM)
-    found = _listing(clear, page_url, side=False)
+    found = _listing(clear, page_url, side=False, names=names)
     if found:
         return found
     # No list of dates standing on their own: dates inside longer texts (titles), then side bars.
     loose = _items(_candidates(root, allow_weak=True), base_url, min_tier=d.WEAK)
-    return _listing(loose, page_url, side=False) or _listing(clear, page_url, side=True)
+    return _listing(loose, page_url, side=False, names=names) or _listing(clear, page_url, side=True, names=names)
 
 
 def compile_selector(selector: str) -> CSSSelector:

@@ -6,6 +6,7 @@ is asking. Nothing here touches the database: crawling threads only fetch and re
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 import urllib.error
@@ -73,6 +74,21 @@ def status_message(status: int) -> str:
     return f"栏目页面打不开（HTTP {status}）。"
 
 
+def connect_reason(reason: object) -> str:
+    """Why a site could not be reached, in words the office reads (the system's text otherwise)."""
+    if isinstance(reason, socket.gaierror):
+        return "找不到该网站，请核对网址中的域名"
+    if isinstance(reason, ConnectionRefusedError):
+        return "网站拒绝连接"
+    if isinstance(reason, ssl.SSLCertVerificationError):
+        return "网站的HTTPS证书无效或已过期"
+    if isinstance(reason, ssl.SSLError):
+        return "与网站建立HTTPS连接失败"
+    if isinstance(reason, ConnectionResetError):
+        return "连接被网站断开"
+    return str(reason)
+
+
 @dataclass
 class _HostState:
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -135,7 +151,7 @@ class Fetcher:
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError | socket.timeout):
                 raise FetchError(self._timeout()) from exc
-            raise FetchError(f"无法连接到网站{_host(url)}（{exc.reason}）。") from exc
+            raise FetchError(f"无法连接到网站{_host(url)}（{connect_reason(exc.reason)}）。") from exc
         except TimeoutError as exc:
             raise FetchError(self._timeout()) from exc
         except (OSError, ValueError) as exc:  # a reset connection, a malformed answer or address

@@ -107,6 +107,15 @@ def written_date(script) -> str:
     return found[0].group(0) if len(found) == 1 else ""
 
 
+def _titles_row(row) -> bool:
+    """A header row of plain cells (``<tr class="title"><td>标题</td><td>发布日期</td>…``): no link,
+    no date, and a column of dates (…日期, …时间)."""
+    text = d.normalize(row.text_content())
+    return (
+        next(row.iter("a"), None) is None and not d.DATE.search(text) and any(word in text for word in ("日期", "时间"))
+    )
+
+
 def column_label(cell, row) -> str:
     """The header of a table cell's column (发布日期, 成文日期), to label the dates found in it."""
     table = next((t for t in row.iterancestors("table")), None)
@@ -120,7 +129,7 @@ def column_label(cell, row) -> str:
         heads = [c for c in header_row if isinstance(c.tag, str)]
         if header_row is row or not heads:
             break
-        if any(c.tag == "th" for c in heads) or header_row.getparent().tag == "thead":
+        if any(c.tag == "th" for c in heads) or header_row.getparent().tag == "thead" or _titles_row(header_row):
             if index < len(heads):
                 return d.PUNCTUATION.sub("", d.normalize(heads[index].text_content()))
             break
@@ -139,10 +148,13 @@ def labelled(found: d.FoundDate, owner, item) -> d.FoundDate:
 
 def best_date(found: list[d.FoundDate], *, min_tier: int) -> datetime.date | None:
     """A date labelled as the publication's (发布日期) first; else the clearest, 成文日期 and the like
-    left out; of several, the latest (a document is published after it is written)."""
+    left out; of several, the latest (a document is published after it is written) that is not
+    after tomorrow (有效期至 2029-03-01 in a column without a header is no publication date)."""
     usable = [f for f in found if f.tier >= min_tier]
     if not usable:
         return None
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    usable = [f for f in usable if f.date <= tomorrow] or usable
     published = [f for f in usable if f.is_publication and not f.is_other_kind]
     if published:
         return max(f.date for f in published)

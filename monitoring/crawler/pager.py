@@ -1,6 +1,8 @@
 """The other pages of a listing: 下一页 / page-number links, and the pages that TRS-style sites
-only draw with a script, ``createPageHTML(count, current, "index", "html")`` (index.html,
-index_1.html, …; some templates pass the pager's element id first and the item count last)."""
+only draw with a script: ``createPageHTML(count, current, "index", "html")`` counts pages from 0
+(index.html, index_1.html, index_2.html, …); the templates that pass the pager's element id first
+and the item count last, ``createPageHTML('page_div', count, current, 'index', 'shtml', items)``,
+count from 1 (index.shtml, index_2.shtml, …, the first page's ``current`` is 1)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,11 @@ from .dates import normalize
 from .markup import NOT_CONTENT_HREF
 
 CREATE_PAGE = re.compile(r"createPageHTML\s*\(([^()]*)\)")
-NEXT_WORDS = frozenset({"下一页", "下页", "后一页", "后页", "下一頁", ">", ">>", "›", "»", "next", "next page"})
-LAST_WORDS = frozenset({"末页", "尾页", "最后一页", "最后页"})
+NEXT_WORDS = frozenset({"下一页", "下页", "后一页", "后页", "下一頁", "next", "nextpage"})
+LAST_WORDS = frozenset({"末页", "尾页", "最后一页", "最后页", "last", "lastpage"})
+ARROWS = re.compile(r"[\s\[\]【】()（）<>＜＞«»‹›〈〉《》·]+")
+"""Around a pager word: 下一页>, [下一页], 下一页 », 尾页>>; a link that is only > or » is 下一页."""
+NEXT_ARROWS = re.compile(r"^[>»›]{1,2}$")
 PAGE_NUMBER = re.compile(r"^[\[【(（]?\s*第?\s*(\d{1,4})\s*页?\s*[\]】)）]?$")
 MAX_SCRIPT_PAGES = 1000
 
@@ -45,7 +50,8 @@ def script_pages(html: str, page_url: str) -> list[str] | None:
                 names = [v for v in values[index + 2 :] if isinstance(v, str)]
                 name, ext = [*names, "index", "html"][:2] if len(names) != 1 else (names[0], "html")
                 count = max(1, min(count, MAX_SCRIPT_PAGES))
-                files = [f"{name}.{ext}"] + [f"{name}_{n}.{ext}" for n in range(1, count)]
+                first = 2 if index and isinstance(values[0], str) and current else 1  # element id first: from 1
+                files = [f"{name}.{ext}"] + [f"{name}_{n}.{ext}" for n in range(first, count + first - 1)]
                 return [urljoin(page_url, f) for f in files]
     return None
 
@@ -62,12 +68,13 @@ def link_pages(root, base_url: str) -> list[str]:
         href = anchor.get("href")
         if not _followable(href):
             continue
-        text = " ".join(normalize(anchor.text_content()).split()).lower()
-        title = normalize(anchor.get("title") or "").strip().lower()
+        alt = " ".join(img.get("alt") or "" for img in anchor.iter("img"))  # image buttons
+        text = " ".join(normalize(f"{anchor.text_content()} {alt}").split()).lower()
+        words = {ARROWS.sub("", text), ARROWS.sub("", normalize(anchor.get("title") or "").lower())}
         url = urljoin(base_url, href.strip())
-        if text in NEXT_WORDS or title in NEXT_WORDS:
+        if words & NEXT_WORDS or NEXT_ARROWS.match(text.replace(" ", "")):
             following.append(url)
-        elif text in LAST_WORDS or title in LAST_WORDS:
+        elif words & LAST_WORDS:
             last.append(url)
         elif match := PAGE_NUMBER.match(text):
             numbered.setdefault(int(match.group(1)), url)

@@ -97,7 +97,7 @@ def _record(columns, reads, *, as_of, trigger, acting_user, started) -> CrawlRun
         [snapshot for reading, (_, read) in zip(readings, pairs, strict=True) for snapshot in _snapshots(reading, read)]
     )
     run.column_count = len(readings)
-    run.error_count = sum(1 for r in readings if r.error and not r.pages)
+    run.error_count = sum(1 for r in readings if r.failed)
     run.stale_count = sum(1 for r in readings if r.stale)
     run.save(update_fields=["column_count", "error_count", "stale_count"])
     proposals_from_run(run=run, read=list(zip(readings, [read for _, read in pairs], strict=True)), as_of=as_of)

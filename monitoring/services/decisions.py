@@ -41,7 +41,7 @@ def finding_proposal_confirm(
 ) -> Finding:
     """Record the proposal as a finding of ``inspection`` (category 栏目未及时更新), the page as evidence."""
     data_changed()
-    proposal = FindingProposal.objects.select_for_update().select_related("reading", "unit").get(pk=proposal.pk)
+    proposal = FindingProposal.objects.select_for_update(of=("self",)).select_related("reading", "unit").get(pk=proposal.pk)
     check_transition(proposal, ProposalStatus.ACCEPTED)
     if not description.strip():
         raise ValidationError({"description": "请填写问题描述。"})
@@ -96,7 +96,7 @@ def _accept(proposal: CountProposal, acting_user: User) -> bool:
 def count_proposal_accept(*, proposal: CountProposal, acting_user: User) -> bool:
     """Take over one proposed count; ``True`` if the stored figure changed."""
     data_changed()
-    proposal = CountProposal.objects.select_for_update().select_related("unit").get(pk=proposal.pk)
+    proposal = CountProposal.objects.select_for_update(of=("self",)).select_related("unit").get(pk=proposal.pk)
     check_transition(proposal, ProposalStatus.ACCEPTED)
     return _accept(proposal, acting_user)
 

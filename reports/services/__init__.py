@@ -12,7 +12,7 @@ from django.utils import timezone
 from core.calendar import Quarter
 from core.formatting import visible_text
 from core.permissions import require_office
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import User
 
 from ..drafting import draft_notice, ordered_attachments
@@ -60,6 +60,7 @@ def notice_draft_create(
 ) -> Notice:
     """Save the generated draft of a quarter; a quarter has one draft."""
     require_office(acting_user, "起草通报")
+    data_changed(Kind.NOTICES)
     period = Quarter(year, quarter)
     if Notice.objects.filter(year=year, quarter=quarter).exists():
         raise ValidationError(f"{period.label}的通报已存在，请直接编辑。")
@@ -76,6 +77,7 @@ def notice_draft_create(
 def notice_draft_update(*, notice: Notice, acting_user: User, **fields) -> Notice:
     """Change the wording, attachments or dates of the draft; issued versions are not touched."""
     require_office(acting_user, "修改通报")
+    data_changed(Kind.NOTICES)
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"不可修改的字段：{sorted(unknown)}")
@@ -143,7 +145,7 @@ def notice_issue(
         xlsx=notice_xlsx(data, correction=correction),
     )
     with transaction.atomic():
-        data_changed()
+        data_changed(Kind.NOTICES)
         locked = Notice.objects.select_for_update().get(pk=notice.pk)
         if (locked.issues.aggregate(n=Max("number"))["n"] or 0) != last:
             raise ValidationError(f"该通报刚刚已由他人印发为第{last + 1}版，未重复印发；如需更正请刷新页面后重新印发。")

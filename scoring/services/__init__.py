@@ -18,7 +18,7 @@ from core import hooks
 from core.calendar import Quarter
 from core.models import stamp_history
 from core.permissions import require_office
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..models import DUPLICATE_ADJUSTMENT, AnnualAdjustment, RuleSet
@@ -30,7 +30,7 @@ from ..status import quarter_status
 @transaction.atomic
 def rule_sets_ensure_shipped() -> None:
     """Create the 2020 and 2024 rule sets if they are missing (never changes existing ones)."""
-    data_changed()
+    data_changed(Kind.RULES)
     ship(RuleSet)
 
 
@@ -66,7 +66,7 @@ def rule_set_save(*, rule_set: RuleSet, acting_user: User | None, correction_not
     Changing the rules of an issued quarter needs ``correction_note`` (kept in the history).
     """
     require_office(acting_user, "修改计分规则")
-    data_changed()
+    data_changed(Kind.RULES)
     affected = issued_quarters_affected(pk=rule_set.pk, valid_from=rule_set.valid_from)
     if affected and not correction_note.strip():
         raise ValidationError({"correction_note": correction_required_message(affected)})
@@ -90,7 +90,7 @@ def annual_adjustment_add(
 ) -> AnnualAdjustment:
     """Add (positive) or take (negative) points from a unit's annual assessment, with the reason."""
     require_office(acting_user, "调整年终考核得分")
-    data_changed()
+    data_changed(Kind.ADJUSTMENTS, units=[unit.pk])
     adjustment = AnnualAdjustment(unit=unit, year=year, points=points, reason=(reason or "").strip())
     adjustment.stamp(acting_user=acting_user, reason=adjustment.reason)
     adjustment.full_clean()
@@ -105,6 +105,6 @@ def annual_adjustment_add(
 def annual_adjustment_remove(*, adjustment: AnnualAdjustment, acting_user: User | None, reason: str = "") -> None:
     """Withdraw an adjustment; its history (who entered and who withdrew it) is kept."""
     require_office(acting_user, "调整年终考核得分")
-    data_changed()
+    data_changed(Kind.ADJUSTMENTS, units=[adjustment.unit_id])
     adjustment.stamp(acting_user=acting_user, reason=(reason or "撤销年度考核调整").strip())
     adjustment.delete()

@@ -177,7 +177,10 @@
       var target = document.getElementById(button.getAttribute("data-fill"));
       var source = button.parentNode.querySelector("[data-generated]");
       if (!target || !source) return;
-      target.value = source.textContent.trim();
+      var text = source.textContent.trim();
+      var typed = target.value.trim();
+      if (typed && typed !== text && !window.confirm("框中已填写的文字将被生成的文字代替（点“取消”保留原文字）。确定替换吗？")) return;
+      target.value = text;
       target.dispatchEvent(new Event("input", { bubbles: true }));
       target.focus();
     });

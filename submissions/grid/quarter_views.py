@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from core.calendar import Month, Quarter, year_in_range
 from core.hooks import MonthRules
 from core.permissions import office_required
-from core.versioning import versioned
+from core.versioning import Kind, versioned
 from units.selectors import units_visible_to
 
 from ..selectors import TALLY_FIELDS
@@ -44,7 +44,9 @@ def grid_quarter(request, year: int, quarter: int):
     page = page_of(request)
     if request.method == "GET":
         key = ("quarter_grid", period, page["page"], page["per_page"])
-        return _render(request, versioned(key, lambda: _page(quarter_grid(quarter=period, user=request.user, **page))))
+        page_kinds = (Kind.UNITS, Kind.FIGURES, Kind.RULES)
+        shown = versioned(key, lambda: _page(quarter_grid(quarter=period, user=request.user, **page)), kinds=page_kinds)
+        return _render(request, shown)
     posted = {m: parse_grid_post(request.POST, posted_unit_ids(request.POST, p), p) for m, p in _prefixes(period)}
     if not request.POST.get(CONFIRM_FIELD) and (doubts := _doubts(request, posted)):
         grid_data = quarter_grid(quarter=period, user=request.user, **page)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from core.calendar import Month, year_in_range
 from core.hooks import MonthRules, ProposedFigures
 from core.permissions import office_required
-from core.versioning import versioned
+from core.versioning import Kind, versioned
 from units.selectors import units_visible_to
 
 from ..selectors import adoption_excess, adoption_totals
@@ -54,14 +54,7 @@ def grid(request, year: int, month: int):
     period = _month_or_404(year, month)
     page = page_of(request)
     if request.method == "GET":
-        # Rendered once per process and change of the data (every write service marks it): the
-        # rows carry the versions they were loaded with, which only a write changes. Office pages
-        # only, so every viewer sees the same units.
-        shown = versioned(
-            ("month_grid", period, page["page"], page["per_page"]),
-            lambda: _grid_page(month_grid(month=period, user=request.user, **page)),
-        )
-        return _render(request, shown)
+        return _render(request, _kept_page(request, period, page))
     parsed = parse_grid_post(request.POST, posted_unit_ids(request.POST))
     if not request.POST.get(CONFIRM_FIELD) and (doubts := _doubts(request, period, parsed)):
         grid_data = month_grid(month=period, user=request.user)
@@ -80,6 +73,18 @@ def grid(request, year: int, month: int):
     grid_data = month_grid(month=period, user=request.user, **page)
     summary, gone = overlay_posted(grid_data, parsed, results, units=units_visible_to(request.user))
     return _render(request, _grid_page(grid_data), summary=summary, gone=gone)
+
+
+def _kept_page(request, period: Month, page: dict) -> GridPage:
+    """Rendered once per process and change of the data (every write service marks it): the rows
+    carry the versions they were loaded with, which only a write changes. Office pages only, so
+    every viewer sees the same units; a change of other units' figures keeps the page."""
+    return versioned(
+        ("month_grid", period, page["page"], page["per_page"]),
+        lambda: _grid_page(month_grid(month=period, user=request.user, **page)),
+        kinds=(Kind.UNITS, Kind.FIGURES, Kind.RULES),
+        units=lambda shown: shown.unit_ids,
+    )
 
 
 def _save(request, period: Month, parsed) -> list[GridRowResult]:
@@ -118,6 +123,8 @@ class GridPage:
     filled: int
     rules: MonthRules | None
     proposals: ProposedFigures | None = None
+    unit_ids: frozenset[int] = frozenset()
+    """The units of the rows shown."""
 
 
 def _grid_page(grid_data: MonthGrid) -> GridPage:
@@ -139,6 +146,7 @@ def _grid_page(grid_data: MonthGrid) -> GridPage:
         filled=sum(1 for row in grid_data.rows if row.shown.get("publications", "").strip()),
         rules=grid_data.rules,
         proposals=grid_data.proposals,
+        unit_ids=frozenset(row.unit_id for row in grid_data.rows),
     )
 
 

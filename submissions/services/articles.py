@@ -9,7 +9,7 @@ from django.db import transaction
 
 from core.formatting import format_cn_datetime, visible_text
 from core.permissions import require_office
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..models import DUPLICATE_ARTICLE, Article, MonthlyArticleTally, MonthlyPublication, length_verdict
@@ -21,7 +21,7 @@ def publication_count_set(
     *, unit: Unit, year: int, month: int, count: int, acting_user: User | None = None, reason: str = "录入"
 ) -> MonthlyPublication:
     require_office(acting_user, "录入发布数")
-    data_changed()
+    data_changed(Kind.FIGURES, units=[unit.pk])
     record = MonthlyPublication.objects.filter(unit=unit, year=year, month=month).first()
     if record is None:
         record = MonthlyPublication(unit=unit, year=year, month=month, count=count)
@@ -50,7 +50,7 @@ def article_register(
     """Register an article; under 400 characters it is marked 不符合要求 for 字数不足400字 (or the
     reason given), as :func:`~submissions.models.length_verdict` says."""
     require_office(acting_user, "登记稿件")
-    data_changed()
+    data_changed(Kind.FIGURES, units=[unit.pk])
     is_compliant, non_compliance_reason = length_verdict(
         char_count=char_count, is_compliant=is_compliant, reason=non_compliance_reason
     )
@@ -89,7 +89,7 @@ def article_adoption_record(
 ) -> Article:
     """Mark an article adopted by the city (``"city"``) or the province (``"province"``)."""
     require_office(acting_user, "登记稿件采用")
-    data_changed()
+    data_changed(Kind.FIGURES, units=[article.unit_id])
     fields = {"city": "city_adopted_on", "province": "province_adopted_on"}
     if level not in fields:
         raise ValueError(f"采用级别应为 city 或 province，而不是{level}")
@@ -149,8 +149,8 @@ def article_update(
     with: if someone else saved the article since, the edit is refused rather than overwriting it.
     """
     require_office(acting_user, "修改稿件")
-    data_changed()
     current = Article.objects.select_for_update(of=("self",)).select_related("updated_by").get(pk=article.pk)
+    data_changed(Kind.FIGURES, units=[current.unit_id, unit.pk])
     if loaded_version is not None and version_of(current) != loaded_version:
         raise ValidationError(
             f"该稿件已被{current.updated_by or '他人'}于{format_cn_datetime(current.updated_at)}修改，请核对后重新保存。"

@@ -14,7 +14,7 @@ from core.bounds import MAX_COUNT
 from core.calendar import Month
 from core.formatting import format_cn_datetime
 from core.permissions import require_office
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 from units.selectors import assessed_units_in, units_visible_to
 
@@ -220,7 +220,9 @@ def month_grid_save(*, month: Month, rows: Sequence[GridRowInput], acting_user: 
     Invalid rows are reported and skipped; every other row is saved.
     """
     require_office(acting_user, "填报月度数据")
-    data_changed()
+    edited = [row.unit_id for row in rows if _complete_tally(row.values) != _complete_tally(row.original)]
+    if edited:
+        data_changed(Kind.FIGURES, units=edited)
     stored = _load(month, [row.unit_id for row in rows], acting_user)
     reason = f"月度填报 {month.label}"
     results = []

@@ -14,6 +14,7 @@ from typing import IO
 from core.imports import Change, ImportRejected, ImportResult, RowError, parse_or_plan, read_sheet
 from core.imports.writing import bulk_write, write_or_reject
 from core.permissions import require_office
+from core.versioning import Kind
 from units.models import User
 from units.selectors import UnitResolver
 
@@ -49,7 +50,7 @@ def _import(
             planned.write(model, fields, acting_user=acting_user, reason=f"导入 {filename}".strip())
             return planned.result
 
-        result = write_or_reject(write)
+        result = write_or_reject(write, kinds=(Kind.FIGURES,))
     result.dry_run = dry_run
     result.sheet = sheet.name
     result.notices[:0] = sheet.notices

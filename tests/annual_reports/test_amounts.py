@@ -94,3 +94,15 @@ def test_the_page_reads_the_amount_as_typed(unit_client, year_2024, renshe):
     finalised(year_2024, renshe, "3.5")
     response = unit_client.get(reverse("annual_reports:report", args=[2024, renshe.pk]))
     assert 'data-cell="fees.amount">3.5<' in response.content.decode()
+
+
+def test_printed_as_typed_in_the_excel(year_2024, renshe):
+    from openpyxl import load_workbook
+
+    from annual_reports.xlsx import report_workbook
+
+    report = finalised(year_2024, renshe, "1.20")
+    sheet = load_workbook(io.BytesIO(report_workbook(report_content(report))))[ACTIVE.title]
+    amount = next(row[1] for row in sheet.iter_rows() if row[0].value and "行政事业性收费" in str(row[0].value))
+
+    assert (amount.value, amount.number_format) == (1.2, "0.00")

@@ -3,6 +3,7 @@ the list with its filters and the links of the tables, the overview, the unit's 
 a sheet with a preview; every list and report page in a constant number of queries."""
 
 import datetime
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -94,12 +95,39 @@ def test_the_register_lists_a_cell_of_the_tables(unit_client, renshe):
     )
     url = reverse("applications:register", args=[renshe.pk])
     html = unit_client.get(url, {"year": 2024, "cell": "refused_4.natural"}).content.decode()
-    assert "2024年表三 4.保护第三方合法权益“自然人”：共1件。" in html
+    assert "2024年表三 （三）不予公开 4.保护第三方合法权益“自然人”：共1件。" in html
     assert "第三方的申请" in html and "企业的申请" not in html and "结转的申请" not in html
     html = unit_client.get(url, {"year": 2024, "cell": "carried.total"}).content.decode()
     assert "结转的申请" in html and "第三方的申请" not in html and "上年结转" in html
     tables = unit_client.get(reverse("applications:tables", args=[renshe.pk]), {"year": 2024}).content.decode()
     assert f"{url}?year=2024&amp;cell=refused_4.natural" in tables
+
+
+def test_the_tables_page_reads_like_the_national_table(unit_client, renshe):
+    """The reasons 1., 2. … under their group's name, as in the national table: without it, a clerk
+    cannot tell 3.其他 of （六）其他处理 from 3.要求提供公开出版物 of （五）不予处理."""
+    html = unit_client.get(reverse("applications:tables", args=[renshe.pk]), {"year": 2024}).content.decode()
+    labels = re.findall(r'<th class="label[^"]*"[^>]*>([^<]+)</th>', html)
+    assert labels[:7] == [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "三、本年度办理结果",
+        "（一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（三）不予公开",
+        "1.属于国家秘密",
+    ]
+    assert [label for label in labels if label[0] == "（"] == [
+        "（一）予以公开",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "（三）不予公开",
+        "（四）无法提供",
+        "（五）不予处理",
+        "（六）其他处理",
+        "（七）总计",
+    ]
+    assert labels.index("（六）其他处理") == labels.index("3.其他") - 3
+    assert labels[labels.index("（七）总计") + 1] == "四、结转下年度继续办理"
 
 
 def test_the_register_and_the_overview_in_constant_queries(

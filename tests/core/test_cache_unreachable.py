@@ -92,11 +92,11 @@ def test_after_one_refusal_the_process_leaves_the_cache_alone_for_a_while(cache_
     settings.CACHES = UNREACHABLE
     assert versioning.data_version() is None
     asked = []
-    monkeypatch.setattr(caches["default"], "get", lambda *args, **kwargs: asked.append(args))
+    monkeypatch.setattr(caches["default"], "get_many", lambda keys, **kwargs: asked.append(keys) or {})
 
     assert versioning.data_version() is None
     assert asked == []  # within RETRY_AFTER seconds: not asked again
 
     versioning._STATE["down_until"] = 0.0
-    versioning.data_version()
-    assert asked == [("linzi:data-version",)]
+    versioning.data_version([versioning.Kind.FIGURES])
+    assert asked == [["linzi:data-version", "linzi:data-version:figures"]]

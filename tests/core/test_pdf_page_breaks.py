@@ -39,7 +39,7 @@ def notice(extra_lines: int, titles: list[str], body: list | None = None) -> Off
 @pytest.mark.parametrize("count", [1, 4])
 def test_the_signature_keeps_company_and_no_page_ends_three_lines_short(count):
     for extra in range(0, 9):
-        document = render_document(notice(extra, TITLES[:count]))
+        document = render_document(notice(extra, TITLES[:count]), marks=True)
         fit = main_text_fit(document, LINE_MM)
         assert fit.signature_with_text or fit.titles_with_signature >= 2, (count, extra, fit)
         assert pages_leaving_lines_empty(document) == [], (count, extra)
@@ -53,7 +53,7 @@ def test_a_unit_name_never_leaves_one_character_alone():
         rows=[[Cell(name, align="left"), 1, 0, "1 (1)"] for name in names],
         col_widths_mm=[48, 36, 36, 36],
     )
-    document = render_document(notice(0, TITLES[:1], body=[table]))
+    document = render_document(notice(0, TITLES[:1], body=[table]), marks=True)
     lines = cell_lines(document, set(names))
 
     assert set(lines) == set(names)

@@ -1,6 +1,8 @@
 """A large document is laid out in parallel runs and reads, looks and weighs as the one-piece
 rendering: same pages, same text, the same page numbers in the same places, no larger file."""
 
+import dataclasses
+import datetime
 import io
 import subprocess
 
@@ -8,7 +10,9 @@ import pytest
 from django.db import transaction
 from pypdf import PdfReader
 
-from core.pdf import parallel, render_one_piece, render_pdf
+from annual_reports.content import DISTRICT_ORGAN, ReportContent, report_title
+from annual_reports.pdf import document as report_document
+from core.pdf import Attachment, Landscape, Paragraph, parallel, render_one_piece, render_pdf
 from tests.pdf_sample import sample_notice
 
 pytestmark = pytest.mark.usefixtures("pdf_fonts")
@@ -88,3 +92,42 @@ def test_a_failing_worker_falls_back_to_one_piece(doc, monkeypatch, caplog):
 
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 10
     assert "parallel PDF layout failed, laying out in one piece: worker gone" in caplog.text
+
+
+def annual_report(organ: str = "临淄区人民政府办公室"):
+    """An annual report (its fifteen-column table on landscape pages), as exported."""
+    texts = {"preface": "根据《中华人民共和国政府信息公开条例》要求，编制本报告。", "overview": "本年度工作情况。"}
+    content = ReportContent(report_title(organ, 2024), organ, 2024, None, texts, datetime.date(2025, 1, 20))
+    return report_document(content)
+
+
+def large_with_landscape_pages():
+    """A large notice with landscape blocks in its main text and in an attachment."""
+    doc = sample_notice(60)
+    wide = Landscape([Paragraph("一、宽表", "h1"), doc.attachments[0].blocks[-1]])
+    attachments = [*doc.attachments, Attachment(6, "宽表", [Paragraph("说明。"), wide, Paragraph("后记。")])]
+    return dataclasses.replace(doc, body=[*doc.body, wide, Paragraph("正文继续。")], attachments=attachments)
+
+
+@pytest.mark.parametrize(
+    ("make", "in_parallel"),
+    [(annual_report, False), (lambda: annual_report(DISTRICT_ORGAN), False), (large_with_landscape_pages, True)],
+    ids=["annual report", "district report", "large document with landscape pages"],
+)
+def test_the_parallel_path_never_falls_back(make, in_parallel, monkeypatch, caplog):
+    """The annual and district reports (one part: nothing to lay out side by side) and a large
+    document with landscape pages take the parallel path without an error sending them to the
+    one-piece layout: a fallback fails the test."""
+    laid_out = []
+    render_parallel = parallel.render_parallel
+
+    def spy(doc, *, workers):
+        laid_out.append(render_parallel(doc, workers=workers))
+        return laid_out[-1]
+
+    monkeypatch.setattr(parallel, "render_parallel", spy)
+    pdf = render_pdf(make(), workers=2)
+
+    assert "parallel PDF layout failed" not in caplog.text
+    assert (laid_out[0] is not None) == in_parallel
+    assert len(PdfReader(io.BytesIO(pdf)).pages) > 1

@@ -2,7 +2,11 @@
 
 import datetime
 import io
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -290,3 +294,27 @@ def test_invalid_blocks_are_rejected():
         Paragraph("x", "h4")
     with pytest.raises(ValueError):
         Cell("x", colspan=0)
+
+
+def test_a_process_that_made_a_pdf_leaves_no_font_copies_behind(tmp_path):
+    """WeasyPrint copies the fonts (~22 MB) into a temporary folder for each process; the folder
+    goes when the process ends (it used to stay, one per Django process that made a PDF)."""
+    script = (
+        "import datetime, django\n"
+        "django.setup()\n"
+        "from core.pdf import OfficialDocument, Paragraph, render_pdf\n"
+        "doc = OfficialDocument(issuer='临淄区人民政府办公室', title='通知', addressee='各单位：',"
+        " body=[Paragraph('正文。')], attachment_titles=[], signature='临淄区人民政府办公室',"
+        " date=datetime.date(2025, 1, 10))\n"
+        "assert render_pdf(doc).startswith(b'%PDF')\n"
+    )
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmp_path),
+        "LINZI_PDF_WORKERS": "1",
+        "LINZI_FONT_SYSTEM": "0",
+        "DJANGO_SETTINGS_MODULE": "linzi_gk.settings",
+    }
+    subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parents[2], env=env, check=True)
+
+    assert list(tmp_path.iterdir()) == []

@@ -20,6 +20,8 @@ from tests.factories import UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+DATABASE = restore.DATABASE_NAMES[connection.vendor]
+
 
 def every_row() -> dict[str, list[tuple]]:
     rows = {}
@@ -113,11 +115,11 @@ CASES = {
     ),
     "manifest-database-absolute": (
         {"manifest": with_manifest(database="/etc/passwd")},
-        "备份清单中的数据库文件“/etc/passwd”不对，应为备份中的database.sqlite3，未做任何恢复。",
+        f"备份清单中的数据库文件“/etc/passwd”不对，应为备份中的{DATABASE}，未做任何恢复。",
     ),
     "manifest-database-outside": (
         {"manifest": with_manifest(database="../database.sqlite3")},
-        "备份清单中的数据库文件“../database.sqlite3”不对，应为备份中的database.sqlite3，未做任何恢复。",
+        f"备份清单中的数据库文件“../database.sqlite3”不对，应为备份中的{DATABASE}，未做任何恢复。",
     ),
     "manifest-files-mismatch": (
         {"manifest": lambda m: {**m, "files": {**m["files"], "jobs/job-1.xlsx": "0" * 64}}},
@@ -125,7 +127,12 @@ CASES = {
     ),
     "manifest-rows-mismatch": (
         {"manifest": count_one_more},
-        "备份中的数据库与清单不符（数据表submissions_monthlypublication的行数不同），未做任何恢复。",
+        # SQLite's copy is counted before the swap; a PostgreSQL dump can only be counted once
+        # restored, and is then put back.
+        "备份中的数据库与清单不符（数据表submissions_monthlypublication的行数不同），未做任何恢复。"
+        if connection.vendor == "sqlite"
+        else "恢复后以下数据表的行数与备份清单不符：submissions_monthlypublication；"
+        "已放回恢复前的数据库和文件，未做任何恢复。",
     ),
 }
 

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 
-from core.imports import MAX_CELLS, ImportRejected, read_sheets
+from core.imports import MAX_CELLS, ImportRejected, read_sheet, read_sheets
 from core.pdf import Landscape, OfficialDocument, Paragraph, Table, render_pdf
 from core.tabular import Cell
 from core.xlsx import SheetSpec, build_workbook
@@ -77,3 +77,23 @@ def test_landscape_blocks_get_their_own_pages_and_the_text_goes_on_in_portrait()
     shapes = [(p.mediabox.width > p.mediabox.height, p.extract_text()) for p in pages]
     assert [landscape for landscape, _ in shapes] == [False, True, False]
     assert "宽表" in shapes[1][1] and "后文" in shapes[2][1]
+
+
+def test_read_sheet_names_the_other_visible_sheets_that_hold_something():
+    workbook = Workbook()
+    workbook.active.title = "2025年"
+    workbook.active.append(["收到日期"])
+    workbook.create_sheet("2024年").append(["收到日期"])
+    workbook.create_sheet("Sheet2")  # WPS's empty sheets are not worth a word
+    hidden = workbook.create_sheet("下拉选项")
+    hidden.append(["予以公开"])
+    hidden.sheet_state = "hidden"
+    workbook.create_sheet("2023年").append([None, None, "2023-1-5"])
+    sheet = read_sheet(io.BytesIO(workbook_bytes(workbook)))
+    assert (sheet.name, sheet.notices) == (
+        "2025年",
+        [
+            "工作簿中另有工作表“2024年”、“2023年”，未读取：每次只导入当前工作表“2025年”。"
+            "其他工作表的内容请另行导入（在Excel中切换到该工作表后保存，或另存为单独的文件）。"
+        ],
+    )

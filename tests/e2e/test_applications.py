@@ -101,7 +101,7 @@ def test_a_unit_handles_an_application_and_reports_it(page, shot, tmp_path):
     shot(page, "22-依申请公开-告知书")
 
     page.goto(f"/annual/2024/units/{unit.pk}/")
-    page.get_by_role("link", name="由登记簿生成").click()
+    page.get_by_role("button", name="由登记簿生成", exact=True).click()
     assert "表三、表四还没有填写，将按登记簿填入。" in page.locator("main").inner_text()
     page.get_by_role("button", name="改为由登记簿生成").click()
     page.wait_for_load_state()

@@ -99,34 +99,84 @@ def test_the_ledger_page_keeps_every_task_typed_through_every_button(page):
     assert ledger_values(page, tasks) == typed
 
 
-def test_the_notice_page_keeps_the_correction_note_through_save_and_a_refused_issue(page):
+FIELDS_OF = """form => Array.from(form.elements)
+    .filter(e => e.name && !["hidden", "submit", "button", "file"].includes(e.type))
+    .map(e => [e.name + (e.type === "checkbox" || e.type === "radio" ? "=" + e.value : ""),
+               e.type === "checkbox" || e.type === "radio" ? String(e.checked) : e.value])"""
+
+
+def form_fields(page, selector: str) -> dict[str, str]:
+    """Every field of a form (those joined to it by form= too) as the page shows it now."""
+    return dict(page.locator(selector).evaluate(FIELDS_OF))
+
+
+def wait_for_job(page, text: str) -> None:
+    """A background job: done within a moment, back on its page with ``text``; otherwise its job page
+    shows the progress, then ``text`` and the way back."""
+    page.wait_for_selector(f"text={text}", timeout=120_000)
+    if "/jobs/" in page.url:
+        page.locator("[data-job-source]").click()
+        page.wait_for_load_state()
+
+
+def test_the_notice_page_keeps_every_field_through_save_refused_issues_and_the_reissue(page):
     account_create(username="staff", password="staff-pass-2025", role=User.Role.OFFICE_STAFF)
     notice = NoticeFactory(attachments=[])
     staff = User.objects.get(username="staff")
     notice_issue(notice=notice, acting_user=staff, confirm_incomplete=True)
     login(page, "staff", "staff-pass-2025")
     page.goto(f"/reports/notices/{notice.pk}/")
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    typed = form_fields(page, "#notice-form")
+    assert typed["correction_note"] == "" and typed["overview"] == "总体"
 
+    # 保存草稿: the draft is saved, the 更正说明 typed below it comes back.
     page.locator("#id_overview").fill("更正后的总体情况。")
     page.get_by_label("更正说明").fill("更正了总体情况。")
+    typed |= {"overview": "更正后的总体情况。", "correction_note": "更正了总体情况。"}
     page.get_by_role("button", name="保存草稿").click()
     page.wait_for_selector("text=草稿已保存。")
-    assert page.locator("#id_overview").input_value() == "更正后的总体情况。"
-    assert page.get_by_label("更正说明").input_value() == "更正了总体情况。"
+    assert form_fields(page, "#notice-form") == typed
 
     # An unsaved draft edit blocks 印发 (in the browser) and nothing typed is touched.
     page.locator("#id_requirements").fill("请于1月20日前整改。")
-    dialogs = []
-    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    typed["requirements"] = "请于1月20日前整改。"
     page.get_by_role("button", name="重新印发（更正）").click()
     assert dialogs == ["草稿有未保存的修改。请先点“保存草稿”，再印发。"]
-    assert page.locator("#id_requirements").input_value() == "请于1月20日前整改。"
-    assert page.get_by_label("更正说明").input_value() == "更正了总体情况。"
-
+    assert form_fields(page, "#notice-form") == typed
     page.get_by_role("button", name="保存草稿").click()
     page.wait_for_selector("text=草稿已保存。")
-    assert page.get_by_label("更正说明").input_value() == "更正了总体情况。"
+    assert form_fields(page, "#notice-form") == typed
+
+    # 重新印发 without a 更正说明 is refused by the server: the page comes back as it was.
+    page.get_by_label("更正说明").fill("")
+    typed["correction_note"] = ""
+    page.get_by_role("button", name="重新印发（更正）").click()
+    page.wait_for_selector("text=重新印发（更正）须说明更正内容。")
+    assert dialogs[-1].startswith("印发后，通报的文字和数字即成为正式记录")
+    assert form_fields(page, "#notice-form") == typed
+    # 保存草稿 on that page saves the draft (it does not issue).
+    page.get_by_label("更正说明").fill("更正了总体情况和整改期限。")
+    typed["correction_note"] = "更正了总体情况和整改期限。"
+    page.get_by_role("button", name="保存草稿").click()
+    page.wait_for_selector("text=草稿已保存。")
+    assert page.url.endswith(f"/reports/notices/{notice.pk}/")
+    assert form_fields(page, "#notice-form") == typed
     assert IssuedNotice.objects.count() == 1
+
+    # 重新印发（更正）: the second issue carries the note; the page then shows the draft as issued.
+    page.get_by_role("button", name="重新印发（更正）").click()
+    wait_for_job(page, "通报已重新印发（第2版），各单位可以查看。")
+    assert page.url.endswith(f"/reports/notices/{notice.pk}/")
+    assert form_fields(page, "#notice-form") == typed | {"correction_note": ""}
+    second = IssuedNotice.objects.get(number=2)
+    assert (second.correction_note, second.snapshot["overview"], second.snapshot["requirements"]) == (
+        "更正了总体情况和整改期限。",
+        "更正后的总体情况。",
+        "请于1月20日前整改。",
+    )
+    assert "已印发（第2版）" in page.locator(".notice-state").inner_text()
 
 
 def test_save_and_continue_saves_every_field_and_starts_the_next_from_the_same_unit(page):

@@ -71,6 +71,15 @@ def test_policy_tables_take_the_publication_date_not_the_date_written():
     assert [i[2] for i in items_of(PAGE_CHROME.format(main=main))] == ["2024-05-06", "2024-04-02"]
 
 
+def test_a_header_row_of_plain_cells_labels_the_dates_and_a_validity_date_is_never_one():
+    rows = '<tr><td>临政办发〔2024〕3号</td><td><a href="/zwgk/zcwj/t1.html">关于印发某办法的通知</a></td><td>2024-03-02</td><td>{}</td></tr>'
+    head = '<tr class="title"><td>文号</td><td>标题</td><td>发布日期</td><td>实施日期</td></tr>'
+    # Put into force a month after publication: the header row, though of <td>s, says which is which.
+    assert [i[2] for i in items_of(f"<table>{head}{rows.format('2024-04-01')}</table>")] == ["2024-03-02"]
+    # Without any header, a date after tomorrow (valid until 2099) is not when the item was published.
+    assert [i[2] for i in items_of(f"<table>{rows.format('2099-03-01')}</table>")] == ["2024-03-02"]
+
+
 def test_whole_items_as_links_with_the_date_inside():
     main = """<ul class="news-list">
       <li><a href="/zwgk/zcwj/1.html"><p class="tit">临淄区召开政务公开工作推进会</p><p class="time">2024-06-12 09:30:00</p></a></li>
@@ -118,13 +127,46 @@ def test_a_page_whose_only_dates_are_in_header_breadcrumb_and_footer_has_no_item
     assert items_of(body + '<div class="footer">网站更新时间：2024-07-01</div>') == []
 
 
-def test_a_side_bar_list_counts_only_when_the_page_has_no_other():
-    assert items_of(PAGE_CHROME.format(main='<div class="list"><p>暂无信息</p></div>')) == [
-        ("区政府召开常务会议", "/news/1.html", "2024-06-30"),
-        ("全区安全生产工作会议召开", "/news/2.html", "2024-06-29"),
-    ]
-    main = '<div class="list position-relative"><ul><li><a href="./1.html">唯一的条目</a><span>2024-01-05</span></li></ul></div>'
-    assert items_of(PAGE_CHROME.format(main=main)) == [("唯一的条目", "/zwgk/zcwj/1.html", "2024-01-05")]
+def test_a_side_box_list_never_counts_and_a_list_in_a_side_named_half_only_alone():
+    """An empty column with a 热点信息 box has no items (the box's news would make it look updated)."""
+    assert items_of(PAGE_CHROME.format(main='<div class="list"><p>暂无信息</p></div>')) == []
+    # The box's title bar says what it is whatever its classes are: 最新动态 in a plain "main-right".
+    box = """<div class="main-right"><div class="box-title">最新动态<a href="/zxdt/">更多&gt;&gt;</a></div>
+      <div class="box-list"><div class="box-item"><a href="/zxdt/1.html">“五一”假期接待游客38.6万人次</a><span>2024-05-05</span></div>
+      <div class="box-item"><a href="/zxdt/2.html">齐文化节文旅惠民活动启动</a><span>2024-04-28</span></div></div></div>"""
+    assert (
+        items_of('<div class="main-left"><div class="col-name">政务公开保障机制</div><p>暂无信息</p></div>' + box) == []
+    )
+    main = '<div class="list"><div class="title">政务公开保障机制</div><ul><li><a href="./1.html">唯一的条目</a><span>2024-01-05</span></li></ul></div>'
+    assert items_of(main + box) == [("唯一的条目", "/zwgk/zcwj/1.html", "2024-01-05")]
+    # An item titled 最新… is an item, not a title bar.
+    main = '<div class="list"><ul><li><a href="./1.html">最新通知</a><span>2024-01-05</span></li><li><a href="./2.html">公告</a><span>2024-01-04</span></li></ul></div>'
+    assert [i[0] for i in items_of(main + box)] == ["最新通知", "公告"]
+    # Templates calling the column's half of the page a side: its list counts when there is no other.
+    main = '<div class="right-side"><h2>政策文件</h2><ul><li><a href="./2.html">条目</a><span>2024-02-05</span></li></ul></div>'
+    assert items_of(PAGE_CHROME.format(main=main)) == [("条目", "/zwgk/zcwj/2.html", "2024-02-05")]
+
+
+def test_the_list_under_the_pages_own_column_name_wins_over_a_longer_box():
+    """大汉 pages link items under /art/, so the folder says nothing; the page names its column."""
+    box = (
+        '<div class="r-box"><div class="r-title">通知公告</div><ul>'
+        + "".join(
+            f'<li><a href="/art/2024/5/{n}/art_3620_{n}.html">关于开展第{n}批健康教育活动的通知</a><span>2024-05-0{n}</span></li>'
+            for n in range(1, 6)
+        )
+        + "</ul></div>"
+    )
+    main = """<div class="l-box"><div class="l-title">部门职责任务清单</div><ul>
+      <li><a href="/art/2023/5/5/art_3610_1.html">部门职责任务清单（2023年版）</a><span>2023-05-05</span></li>
+      <li><a href="/art/2022/4/20/art_3610_2.html">部门职责任务清单（2022年版）</a><span>2022-04-20</span></li></ul></div>"""
+    url = "http://www.example.gov.cn/col/col3610/index.html"
+    for head in (
+        '<meta name="ColumnName" content="部门职责任务清单"><title>临淄区卫生健康局</title>',
+        "<title>部门职责任务清单_临淄区卫生健康局</title>",
+    ):
+        root, base = parse(f"<html><head>{head}</head><body>{main}{box}</body></html>", url)
+        assert [i.date.isoformat() for i in extract_items(root, url, base)] == ["2023-05-05", "2022-04-20"]
 
 
 def test_titles_with_dates_and_no_other_dates_fall_back_to_the_titles():

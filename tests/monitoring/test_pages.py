@@ -51,6 +51,25 @@ def test_stale_columns_come_first(staff_client):
     ]
 
 
+def test_a_column_read_without_any_item_is_an_error_not_on_schedule(staff_client):
+    """The page opened (one page read) but nothing on it was recognised: 读取出错, before the fresh."""
+    add_units(1)
+    column = Column.objects.create(
+        unit=Unit.objects.get(name="区单位0"),
+        name="政务公开保障机制",
+        url="http://127.0.0.1:9/0/bz/",
+        requirement="每年",
+    )
+    run = CrawlRun.objects.get()
+    no_items = "页面中没有识别出带日期的信息条目，请核对网址，或为该栏目设置CSS选择器。"
+    ColumnReading.objects.create(run=run, column=column, url=column.url, pages=1, error=no_items)
+    response = staff_client.get(reverse("monitoring:columns"))
+    assert [s.column.name for s in response.context["states"]] == ["政策文件", "政务公开保障机制", "政策解读"]
+    row = response.content.decode().split("政务公开保障机制")[1].split("</tr>")[0]
+    assert '<strong class="error">读取出错</strong>' in row and "按期更新" not in row
+    assert "共3个栏目，1个未按期更新，1个读取出错（" in response.content.decode()
+
+
 def test_a_unit_sees_its_columns_the_checklist_the_chart_and_the_warning(client, fgj_user, fgj):
     run = CrawlRun.objects.create(trigger=CrawlRun.Trigger.COMMAND, as_of=D(2024, 7, 1))
     column = Column.objects.create(
@@ -112,3 +131,20 @@ def test_adding_a_column_in_the_browser(staff_client, fgj):
     errors = again.context["form"].errors
     assert errors["selector"][0].startswith("CSS选择器“ul[”无法识别")
     assert Column.objects.get().history.get().history_user.username == "zhangsan"
+
+
+def test_a_column_page_lists_what_each_page_read_with_dates_as_the_office_writes_them(staff_client, zhutai):
+    from monitoring.models import PageSnapshot
+
+    run = CrawlRun.objects.create(trigger=CrawlRun.Trigger.COMMAND, as_of=D(2024, 5, 6))
+    column = Column.objects.create(unit=zhutai, name="政策文件", url="http://127.0.0.1:9/ztz/", requirement="每季度")
+    reading = ColumnReading.objects.create(run=run, column=column, url=column.url, latest=D(2024, 2, 7), pages=1)
+    item = {
+        "title": "关于印发《朱台镇2024年安全生产工作要点》的通知",
+        "url": "http://127.0.0.1:9/ztz/1.html",
+        "date": "2024-02-07",
+    }
+    PageSnapshot.objects.create(reading=reading, number=1, url=column.url, status=200, items=[item])
+    page = staff_client.get(reverse("monitoring:column", args=[column.pk])).content.decode()
+    assert '<td class="when">2024年2月7日</td><td><a href="http://127.0.0.1:9/ztz/1.html"' in page
+    assert "2024-02-07" not in page

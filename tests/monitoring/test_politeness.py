@@ -74,6 +74,13 @@ def test_the_pages_a_trs_script_draws():
         "http://www.example.gov.cn/zwgk/zcwj/fwzwgk.shtml",
         "http://www.example.gov.cn/zwgk/zcwj/fwzwgk_1.shtml",
     ]
+    # That template counts from 1: the first page passes 1, the second page is xlist_2.shtml.
+    for current in (1, 2, 3):
+        assert script_pages(f"<script>createPageHTML('page_div',3, {current},'xlist','shtml',45);</script>", url) == [
+            "http://www.example.gov.cn/zwgk/zcwj/xlist.shtml",
+            "http://www.example.gov.cn/zwgk/zcwj/xlist_2.shtml",
+            "http://www.example.gov.cn/zwgk/zcwj/xlist_3.shtml",
+        ]
     page = "<script>var countPage = 2//共多少页\nvar currentPage = 0;\ncreatePageHTML(countPage, currentPage, 'index', 'htm');</script>"
     assert script_pages(page, url)[-1] == "http://www.example.gov.cn/zwgk/zcwj/index_1.htm"
     assert script_pages("<script>function createPageHTML(_nPageCount, _nCurrIndex){}</script>", url) is None
@@ -101,3 +108,73 @@ def test_pages_sent_without_an_html_type_are_read_and_documents_are_not(site):
     )
     assert [str(r.latest) for r in reads] == ["2024-05-15", "None"]
     assert reads[1].error == "栏目网址不是网页（image/png）。"
+
+
+class PagesFetcher:
+    """Answers from a dict of pages, recording what was asked."""
+
+    def __init__(self, pages: dict[str, str]) -> None:
+        self.pages, self.asked = pages, []
+
+    def fetch(self, url):
+        from monitoring.crawler.fetch import Page
+
+        self.asked.append(url)
+        return Page(url, 200, self.pages[url].encode(), "utf-8")
+
+
+def test_the_first_page_again_under_another_address_is_not_another_page():
+    """首页 and 1 link to list.jsp?pageNo=1, the page first read as list.jsp: its items were read."""
+    from monitoring.crawler.crawl import read_column
+
+    def page(number: int, items: str) -> str:
+        pager = " ".join(f'<a href="list.jsp?pageNo={n}">{n}</a>' for n in (1, 2))
+        return f'<ul class="list">{items}</ul><div class="page">{pager} <a href="list.jsp?pageNo=2">下一页</a></div>'
+
+    first = '<li><a href="/a/1.html">一</a><span>2024-03-02</span></li><li><a href="/a/2.html">二</a><span>2024-02-01</span></li>'
+    second = '<li><a href="/a/3.html">三</a><span>2023-12-01</span></li>'
+    base = "http://www.example.gov.cn/xxgk/list.jsp"
+    fetcher = PagesFetcher(
+        {base: page(1, first), f"{base}?pageNo=1": page(1, first), f"{base}?pageNo=2": page(2, second)}
+    )
+    read = read_column(fetcher, Target(1, base), max_pages=10)
+    assert (read.pages_read, read.months, read.error) == (2, {"2023-12": 1, "2024-02": 1, "2024-03": 1}, "")
+    assert [p.url for p in read.pages] == [base, f"{base}?pageNo=2"]
+    assert fetcher.asked == [base, f"{base}?pageNo=2", f"{base}?pageNo=1"]
+
+
+def test_pager_links_as_sites_write_them():
+    from monitoring.crawler.html import parse
+    from monitoring.crawler.pager import link_pages
+
+    url = "http://www.example.gov.cn/zwgk/zcwj/index.html"
+    for link in (
+        "下一页&gt;",
+        "下一页 »",
+        "[下一页]",
+        "后页&gt;",
+        "&gt;&gt;",
+        "<span>下一页</span>",
+        '<img src="/images/next.gif" alt="下一页">',
+    ):
+        root, base = parse(f'<div class="page"><span>1</span> <a href="index_1.html">{link}</a></div>', url)
+        assert link_pages(root, base) == ["http://www.example.gov.cn/zwgk/zcwj/index_1.html"], link
+    root, base = parse(
+        '<div class="page"><a href="index_1.html">&lt;上一页</a> <a href="index_3.html">[尾页]</a></div>', url
+    )
+    assert link_pages(root, base) == ["http://www.example.gov.cn/zwgk/zcwj/index_3.html"]
+
+
+def test_a_site_that_cannot_be_reached_is_named_with_the_reason_in_chinese():
+    import socket
+    import ssl
+
+    from monitoring.crawler.fetch import connect_reason
+
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    (read,) = read_columns([Target(1, f"http://127.0.0.1:{port}/zcwj/")], Politeness(AGENT, 0, 1, 1000), max_pages=1)
+    assert read.error == f"无法连接到网站127.0.0.1:{port}（网站拒绝连接）。"
+    assert connect_reason(socket.gaierror(-2, "Name or service not known")) == "找不到该网站，请核对网址中的域名"
+    assert connect_reason(ssl.SSLCertVerificationError(1, "certificate has expired")) == "网站的HTTPS证书无效或已过期"

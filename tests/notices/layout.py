@@ -1,13 +1,17 @@
-"""Reading a laid-out notice (WeasyPrint's page boxes): where each page's text ends, which lines
-table cells break into."""
+"""Reading a laid-out notice through public interfaces: where each page's text ends (WeasyPrint's
+``Page.anchors`` of a document laid out with marks, :mod:`core.pdf.keeping`), which lines table
+cells are printed on (the PDF's text, read with pypdf)."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from itertools import pairwise
 
-from core.pdf.keeping import empty_lines, flow_boxes
-from core.pdf.render import LINE_MM
+from pypdf import PdfReader
+
+from core.pdf.keeping import empty_lines, starts_part
+from core.pdf.render import LINE_MM, WEASYPRINT_OPTIONS
 
 
 @dataclass
@@ -20,22 +24,11 @@ class PageInfo:
 
 
 def pages(document) -> list[PageInfo]:
-    found = []
-    for number, page in enumerate(document.pages, start=1):
-        top = page._page_box.content_box_y()
-        labels = [
-            b
-            for b in flow_boxes(page)
-            if getattr(b, "element", None) is not None and (b.element.get("class") or "") in ("att-label", "title")
-        ]
-        found.append(
-            PageInfo(
-                number=number,
-                starts_part=number == 1 or any(b.position_y <= top + 1 for b in labels),
-                empty_lines=empty_lines(page, LINE_MM),
-            )
-        )
-    return found
+    """Each page of ``document`` (laid out with ``render_document(doc, marks=True)``)."""
+    return [
+        PageInfo(number=number, starts_part=number == 1 or starts_part(page), empty_lines=empty_lines(page, LINE_MM))
+        for number, page in enumerate(document.pages, start=1)
+    ]
 
 
 def pages_leaving_lines_empty(document, limit: float = 3) -> list[int]:
@@ -44,18 +37,33 @@ def pages_leaving_lines_empty(document, limit: float = 3) -> list[int]:
     return [p.number for p, following in pairwise(info) if not following.starts_part and p.empty_lines >= limit]
 
 
+def printed_lines(pdf: bytes) -> list[list[str]]:
+    """The PDF's text as pypdf reads it, line by line (cells of a table row that share a baseline
+    on one line), each line as its words."""
+    chunks: list[str] = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        chunks.append(page.extract_text() + "\n")
+    return [line.split() for line in "".join(chunks).splitlines() if line.strip()]
+
+
 def cell_lines(document, texts: set[str]) -> dict[str, list[str]]:
-    """For each table cell whose text is one of ``texts``: the lines it is printed on."""
+    """For each of ``texts`` printed in the document (a unit's name in a table cell): the lines it
+    is printed on, a word on each of consecutive lines that together make it. Where a text is
+    printed more than once, an occurrence with a line of one character is the one reported."""
+    lines = printed_lines(document.write_pdf(**WEASYPRINT_OPTIONS))
     found: dict[str, list[str]] = {}
-    for page in document.pages:
-        for box in page._page_box.descendants():
-            if type(box).__name__ != "TableCellBox":
-                continue
-            lines = [
-                "".join(t.text for t in line.descendants() if hasattr(t, "text"))
-                for line in box.descendants()
-                if type(line).__name__ == "LineBox"
-            ]
-            if "".join(lines) in texts:
-                found["".join(lines)] = lines
+
+    def extend(index: int, parts: list[str]) -> None:
+        joined = "".join(parts)
+        if joined in texts and (joined not in found or any(len(part) == 1 for part in parts)):
+            found[joined] = parts
+        if index < len(lines):
+            for word in lines[index]:
+                if any(text.startswith(joined + word) for text in texts):
+                    extend(index + 1, [*parts, word])
+
+    for index, words in enumerate(lines):
+        for word in words:
+            if any(text.startswith(word) for text in texts):
+                extend(index + 1, [word])
     return found

@@ -90,7 +90,7 @@ def table_rows(pages: list[str]) -> list[tuple[str, list[str]]]:
 def assert_laid_out_well(notice) -> None:
     """No page (but the last of a part) ends with three empty lines; no unit name in a table leaves
     a character alone on a line."""
-    document = render_document(official_document(build_notice_data(notice)))
+    document = render_document(official_document(build_notice_data(notice)), marks=True)
     assert pages_leaving_lines_empty(document) == []
     names = set(Unit.objects.values_list("name", flat=True))
     printed = cell_lines(document, names)

@@ -89,3 +89,16 @@ def test_the_page_as_loaded_is_not_an_unsaved_edit(client, staff, django_capture
 
     assert response.status_code == 302
     assert IssuedNotice.objects.count() == 1
+
+
+def test_the_page_shown_by_a_refused_issue_saves_the_draft_to_the_notice_page(client, staff, reissuable):
+    client.force_login(staff)
+    data = draft_data(client, reissuable) | {"correction_note": ""}
+
+    html = client.post(f"/reports/notices/{reissuable.pk}/issue/", data).content.decode()
+
+    assert "重新印发（更正）须说明更正内容。" in html
+    # Shown at the issue's address, 保存草稿 still posts to the notice (never to 印发).
+    assert (
+        f'<form method="post" action="/reports/notices/{reissuable.pk}/" class="notice-form" id="notice-form"' in html
+    )

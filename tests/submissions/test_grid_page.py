@@ -78,7 +78,7 @@ def test_inputs_are_typed_like_a_spreadsheet(staff_client):
             f'enterkeyhint="next" data-col="{col}" data-kind="{name}" aria-label="区人社局 '
         ) in html
     # The form also works without JavaScript: a plain POST form with a submit button.
-    assert '<form method="post" class="grid-form" id="grid-form" novalidate>' in html
+    assert '<form method="post" class="grid-form" id="grid-form" novalidate data-unsaved-ignore>' in html
     assert '<button type="submit">保存</button>' in html
 
 

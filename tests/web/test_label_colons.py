@@ -5,10 +5,10 @@ themselves add it). A label after a check box or a radio button names a choice a
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib import admin
 from django.urls import reverse
 
 from tests.access import ROLES
+from tests.admin_pages import registered_models
 from tests.web.test_url_matrix import matrix, world  # noqa: F401 (the fixture)
 
 CONTROLS = {"input", "select", "textarea"}
@@ -97,7 +97,7 @@ def test_the_login_page(client, db):
 def test_every_admin_form(client, world):  # noqa: F811
     client.force_login(world.office_admin)
     failures = []
-    for model in admin.site._registry:
+    for model in registered_models():
         info = f"admin:{model._meta.app_label}_{model._meta.model_name}"
         urls = [reverse(f"{info}_changelist"), reverse(f"{info}_add")]
         obj = model._default_manager.first()

@@ -9,7 +9,7 @@ from tests.factories import UnitFactory, UserFactory
 from tests.submissions.helpers import form_fields
 from units.models import User
 from workplans.models import Ledger, LedgerRow
-from workplans.services import ledger_row_add
+from workplans.services import ledger_return, ledger_row_add, ledger_submit
 
 from .helpers import make_plan, make_task
 
@@ -156,3 +156,22 @@ def test_enter_in_a_field_reloads_the_page_with_everything_kept(client, setup):
 
     assert _outside(response.content.decode())[f"t{first.pk}-measure"] == "打了一半"
     assert LedgerRow.objects.count() == 0
+
+
+def test_a_refused_return_brings_the_reason_typed_back(client, setup):
+    plan, renshe, (first, second, third), user = setup
+    for task in (first, second, third):
+        ledger_row_add(task=task, unit=renshe, acting_user=user, measure="举措", time_limit="年底前")
+    ledger = ledger_submit(plan=plan, unit=renshe, acting_user=user)
+    staff = UserFactory(username="staff", role=User.Role.OFFICE_STAFF)
+    client.force_login(staff)
+    ledger_return(ledger=ledger, acting_user=staff, reason="举措过于笼统")  # a colleague, meanwhile
+
+    response = client.post(
+        reverse("workplans:ledger_return", args=[ledger.pk]), {"reason": "第2项时限不明"}, follow=True
+    )
+
+    html = response.content.decode()
+    assert "您填写的退回原因（未使用）：<span data-typed>第2项时限不明</span>" in html
+    # Once: opening the page again starts empty.
+    assert "第2项时限不明" not in client.get(reverse("workplans:ledger", args=[2022, renshe.pk])).content.decode()

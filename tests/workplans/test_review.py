@@ -141,3 +141,23 @@ def test_the_review_page_at_the_start_of_the_next_year(client, last_year, staff,
     assert response.redirect_chain[-1][0] == f"/workplans/2022/review/?unit={renshe.pk}"
     assert "已转入2023年临淄区政务公开工作方案：新增任务1项，涉及1个单位次。" in html
     assert "已转入2023年第回1项" in html
+
+
+def test_a_refused_carry_shows_the_tasks_ticked_and_the_date_typed(client, last_year, staff):
+    plan, renshe, shangwu = last_year
+    client.force_login(staff)
+    done, open_task = plan.tasks.get(number=1), plan.tasks.get(number=2)
+    items = [f"{done.pk}-{renshe.pk}", f"{open_task.pk}-{renshe.pk}"]  # the first was finished meanwhile
+
+    response = client.post(
+        reverse("workplans:review_carry", args=[2022]),
+        {"item": items, "deadline": "2023-09-30", "unit": str(renshe.pk)},
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "区人社局第1项任务已完成，无需转入。" in html
+    assert f'value="{open_task.pk}-{renshe.pk}" checked' in html
+    assert 'name="deadline" value="2023-09-30"' in html
+    assert f'href="/workplans/2022/review/?unit={shangwu.pk}"' in html
+    assert not WorkPlan.objects.filter(year=2023).exists()

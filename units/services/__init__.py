@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 
 from ..models import DemoSitePeriod, Unit, UnitAlias, User
 from .records import (
@@ -51,7 +51,7 @@ def units_sync_from_csv(*, path: Path = UNITS_CSV) -> SyncResult:
 
     Idempotent: running it again changes nothing. Units are matched by official name.
     """
-    data_changed()
+    data_changed(Kind.UNITS)
     created = updated = 0
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))

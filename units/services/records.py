@@ -13,7 +13,7 @@ from django.db import transaction
 from core.imports.totals import row_label_kind
 from core.models import stamp_history
 from core.permissions import require_office, require_office_admin
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 
 from ..models import DemoSitePeriod, Unit, UnitAlias, User
 
@@ -25,7 +25,7 @@ def unit_update(*, unit: Unit, acting_user: User | None, reason: str = "") -> Un
     unit.full_clean()
     stamp_history(unit, acting_user=acting_user, reason=reason)
     unit.save()
-    data_changed()
+    data_changed(Kind.UNITS)
     return unit
 
 
@@ -35,7 +35,7 @@ def unit_delete(*, unit: Unit, acting_user: User | None, reason: str = "删除�
     require_office_admin(acting_user, "修改单位")
     stamp_history(unit, acting_user=acting_user, reason=reason)
     unit.delete()
-    data_changed()
+    data_changed(Kind.UNITS)
 
 
 @transaction.atomic
@@ -76,7 +76,7 @@ def demo_site_period_save(*, period: DemoSitePeriod, acting_user: User | None, r
     period.full_clean()
     stamp_history(period, acting_user=acting_user, reason=reason)
     period.save()
-    data_changed()
+    data_changed(Kind.UNITS)
     return period
 
 
@@ -87,7 +87,7 @@ def demo_site_period_delete(
     require_office_admin(acting_user, "修改示范点期间")
     stamp_history(period, acting_user=acting_user, reason=reason)
     period.delete()
-    data_changed()
+    data_changed(Kind.UNITS)
 
 
 @transaction.atomic

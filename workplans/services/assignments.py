@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.permissions import require_office
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..models import LedgerRow, ProgressReport, TaskParty, TaskUnit
@@ -20,6 +21,7 @@ def party_units_set(*, party: TaskParty, units: list[Unit], acting_user: User) -
     has ledger measures or progress on the task cannot be taken off it.
     """
     require_office(acting_user, "指定责任单位")
+    data_changed(Kind.WORKPLANS)
     task = party.task
     wanted = {unit.pk: unit for unit in units}
     current = {a.unit_id: a for a in party.assigned.select_related("unit")}

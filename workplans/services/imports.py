@@ -17,6 +17,7 @@ from core.formatting import format_cn_date
 from core.imports import Change, ImportRejected, ImportResult, file_error, parse_or_plan, read_sheet
 from core.imports.writing import write_or_reject
 from core.permissions import require_office
+from core.versioning import Kind
 from units.models import Unit, User
 from units.selectors import UnitResolver, assessed_units_in
 
@@ -240,7 +241,7 @@ def work_plan_import(
             _write(planned, year=year, acting_user=acting_user, reason=f"导入 {filename}".strip())
             return planned.result
 
-        result = write_or_reject(write)
+        result = write_or_reject(write, kinds=(Kind.WORKPLANS,))
     result.dry_run = dry_run
     result.sheet = sheet.name
     result.notices[:0] = sheet.notices

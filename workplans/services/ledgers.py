@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from core.formatting import format_cn_date
 from core.permissions import require_office
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from .. import notifying
@@ -57,6 +58,7 @@ def _clean_values(values: dict[str, str]) -> dict[str, str]:
 @transaction.atomic
 def ledger_row_add(*, task: Task, unit: Unit, acting_user: User, **values: str) -> LedgerRow:
     """Add a measure (工作举措) of ``task`` to ``unit``'s ledger; a task may have several."""
+    data_changed(Kind.WORKPLANS)
     _require_unit(acting_user, unit)
     if not TaskUnit.objects.filter(task=task, unit=unit).exists():
         raise ValidationError({"task": f"{unit.name}不承担第{task.label}项任务。"})
@@ -72,6 +74,7 @@ def ledger_row_add(*, task: Task, unit: Unit, acting_user: User, **values: str) 
 
 @transaction.atomic
 def ledger_row_update(*, row: LedgerRow, acting_user: User, **values: str) -> LedgerRow:
+    data_changed(Kind.WORKPLANS)
     _require_unit(acting_user, row.ledger.unit)
     _open_ledger(row.ledger.plan, row.ledger.unit, acting_user)
     for name, value in _clean_values(values).items():
@@ -84,6 +87,7 @@ def ledger_row_update(*, row: LedgerRow, acting_user: User, **values: str) -> Le
 
 @transaction.atomic
 def ledger_row_delete(*, row: LedgerRow, acting_user: User) -> None:
+    data_changed(Kind.WORKPLANS)
     _require_unit(acting_user, row.ledger.unit)
     _open_ledger(row.ledger.plan, row.ledger.unit, acting_user)
     row.stamp(acting_user=acting_user, reason="删除台账举措")
@@ -102,6 +106,7 @@ def _transition(ledger: Ledger, *, to: str, user: User, note: str = "") -> Ledge
 @transaction.atomic
 def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
     """报送: every task of the unit needs at least one measure (填写中 → 已报送)."""
+    data_changed(Kind.WORKPLANS)
     _require_unit(acting_user, unit)
     ledger = _open_ledger(plan, unit, acting_user)
     covered = set(ledger.rows.values_list("task_id", flat=True))
@@ -126,6 +131,7 @@ def ledger_submit(*, plan: WorkPlan, unit: Unit, acting_user: User) -> Ledger:
 def ledger_return(*, ledger: Ledger, acting_user: User, reason: str) -> Ledger:
     """The office sends a submitted ledger back for changes (已报送 → 填写中), saying why."""
     require_office(acting_user, "退回台账")
+    data_changed(Kind.WORKPLANS)
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     ledger = Ledger.objects.select_for_update().get(pk=ledger.pk)
@@ -141,6 +147,7 @@ def ledger_return(*, ledger: Ledger, acting_user: User, reason: str) -> Ledger:
 def plan_ledger_deadline_set(*, plan: WorkPlan, deadline: datetime.date, acting_user: User) -> WorkPlan:
     """The day by which units hand in their ledgers (default 30 June of the plan's year)."""
     require_office(acting_user, "设置台账报送期限")
+    data_changed(Kind.WORKPLANS)
     first, last = datetime.date(plan.year, 1, 1), datetime.date(plan.year + 1, 12, 31)
     if not first <= deadline <= last:
         raise ValidationError(

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.downloads import safe_filename
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..models import ProgressReport, ProgressStatus, Task, TaskUnit
@@ -33,6 +34,7 @@ def progress_report(
     Reporting the same period again updates the report (its history keeps the earlier ones); a
     new evidence file replaces the shown one, an empty upload keeps it.
     """
+    data_changed(Kind.WORKPLANS)
     if acting_user.is_office or acting_user.unit_id != unit.pk:
         raise PermissionDenied("进度由承担任务的单位账号填报。")
     if not TaskUnit.objects.filter(task=task, unit=unit).exists():

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.permissions import require_office
+from core.versioning import Kind, data_changed
 from units.models import User
 
 from ..models import Task, TaskUnit, WorkPlan
@@ -89,6 +90,7 @@ def tasks_carry_over(
     ``deadline`` (default 30 June of the next year, when the 2022 plan asks 回头看 to be done).
     """
     require_office(acting_user, "转入任务")
+    data_changed(Kind.WORKPLANS)
     if not items:
         raise ValidationError("请选择要转入下一年度工作方案的任务。")
     target_year = plan.year + 1
