@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import chinese_calendar
 
+from .formatting import format_cn_date
+
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 CN_QUARTER = {1: "一", 2: "二", 3: "三", 4: "四"}
 MAX_WORKING_DAYS = 250
@@ -235,6 +237,15 @@ def is_year_known(year: int) -> bool:
     return True
 
 
+def _check_span(day: datetime.date) -> None:
+    """A date the working-day arithmetic can count from: 9999-12-31 overflowed, 0001-01-01 took
+    millions of steps. Outside the years the system works in it is a typing error."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise CalendarUnavailable(
+            f"{format_cn_date(day)}不在{FIRST_YEAR}年至{LAST_YEAR}年之间，无法按工作日计算，请核对年份。"
+        )
+
+
 def add_working_days(start: datetime.date, n: int, *, provisional: bool = False) -> datetime.date:
     """The ``n``-th working day after ``start``; ``start`` itself is not counted.
 
@@ -245,6 +256,7 @@ def add_working_days(start: datetime.date, n: int, *, provisional: bool = False)
     """
     if not 1 <= n <= MAX_WORKING_DAYS:
         raise ValueError(f"工作日数应为1至{MAX_WORKING_DAYS}之间的整数。")
+    _check_span(start)
     day = start
     counted = 0
     while counted < n:
@@ -256,6 +268,8 @@ def add_working_days(start: datetime.date, n: int, *, provisional: bool = False)
 
 def working_days_between(start: datetime.date, end: datetime.date, *, provisional: bool = False) -> int:
     """Working days after ``start`` up to and including ``end`` (0 when ``end`` ≤ ``start``)."""
+    _check_span(start)
+    _check_span(end)
     count = 0
     day = start
     while day < end:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import unicodedata
 from decimal import Decimal
 
 ZERO = Decimal("0")
@@ -80,3 +81,16 @@ def display_value(field, value, *, empty: str = "—") -> str:
     if isinstance(value, datetime.date):
         return format_cn_date(value)
     return str(value)
+
+
+def _visible(ch: str) -> bool:
+    kind = unicodedata.category(ch)
+    return kind != "Cf" and (kind != "Cc" or ch in "\n\t")
+
+
+def visible_text(text: str) -> str:
+    """``text`` without the characters nobody sees but every printout obeys or chokes on: direction
+    overrides (‮ turned 右到左 into 左到右 in a notice), zero-width spaces and byte-order marks
+    copied from web pages, control characters; line breaks as ``\n``."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.isprintable() else "".join(ch for ch in text if _visible(ch))

@@ -3,6 +3,7 @@ last ran."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -16,7 +17,9 @@ from .scheduled import schedule_overview
 def notification_list(request):
     items = request.user.notifications.all()[:100]
     schedule = schedule_overview() if request.user.is_office else []
-    return render(request, "core/notifications.html", {"items": items, "schedule": schedule})
+    # Without Redis there is no beat process: the schedule is kept but nothing runs it.
+    context = {"items": items, "schedule": schedule, "scheduler": bool(settings.REDIS_URL)}
+    return render(request, "core/notifications.html", context)
 
 
 @login_required

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from core.calendar import Quarter
 from core.imports import Columns, ImportRejected, RowError, RowParser, Sheet, cell_text, is_blank
+from core.imports.totals import SkippedRows, row_label_kind
 from core.imports.writing import validate_instance
 from units.models import Unit
 from units.selectors import UnitNotFound, UnitResolver
@@ -38,11 +39,16 @@ def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitRes
     errors: list[RowError] = list(columns.unread)
     rows: list[DeductionRow] = []
     seen: dict[tuple[int, str], int] = {}
+    skipped = SkippedRows()
     for excel_row, values in columns.body:
         if is_blank(values) or all(cell_text(columns.cell(values, t)) == "" for t in ("事项", "减分")):
             continue  # a unit of the template without items
+        unit_cell = columns.seen(excel_row, values, "单位")  # a unit merged down over its items
+        if row_label_kind(unit_cell, values, has_figures=True):
+            skipped.add(excel_row, unit_cell, values)
+            continue
         parser = RowParser(excel_row, errors)
-        name = parser.text(columns.cell(values, "单位"), "单位", max_length=100)
+        name = parser.text(unit_cell, "单位", max_length=100)
         unit = None
         if name:
             try:
@@ -63,6 +69,7 @@ def parse_deductions(sheet: Sheet, *, year: int, quarter: int, resolver: UnitRes
             validate_instance(parser, Deduction(year=year, quarter=quarter, reason=reason, points=points), TITLES)
         if parser.ok:
             rows.append(DeductionRow(excel_row, unit, reason, points, deduction_kind(reason)))
+    sheet.notices += skipped.notices()
     if errors:
         raise ImportRejected(errors, rows=rows, sheet=sheet.name)
     return rows

@@ -1,3 +1,4 @@
+import datetime
 import uuid
 from pathlib import PurePath
 
@@ -9,6 +10,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.bounds import POINTS_FIELD, POSITIVE_POINTS_VALIDATORS
+from core.calendar import Quarter
+from core.formatting import format_cn_date
 from core.models import person_field
 from units.models import Unit
 
@@ -35,6 +38,24 @@ class InspectionRound(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """The day of an inspection lies between the start of its quarter and today: a year typed
+        wrong (9999, 1900) would date every deadline counted from it."""
+        if self.inspected_on is None or not self.year or not 1 <= (self.quarter or 0) <= 4:
+            return
+        today = timezone.localdate()
+        period = Quarter(self.year, self.quarter)
+        if self.inspected_on < period.start:
+            raise ValidationError(
+                {"inspected_on": f"检查日期不能早于{format_cn_date(period.start)}（{period.label}的第一天）。"}
+            )
+        if self.inspected_on > today:
+            raise ValidationError({"inspected_on": f"检查日期不能晚于今天（{format_cn_date(today)}），请核对年份。"})
+
+
+MAX_DEADLINE_DAYS = 366
+"""A rectification deadline lies within a year of the inspection (the notices ask for days or weeks)."""
 
 
 class Finding(models.Model):
@@ -95,6 +116,13 @@ class Finding(models.Model):
     def clean(self) -> None:
         if self.deadline and self.inspection_id and self.deadline < self.inspection.inspected_on:
             raise ValidationError({"deadline": "整改期限不能早于检查日期。"})
+        latest = (
+            self.inspection.inspected_on + datetime.timedelta(days=MAX_DEADLINE_DAYS) if self.inspection_id else None
+        )
+        if self.deadline and latest and self.deadline > latest:
+            raise ValidationError(
+                {"deadline": f"整改期限不能晚于{format_cn_date(latest)}（检查日期一年后），请核对年份。"}
+            )
 
 
 # The rectification workflow (整改): the only moves a finding's status may make.

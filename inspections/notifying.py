@@ -1,5 +1,5 @@
-"""Who is told about findings: the unit when a finding is opened against it, the office when a
-unit answers one (in-app, and by mail where mail is set up)."""
+"""Who is told about findings: the unit when a finding is opened against it and when its answer is
+sent back, the office when a unit answers one (in-app, and by mail where mail is set up)."""
 
 from __future__ import annotations
 
@@ -34,4 +34,15 @@ def rectification_answered(finding: Finding, response: RectificationResponse) ->
         text=f"{finding.unit.name}已答复整改情况：{finding.description[:40]}，请验收。",
         link=_link(finding),
         key=f"finding-{finding.pk}-response-{response.pk}",
+    )
+
+
+def rectification_returned(finding: Finding, response: RectificationResponse | None, reason: str) -> None:
+    due = f"请于{format_cn_date(finding.deadline)}前" if finding.deadline else "请"
+    notify(
+        users=unit_recipients(finding.unit_id),
+        kind="rectification_returned",
+        text=f"整改情况被退回：{finding.description[:40]}。原因：{reason[:100]}。{due}重新整改并答复。",
+        link=_link(finding),
+        key=f"finding-{finding.pk}-response-{response.pk if response else 0}-returned",
     )

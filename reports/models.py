@@ -1,8 +1,13 @@
+import datetime
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
+from core.calendar import Quarter
+from core.formatting import format_cn_date
 from core.models import AuditedModel
 
 
@@ -63,6 +68,32 @@ class Notice(AuditedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        """Dates that can only be typing errors (9999, 1900, a year off), refused before they are
+        printed: 成文日期 from the quarter's start to a year after its end, 整改期限 and 印发日期 from
+        成文日期 to a year after it."""
+        if not self.issue_date or not 2000 <= (self.year or 0) <= 2100 or not 1 <= (self.quarter or 0) <= 4:
+            return
+        period = Quarter(self.year, self.quarter)
+        first, last = period.start, period.end + datetime.timedelta(days=YEAR_DAYS - 1)  # end is exclusive
+        if not first <= self.issue_date <= last:
+            raise ValidationError(
+                {"issue_date": f"成文日期应在{format_cn_date(first)}至{format_cn_date(last)}之间，请核对年份。"}
+            )
+        latest = self.issue_date + datetime.timedelta(days=YEAR_DAYS)
+        errors = {}
+        for name in ("rectification_deadline", "printing_date"):
+            day, label = getattr(self, name), self._meta.get_field(name).verbose_name
+            if day and not self.issue_date <= day <= latest:
+                errors[name] = (
+                    f"{label}应在成文日期（{format_cn_date(self.issue_date)}）至{format_cn_date(latest)}之间，请核对年份。"
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+YEAR_DAYS = 366
 
 
 class IssuedNotice(models.Model):

@@ -82,6 +82,11 @@ class RuleSet(models.Model):
             raise ValidationError({"demo_site_article_quota": "示范点投稿任务不能少于一般单位。"})
 
 
+DUPLICATE_ADJUSTMENT = (
+    "这个单位本年度已有同一原因的考核调整，不能重复录入（可能是“录入”点了两次）；如需改变分值，请先撤销原来的调整。"
+)
+
+
 class AnnualAdjustment(AuditedModel):
     """Points the office adds to or takes from a unit's annual assessment (年终考核), with the reason.
 

@@ -310,10 +310,14 @@ def data_quarter_range() -> tuple[Quarter, Quarter] | None:
     return (span[0].quarter, span[1].quarter) if span else None
 
 
-def latest_quarter_with_data() -> Quarter | None:
-    """The most recent quarter with any publication figure or article recorded."""
+def latest_quarter_with_data(today: datetime.date | None = None) -> Quarter | None:
+    """The most recent quarter with any publication figure or article recorded, never one after
+    the current quarter: a figure typed for a month to come must not move every home page there."""
     span = data_quarter_range()
-    return span[1] if span else None
+    if not span:
+        return None
+    current = Quarter.of(today or timezone.localdate())
+    return min(span[1], current)
 
 
 def unit_trend(

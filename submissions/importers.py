@@ -7,8 +7,10 @@ unit's assessed period, duplicate rows, and the model's own validation.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
+from django.utils import timezone
 from openpyxl.utils import get_column_letter
 
 from core.imports import (
@@ -26,6 +28,7 @@ from core.imports import (
 )
 from core.imports.columns import range_name
 from core.imports.parsing import parse_month_title
+from core.imports.totals import SkippedRows, row_label_kind
 from core.imports.writing import validate_instance
 from units.models import Unit
 from units.selectors import UnitNotFound, UnitResolver
@@ -70,7 +73,10 @@ def resolve_unit_cell(parser: RowParser, resolver: UnitResolver, value, column: 
 
 
 def _check_assessed(parser: RowParser, unit: Unit, year: int, month: int, field_name: str) -> None:
-    if not unit.is_assessed_in(datetime.date(year, month, 1)):
+    if datetime.date(year, month, 1) > timezone.localdate():
+        # A figure for a month to come: most likely the year chosen on the upload page is wrong.
+        parser.error(field_name, f"{year}年{month}月尚未开始，不能导入该月的数字；请核对所选年度")
+    elif not unit.is_assessed_in(datetime.date(year, month, 1)):
         parser.error(field_name, f"{unit.name}在{year}年{month}月不在考核范围内")
 
 
@@ -132,11 +138,17 @@ def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> li
     sheet.notices += notices
     rows: list[PublicationRow] = []
     seen: dict[int, int] = {}
+    skipped = SkippedRows()
     for excel_row, values in sheet.rows[last_header + 1 :]:
         if is_blank(values):
             continue
+        name = values[unit_column] if unit_column < len(values) else None
+        figures = any(cell_text(values[column]) != "" for column in month_columns if column < len(values))
+        if row_label_kind(name, values, has_figures=figures):
+            skipped.add(excel_row, name, values)
+            continue
         parser = RowParser(excel_row, errors)
-        unit = resolve_unit_cell(parser, resolver, values[unit_column] if unit_column < len(values) else None)
+        unit = resolve_unit_cell(parser, resolver, name)
         if unit is not None:
             if unit.pk in seen:
                 parser.error(UNIT_COLUMN, f"{unit.name}与第{seen[unit.pk]}行重复")
@@ -152,6 +164,7 @@ def parse_publications(sheet: Sheet, *, year: int, resolver: UnitResolver) -> li
             cells.append(PublicationRow(excel_row, unit, month, count))
         if parser.ok:
             rows.extend(cells)
+    sheet.notices += skipped.notices()
     if errors:
         raise ImportRejected(errors, rows=rows, sheet=sheet.name)
     return rows
@@ -167,6 +180,26 @@ TALLY_TITLES = {
 }
 
 
+NUMBERISH = re.compile(r"^[-+]?\d[\d,.]*(?:[eE][-+]?\d+)?$")
+CN_MONTHS = {name: number for number, name in enumerate("一二三四五六七八九十", start=1)} | {"十一": 11, "十二": 12}
+
+
+def _month_cell(parser: RowParser, value) -> int | None:
+    """A month as the office writes it: 10, 10月, 10月份 or 十月; 1 to 12."""
+    text = header_title(value)
+    bare = text.removesuffix("份").removesuffix("月")
+    if bare in CN_MONTHS:
+        return CN_MONTHS[bare]
+    if text and not NUMBERISH.match(bare):
+        parser.error("月份", f"“{text[:30]}”不是月份，应填1至12（或“10月”）")
+        return None
+    month = parser.count(bare, "月份")
+    if month is not None and not 1 <= month <= 12:
+        parser.error("月份", f"应在1至12之间（{month}）")
+        return None
+    return month
+
+
 def parse_article_tallies(sheet: Sheet, *, year: int, resolver: UnitResolver) -> list[ArticleTallyRow]:
     """Columns 单位, 月份 (1–12), 投稿件数 and optionally 不合格件数, 市级采用, 省级采用."""
     try:
@@ -177,16 +210,17 @@ def parse_article_tallies(sheet: Sheet, *, year: int, resolver: UnitResolver) ->
     errors: list[RowError] = list(columns.unread)
     rows: list[ArticleTallyRow] = []
     seen: dict[tuple[int, int], int] = {}
+    skipped = SkippedRows()
     for excel_row, values in columns.body:
         if is_blank(values) or all(cell_text(columns.cell(values, t)) == "" for t in TALLY_TITLES.values()):
             continue  # a row of the template left without figures
+        name = columns.seen(excel_row, values, "单位")
+        if row_label_kind(name, values, has_figures=True):
+            skipped.add(excel_row, name, values)
+            continue
         parser = RowParser(excel_row, errors)
-        unit = resolve_unit_cell(parser, resolver, columns.cell(values, "单位"))
-        month_text = header_title(columns.cell(values, "月份")).removesuffix("份").removesuffix("月")
-        month = parser.count(month_text, "月份")
-        if month is not None and not 1 <= month <= 12:
-            parser.error("月份", f"应在1至12之间（{month}）")
-            month = None
+        unit = resolve_unit_cell(parser, resolver, name)
+        month = _month_cell(parser, columns.seen(excel_row, values, "月份"))
         figures = [parser.count(columns.cell(values, "投稿件数"), "投稿件数")] + [
             parser.count(columns.cell(values, title), title, required=False) or 0 for title in ARTICLE_OPTIONAL
         ]
@@ -204,6 +238,7 @@ def parse_article_tallies(sheet: Sheet, *, year: int, resolver: UnitResolver) ->
             validate_instance(parser, tally, TALLY_TITLES)
         if parser.ok:
             rows.append(ArticleTallyRow(excel_row, unit, month, *figures))
+    sheet.notices += skipped.notices()
     if errors:
         raise ImportRejected(errors, rows=rows, sheet=sheet.name)
     return rows

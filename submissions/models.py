@@ -2,8 +2,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from core.bounds import COUNT_VALIDATORS
+from core.calendar import FIRST_YEAR
+from core.formatting import format_cn_date
 from core.models import AuditedModel
 from units.models import Unit
 
@@ -13,6 +16,8 @@ MIN_ARTICLE_CHARS = 400
 SHORT_ARTICLE_REASON = f"字数不足{MIN_ARTICLE_CHARS}字"
 """The reason an article under :data:`MIN_ARTICLE_CHARS` is marked 不符合要求 with, unless another is given."""
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
+DUPLICATE_ARTICLE = "这个单位同一天收到的同名稿件已经登记过，不能重复登记（可能是“保存”点了两次）；请在稿件列表中核对。"
+"""A second registration of the same article (a double click on 保存 counted it twice)."""
 
 
 def length_verdict(*, char_count: int | None, is_compliant: bool, reason: str) -> tuple[bool, str]:
@@ -122,9 +127,24 @@ class Article(AuditedModel):
         if self.is_compliant and self.char_count is not None and self.char_count < MIN_ARTICLE_CHARS:
             # Never reached through the services, which mark such an article (length_verdict).
             errors["is_compliant"] = f"字数{self.char_count}字，不足{MIN_ARTICLE_CHARS}字，不能登记为“符合要求”。"
+        errors.update(self._date_range_errors())
         for field in ("city_adopted_on", "province_adopted_on"):
             adopted = getattr(self, field)
             if adopted and self.received_on and adopted < self.received_on:
-                errors[field] = "采用日期不能早于收稿日期。"
+                errors.setdefault(field, "采用日期不能早于收稿日期。")
         if errors:
             raise ValidationError(errors)
+
+    def _date_range_errors(self) -> dict[str, str]:
+        """Dates after today or before the first year the system knows are typing errors: one
+        such article would make its month the latest with data, the page every user opens first."""
+        today = timezone.localdate()
+        errors = {}
+        for field in ("received_on", "city_adopted_on", "province_adopted_on"):
+            day = getattr(self, field)
+            label = self._meta.get_field(field).verbose_name
+            if day is not None and day > today:
+                errors[field] = f"{label}不能晚于今天（{format_cn_date(today)}），请核对年份。"
+            elif day is not None and day.year < FIRST_YEAR:
+                errors[field] = f"{label}不能早于{FIRST_YEAR}年，请核对年份。"
+        return errors

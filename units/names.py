@@ -1,7 +1,10 @@
-"""How unit names are compared: white space (also full-width) ignored, the district prefix
-(临淄区, 淄博市临淄区) read as 区, the 区 prefix optional."""
+"""How unit names are compared: white space (also full-width) and invisible format characters
+(zero-width spaces, byte-order marks, direction marks that come along when a name is copied from a
+web page or WPS) ignored, full-width forms folded, the district prefix (临淄区, 淄博市临淄区) read as
+区, the 区 prefix optional."""
 
 import re
+import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _DISTRICT_PREFIXES = ("临淄区", "淄博市临淄区")
@@ -18,7 +21,8 @@ class UnitNotFound(LookupError):
 
 def normalize_unit_name(name: str) -> str:
     """The form names are compared in: no white space (also full-width), no district prefix."""
-    text = _SPACES.sub("", str(name or "")).replace("\u3000", "")
+    folded = unicodedata.normalize("NFKC", str(name or ""))
+    text = _SPACES.sub("", "".join(ch for ch in folded if unicodedata.category(ch) != "Cf"))
     for prefix in _DISTRICT_PREFIXES:
         if text.startswith(prefix) and len(text) > len(prefix):
             return "区" + text[len(prefix) :]

@@ -52,11 +52,15 @@ def ledger_status(request, year: int):
 def ledger_deadline(request, year: int):
     plan = plan_or_404(request.user, year)
     form = DeadlineForm(request.POST)
-    if form.is_valid():
-        services.plan_ledger_deadline_set(plan=plan, deadline=form.cleaned_data["deadline"], acting_user=request.user)
-        messages.success(request, "已保存台账报送截止日期。")
-    else:
+    if not form.is_valid():
         messages.error(request, "请填写有效的截止日期。")
+        return redirect("workplans:ledger_status", plan.year)
+    try:
+        services.plan_ledger_deadline_set(plan=plan, deadline=form.cleaned_data["deadline"], acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, "；".join(exc.messages))
+    else:
+        messages.success(request, "已保存台账报送截止日期。")
     return redirect("workplans:ledger_status", plan.year)
 
 

@@ -86,6 +86,16 @@ def _check_open(year: int, unit_deadline: datetime.date, district_deadline: date
         raise ValidationError({"district_deadline": "全区报告发布截止日期不能早于各单位报送截止日期。"})
     if unit_deadline.year <= year - 1:
         raise ValidationError({"unit_deadline": f"截止日期应在{year}年之后（通常为次年1月31日）。"})
+    late = {
+        name: f"截止日期不能晚于{year + 1}年12月31日（通常为次年{usual}），请核对年份。"
+        for name, day, usual in (
+            ("unit_deadline", unit_deadline, "1月31日"),
+            ("district_deadline", district_deadline, "3月31日"),
+        )
+        if day.year > year + 1
+    }
+    if late:
+        raise ValidationError(late)
 
 
 @transaction.atomic

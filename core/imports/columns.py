@@ -72,14 +72,18 @@ def range_name(merge: tuple[int, int, int, int]) -> str:
 
 
 def _title(grid: MergedGrid, header_rows: range, column: int) -> tuple[str, tuple[int, int, int, int] | None]:
-    """The header text a person sees above ``column``, and the merge it lies under (started left of it)."""
+    """The header text a person sees above ``column``, and the merge it lies under (started left of
+    it) unless a header row below that merge gives the column a title of its own (累计得分 under
+    政府网站信息公开发布情况, as in the office's statistics table: nothing ambiguous)."""
     texts, covering = [], None
     for row in header_rows:
         merge = grid.merge_at(row, column)
         value = grid.raw(merge[0], merge[1]) if merge else grid.raw(row, column)
+        text = header_title(value)
         if merge is not None and merge[1] < column:
             covering = merge
-        text = header_title(value)
+        elif covering is not None and row > covering[2] and text:
+            covering = None  # a title of its own below the group title
         if text and text not in texts:
             texts.append(text)
     return "/".join(texts), covering
@@ -154,6 +158,7 @@ class Columns:
         if missing:
             raise ImportRejected([RowError(self.header_row, "表头", f"缺少“{name}”列") for name in missing])
         self.body = sheet.rows[self.header_index + 1 :]
+        self._grid = MergedGrid(sheet) if sheet.merged else None
         self.unread, notices = unread_columns(
             sheet,
             header_rows=range(self.header_row, self.header_row + 1),
@@ -165,3 +170,14 @@ class Columns:
     def cell(self, values: tuple[Any, ...], name: str) -> Any:
         column = self.index.get(name)
         return values[column] if column is not None and column < len(values) else None
+
+    def seen(self, excel_row: int, values: tuple[Any, ...], name: str) -> Any:
+        """The cell of ``name`` as a person sees it: inside a range merged down that column only
+        (a unit over its items, a month over its units) the range's value; read only for columns
+        that name what a row is about, never for figures (one figure merged over two rows is not two)."""
+        column = self.index.get(name)
+        if column is not None and self._grid is not None:
+            merge = self._grid.merge_at(excel_row, column + 1)
+            if merge is not None and merge[1] == merge[3] == column + 1:
+                return self._grid.raw(merge[0], merge[1])
+        return self.cell(values, name)

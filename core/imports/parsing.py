@@ -21,6 +21,7 @@ from .reading import Sheet
 from .results import RowError
 
 FORMULA_PREFIX = "="
+POINTS_WRITTEN = re.compile(r"^\s*减?\s*(\d+(?:\.\d+)?)\s*分\s*$")
 HEADER_SCAN_ROWS = 10
 _SPACES = re.compile(r"\s+")
 
@@ -138,7 +139,10 @@ class RowParser:
         return int(number)
 
     def points(self, value: Any, field_name: str) -> Decimal | None:
-        """Positive points with at most two decimals, at most :data:`MAX_POINTS` (0.5, 1, 5)."""
+        """Positive points with at most two decimals, at most :data:`MAX_POINTS` (0.5, 1, 5); written
+        as the notices write them (0.5分, 减1分) they read the same."""
+        if isinstance(value, str) and (written := POINTS_WRITTEN.match(unicodedata.normalize("NFKC", value))):
+            value = written.group(1)
         number = self._decimal(value, field_name, required=True)
         if number is None:
             return None

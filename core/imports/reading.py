@@ -93,6 +93,16 @@ def _load(data: bytes, *, read_only: bool):
 
 
 def _damaged(data: bytes) -> ImportRejected:
+    """What to say of a file openpyxl could not load: a workbook whose inside is broken is not
+    "a zip file" to the clerk who saved it from Excel."""
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        names = set()
+    if "xl/workbook.xml" in names:
+        return ImportRejected([file_error("无法读取：Excel工作簿已损坏，请在Excel或WPS中打开后另存为.xlsx再上传。")])
+    if "word/document.xml" in names:
+        return ImportRejected([file_error("无法读取：这是Word文档（.docx），不是Excel工作簿。")])
     return ImportRejected([file_error(f"无法读取：这是{_real_type(data[:2048])}。")])
 
 

@@ -81,7 +81,7 @@ def deductions_import(
     and checked outside any transaction; the changes are written in one short transaction.
     """
     require_office(acting_user, "导入减分")
-    sheet = read_sheet(source)
+    sheet = read_sheet(source, merged=True)  # a unit merged down over its items
     rows = parse_or_plan(
         lambda: parse_deductions(sheet, year=year, quarter=quarter, resolver=UnitResolver.from_db()),
         lambda valid: _apply(valid, year=year, quarter=quarter, write=False),

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.calendar import CalendarUnavailable, add_working_days
+from core.formatting import visible_text
 from core.models import stamp_history
 from core.permissions import require_office
 from core.versioning import Kind, data_changed
@@ -54,8 +55,8 @@ def _save_details(finding, category, description, column, deadline, points, acti
     if points is not None and points <= 0:
         raise ValidationError({"deduction_points": "减分应大于0。"})
     finding.category = category
-    finding.column = column.strip()
-    finding.description = description.strip()
+    finding.column = visible_text(column).strip()
+    finding.description = visible_text(description).strip()
     finding.deadline = deadline
     stamp_history(finding, acting_user=acting_user)
     finding.full_clean()
@@ -65,7 +66,7 @@ def _save_details(finding, category, description, column, deadline, points, acti
 def _sync_deduction(finding: Finding, points: Decimal | None, reason: str, acting_user: User | None) -> None:
     """The deduction recorded with ``finding``: created, changed or (points cleared) deleted."""
     deduction = finding.deductions.order_by("pk").first()
-    reason = reason.strip() or finding.description
+    reason = visible_text(reason).strip() or finding.description
     try:
         if points is None:
             if deduction is not None:
@@ -88,6 +89,26 @@ def _sync_deduction(finding: Finding, points: Decimal | None, reason: str, actin
             deduction.save()
     except ValidationError as exc:
         raise _deduction_errors(exc) from exc
+
+
+DUPLICATE_FINDING = (
+    "本批次已记录过该单位的同一问题，不能重复记录（可能是“保存”点了两次）；如需修改，请打开已记录的问题。"
+)
+
+
+def _refuse_twice(inspection: InspectionRound, unit: Unit, category: str, column: str, description: str) -> None:
+    """The same problem of the same unit in the same round, recorded again (a double click would
+    also double its deduction). The unit's row is locked so two such requests go one at a time."""
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    same = Finding.objects.filter(
+        inspection=inspection,
+        unit=unit,
+        category=category,
+        column=visible_text(column).strip(),
+        description=visible_text(description).strip(),
+    )
+    if same.exists():
+        raise ValidationError({"description": DUPLICATE_FINDING})
 
 
 @transaction.atomic
@@ -113,6 +134,8 @@ def finding_record(
     """
     require_office(acting_user, "记录检查问题")
     data_changed(Kind.FINDINGS, Kind.DEDUCTIONS, units=[unit.pk])
+    if carried_over_from is None:
+        _refuse_twice(inspection, unit, category, column, description)
     finding = Finding(inspection=inspection, unit=unit, created_by=acting_user, carried_over_from=carried_over_from)
     deadline = deadline_resolve(
         deadline=deadline, working_days=working_days, working_days_from=working_days_from or inspection.inspected_on

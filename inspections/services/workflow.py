@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from core.downloads import safe_filename
 from core.models import stamp_history
 from core.permissions import require_office
 from core.versioning import Kind, data_changed
@@ -91,7 +92,7 @@ def rectification_submit(
         link=link.strip(),
         submitted_by=acting_user,
         submitted_at=timezone.now(),
-        original_filename=(file.name[:255] if file else ""),
+        original_filename=(safe_filename(file.name) if file else ""),
     )
     if file:
         response.file = file
@@ -128,9 +129,11 @@ def finding_return(*, finding: Finding, acting_user: User, reason: str) -> Findi
     if not reason.strip():
         raise ValidationError({"reason": "退回时必须填写退回原因。"})
     latest = finding.responses.order_by("-submitted_at", "-pk").first()
-    return _transition(
+    returned = _transition(
         finding=finding, to=Finding.Status.PENDING, user=acting_user, note=reason.strip(), response=latest
     )
+    notifying.rectification_returned(returned, latest, reason.strip())
+    return returned
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.calendar import Quarter
+from core.formatting import visible_text
 from core.permissions import require_office
 from core.versioning import Kind, data_changed
 from units.models import User
@@ -91,7 +92,7 @@ def notice_draft_update(*, notice: Notice, acting_user: User, **fields) -> Notic
         # The generated sentence “请于1月15日前…” follows the 整改期限 field unless the text was edited too.
         fields["requirements"] = notice.requirements.replace(_deadline_phrase(old), _deadline_phrase(new))
     for name, value in fields.items():
-        setattr(notice, name, value)
+        setattr(notice, name, visible_text(value) if isinstance(value, str) else value)
     notice.stamp(acting_user=acting_user)
     notice.full_clean()
     notice.save()
@@ -127,6 +128,7 @@ def notice_issue(
     somebody else meanwhile, nothing is recorded and the user is told.
     """
     require_office(acting_user, "印发通报")
+    correction_note = visible_text(correction_note)
     notice = Notice.objects.get(pk=notice.pk)
     last = notice_issue_check(notice=notice, correction_note=correction_note, confirm_incomplete=confirm_incomplete)
     data = build_notice_data(notice)

@@ -21,7 +21,7 @@ from core.permissions import require_office
 from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
-from ..models import AnnualAdjustment, RuleSet
+from ..models import DUPLICATE_ADJUSTMENT, AnnualAdjustment, RuleSet
 from ..selectors import quarter_scores
 from ..shipped import ship
 from ..status import quarter_status
@@ -94,6 +94,9 @@ def annual_adjustment_add(
     adjustment = AnnualAdjustment(unit=unit, year=year, points=points, reason=(reason or "").strip())
     adjustment.stamp(acting_user=acting_user, reason=adjustment.reason)
     adjustment.full_clean()
+    Unit.objects.select_for_update().filter(pk=unit.pk).first()  # one of two clicks at a time
+    if AnnualAdjustment.objects.filter(unit=unit, year=year, reason=adjustment.reason).exists():
+        raise ValidationError({"reason": DUPLICATE_ADJUSTMENT})
     adjustment.save()
     return adjustment
 

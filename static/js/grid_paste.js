@@ -32,6 +32,8 @@
   var NAME_WORDS = ["单位", "单位名称", "部门", "镇街", "部门单位"];
   var NUMBER_WORDS = ["序号", "编号"];
   var OTHER_WORDS = ["累计得分", "得分", "加分", "减分", "合计", "总计", "小计", "备注"];
+  // 合计行的单位名称（与 core/imports/totals.py 的 TOTAL_ROW 相同）
+  var TOTAL_ROW = /^(?:全区|全部|各单位|区政府各部门|区直部门|各部门|部门|各镇、?街道?|镇、?街道?|镇街)?(?:合计|总计|小计|共计)$/;
 
   function half(text) {
     return String(text).replace(/[\uFF01-\uFF5E]/g, function (c) {
@@ -78,16 +80,54 @@
   }
 
   function normName(text) {
-    var t = half(text).replace(/\s/g, "");
+    // 从网页、WPS 复制带来的不可见字符（零宽空格、字节顺序标记、方向标记）与服务器端 units/names.py 一样忽略
+    var t = half(text).replace(/[\s\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "");
     ["淄博市临淄区", "临淄区"].forEach(function (prefix) {
       if (t.indexOf(prefix) === 0 && t.length > prefix.length) t = "区" + t.slice(prefix.length);
     });
     return t;
   }
 
+  // 按 Excel、WPS 的剪贴板格式分行分列：含换行、制表符或引号的格带引号（"区发改\n局"，引号写两遍）；
+  // 引号没有配对的，按原样逐行分列。
   function lines(text) {
     var body = String(text).replace(/\r\n?/g, "\n").replace(/\n+$/, "");
-    return body.split("\n").map(function (line) { return line.split("\t"); });
+    var rows = [], row = [], cell = "", start = true, quoted = false;
+    for (var i = 0; i < body.length; i += 1) {
+      var c = body.charAt(i);
+      if (quoted) {
+        if (c !== '"') cell += c;
+        else if (body.charAt(i + 1) === '"') { cell += '"'; i += 1; }
+        else quoted = false;
+      } else if (start && c === '"') {
+        quoted = true;
+        start = false;
+      } else if (c === "\t" || c === "\n") {
+        row.push(cell);
+        cell = "";
+        start = true;
+        if (c === "\n") { rows.push(row); row = []; }
+      } else {
+        cell += c;
+        start = false;
+      }
+    }
+    if (quoted) return body.split("\n").map(function (line) { return line.split("\t"); });
+    row.push(cell);
+    rows.push(row);
+    return rows;
+  }
+
+  // 选区多带的空白列（行尾的制表符）和空白行：不属于这一块。
+  function trimBlank(rows) {
+    function blank(cell) { return half(cell).trim() === ""; }
+    while (rows.length > 1 && rows[rows.length - 1].every(blank)) rows.pop();
+    var width = Math.max.apply(null, rows.map(function (r) { return r.length; }));
+    while (width > 1 && rows.every(function (r) { return r.length < width || blank(r[width - 1]); })) {
+      rows.forEach(function (r) { if (r.length >= width) r.length = width - 1; });
+      width -= 1;
+    }
+    return rows;
   }
 
   function listNames(items) {
@@ -280,12 +320,12 @@
       return { rows: body.map(function (row, i) { return page.rows[startRow + i]; }) };
     }
     var rows = [], unknown = [], twice = [], seen = [], headings = [];
-    body.forEach(function (row, i) {
+    body.forEach(function (row) {
       var name = row[nameCol].trim();
       var found = page.nameIndex[normName(name)];
       if (found === undefined || found === "ambiguous") {
         var numbers = row.some(function (cell, c) { return c > nameCol && readCell(cell).value !== undefined; });
-        if (numbers) unknown.push("第" + (i + 1) + "行“" + name + "”" + (found === "ambiguous" ? "（对应多个单位）" : ""));
+        if (numbers) unknown.push("第" + row.line + "行“" + name + "”" + (found === "ambiguous" ? "（对应多个单位）" : ""));
         else headings.push(i);
         rows.push(null);
         return;
@@ -301,9 +341,25 @@
     return { rows: rows, headings: headings.length };
   }
 
+  // 合计、小计行（第一个有内容的格是“合计”等）：不是哪个单位的数字，不填。
+  function dropTotals(rows) {
+    var totals = [];
+    var kept = rows.filter(function (row) {
+      var first = row.filter(function (cell) { return half(cell).trim() !== ""; })[0] || "";
+      if (!TOTAL_ROW.test(normName(first))) return true;
+      totals.push("第" + row.line + "行“" + first.trim() + "”");
+      return false;
+    });
+    return { rows: kept, totals: totals };
+  }
+
   function plan(text, page, start) {
-    var rows = lines(text);
+    var rows = trimBlank(lines(text));
+    rows.forEach(function (row, i) { row.line = i + 1; });  // 复制的这一块中的行号
     var header = splitHeader(rows);
+    var dropped = dropTotals(rows);
+    rows = dropped.rows;
+    if (!rows.length) return refuse("复制的内容只有表头和合计行，没有各单位的数字。");
     var width = Math.max.apply(null, rows.map(function (r) { return r.length; }));
     rows.forEach(function (r) { while (r.length < width) r.push(""); });
     var labels = headerLabelsOf(header, width);
@@ -323,8 +379,8 @@
     rows.forEach(function (row, r) {
       for (var c = names.first; c < width; c += 1) {
         var cell = readCell(row[c]);
-        if (cell.error) bad.push("第" + (header.length + r + 1) + "行第" + (c + 1) + "列" + cell.error);
-        else if (cell.text !== undefined) bad.push("第" + (header.length + r + 1) + "行第" + (c + 1) + "列“" + cell.text + "”不是数字");
+        if (cell.error) bad.push("第" + row.line + "行第" + (c + 1) + "列" + cell.error);
+        else if (cell.text !== undefined) bad.push("第" + row.line + "行第" + (c + 1) + "列“" + cell.text + "”不是数字");
       }
     });
     if (bad.length) return refuse(listNames(bad) + "。");
@@ -344,7 +400,9 @@
     }
     var targets = targetRows(rows, names.name, page, start.row);
     if (targets.refused) return targets;
-    return fill(rows, targets, names.first, startCol, page, aligned.byHeader);
+    var planned = fill(rows, targets, names.first, startCol, page, aligned.byHeader);
+    if (dropped.totals.length) planned.notes.push(listNames(dropped.totals) + "是合计行，未填入");
+    return planned;
   }
 
   function fill(rows, targets, first, startCol, page, byHeader) {

@@ -7,12 +7,12 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.formatting import format_cn_datetime
+from core.formatting import format_cn_datetime, visible_text
 from core.permissions import require_office
 from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
-from ..models import Article, MonthlyArticleTally, MonthlyPublication, length_verdict
+from ..models import DUPLICATE_ARTICLE, Article, MonthlyArticleTally, MonthlyPublication, length_verdict
 from ..selectors import version_of
 
 
@@ -56,7 +56,7 @@ def article_register(
     )
     article = Article(
         unit=unit,
-        title=title.strip(),
+        title=visible_text(title).strip(),
         received_on=received_on,
         char_count=char_count,
         is_compliant=is_compliant,
@@ -65,7 +65,7 @@ def article_register(
         province_adopted_on=province_adopted_on,
     )
     article.stamp(acting_user=acting_user, reason="登记稿件")
-    _clean_with(article, _article_month_errors(unit=unit, received_on=received_on))
+    _clean_with(article, _article_month_errors(unit=unit, received_on=received_on) | _duplicate_errors(article))
     article.save()
     return article
 
@@ -101,6 +101,14 @@ def article_adoption_record(
 
 
 # --- Article register: checks shared by registering and editing -------------------------------
+
+
+def _duplicate_errors(article: Article) -> dict[str, str]:
+    """The same unit, day and title registered already: a second click of 保存, refused. The unit's
+    row is locked first, so two such requests at once are answered one after the other."""
+    Unit.objects.select_for_update().filter(pk=article.unit_id).first()
+    twins = Article.objects.filter(unit_id=article.unit_id, received_on=article.received_on, title=article.title)
+    return {"title": DUPLICATE_ARTICLE} if twins.exclude(pk=article.pk).exists() else {}
 
 
 def _article_month_errors(*, unit: Unit, received_on) -> dict[str, str]:
@@ -152,7 +160,7 @@ def article_update(
     )
     new = {
         "unit": unit,
-        "title": title.strip(),
+        "title": visible_text(title).strip(),
         "received_on": received_on,
         "char_count": char_count,
         "is_compliant": is_compliant,
@@ -170,6 +178,6 @@ def article_update(
     for name, value in new.items():
         setattr(current, name, value)
     current.stamp(acting_user=acting_user, reason="修改稿件")
-    _clean_with(current, errors)
+    _clean_with(current, errors | _duplicate_errors(current))
     current.save()
     return current

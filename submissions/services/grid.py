@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from core.bounds import MAX_COUNT
 from core.calendar import Month
@@ -180,6 +181,8 @@ def _load(month: Month, unit_ids: list[int], user: User) -> _Stored:
 def _check(row: GridRowInput, values: GridValues, edits: tuple[bool, bool], month: Month, stored: _Stored):
     """The result of a row that must not be written (invalid, conflicting or moot), else ``None``."""
     pub_edit, tally_edit = edits
+    if month.start > timezone.localdate():
+        return GridRowResult(row.unit_id, INVALID, errors={"": [f"{month.label}尚未开始，不能填报，未保存"]})
     if row.unit_id not in stored.units:
         return GridRowResult(row.unit_id, INVALID, errors={"": [f"该单位在{month.label}不在考核范围内，未保存"]})
     errors = grid_value_errors(values) or _not_posted_errors(row, values, _complete_tally(row.original))

@@ -123,6 +123,7 @@ def article_tallies_import(
         dry_run=dry_run,
         acting_user=acting_user,
         filename=filename,
+        merged=True,  # a unit or a month merged down over several rows
     )
 
 

@@ -55,7 +55,7 @@ def test_the_steps_on_the_page(unit_client, renshe):
         return unit_client.post(reverse("applications:act", args=[application.pk, action]), data)
 
     response = act("extend", {"extend-days": "25", "extend-approver": "王主任", "extend-notified_on": "2024-10-10"})
-    assert response.status_code == 200 and "确保该值小于或等于20。" in response.content.decode()
+    assert response.status_code == 200 and "不能大于20。" in response.content.decode()
     response = act("extend", {"extend-days": "20", "extend-approver": "王主任", "extend-notified_on": "2024-10-18"})
     assert "延期应在答复期限（2024年10月17日）届满前告知申请人。" in response.content.decode()
     assert (

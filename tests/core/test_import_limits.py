@@ -139,7 +139,24 @@ def test_a_zip_that_is_not_a_workbook():
 
     exc, _ = timed_read(buffer.getvalue())
 
-    assert [str(e) for e in exc.errors] == ["无法读取：这是压缩文件（如Word文档或.zip），不是Excel工作簿。"]
+    assert [str(e) for e in exc.errors] == ["无法读取：这是Word文档（.docx），不是Excel工作簿。"]
+
+
+def test_a_zip_of_something_else_and_a_damaged_workbook():
+    other = io.BytesIO()
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("photos/1.jpg", "x")
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(damaged, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")
+        archive.writestr("xl/workbook.xml", "<workbook><sheets><sheet name=")
+
+    assert [str(e) for e in timed_read(other.getvalue())[0].errors] == [
+        "无法读取：这是压缩文件（如Word文档或.zip），不是Excel工作簿。"
+    ]
+    assert [str(e) for e in timed_read(damaged.getvalue())[0].errors] == [
+        "无法读取：Excel工作簿已损坏，请在Excel或WPS中打开后另存为.xlsx再上传。"
+    ]
 
 
 def test_the_sheet_a_person_sees_is_read_never_a_hidden_one(db, tmp_path, capsys):

@@ -138,3 +138,13 @@ def test_pages_link_the_checked_download_never_the_media_url(client, answer, sta
     assert f'href="/inspections/responses/{answer.pk}/file/"' in html
     assert "/media/" not in html
     assert answer.file.name not in html
+
+
+def test_a_very_long_name_is_shortened_keeping_its_suffix(q4, renshe, renshe_user, private_media):
+    response = rectification_submit(
+        finding=finding(q4, renshe), acting_user=renshe_user, text="已整改", file=pdf("长" * 300 + ".pdf", b"%PDF-1.4")
+    )
+
+    name = response.original_filename
+    assert name.endswith(".pdf") and name.startswith("长" * 80)
+    assert len(name.encode()) <= 255

@@ -82,7 +82,7 @@ def test_carry_over_without_previous_round_is_shown_on_the_form(office):
 def test_round_list_counts(office, q3, q4, renshe, shangwu, renshe_user, today):
     submitted(finding(q4, renshe, deadline=D(2025, 1, 15)), renshe_user)
     finding(q4, shangwu, deadline=D(2025, 1, 20))
-    finding(q4, shangwu, deadline=D(2025, 1, 10))
+    finding(q4, shangwu, "政策解读一栏年内未更新", deadline=D(2025, 1, 10))
 
     response = office.get(reverse("inspections:round_list"))
 

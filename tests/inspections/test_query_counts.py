@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from inspections.models import Finding
 from inspections.services import findings_carry_over
 from tests.factories import UnitFactory, UserFactory
 from units.models import User
@@ -28,10 +29,11 @@ def populate(n, q3, q4, staff):
 
 
 def populate_unit(n, q4, unit, user, staff):
-    for _ in range(n):
-        submitted(finding(q4, unit, "已答复"), user)
-        returned(finding(q4, unit, "被退回"), user, staff)
-        finding(q4, unit, "有减分", deduction_points=Decimal("0.5"))
+    start = Finding.objects.count()  # one finding is recorded once in a round: each with its own words
+    for i in range(start, start + n):
+        submitted(finding(q4, unit, f"已答复{i}"), user)
+        returned(finding(q4, unit, f"被退回{i}"), user, staff)
+        finding(q4, unit, f"有减分{i}", deduction_points=Decimal("0.5"))
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,11 @@
 """Deadlines in working days follow the State Council's holidays and make-up workdays (调休)."""
 
 import datetime
+import time
 
 import pytest
 
-from core.calendar import CalendarUnavailable, add_working_days, is_working_day
+from core.calendar import CalendarUnavailable, add_working_days, is_working_day, working_days_between
 
 D = datetime.date
 
@@ -65,3 +66,19 @@ def test_year_without_published_holidays_is_refused():
         add_working_days(D(2026, 12, 20), 20)
 
     assert str(caught.value) == "暂无2027年的法定节假日安排，无法按工作日计算，请直接填写整改期限日期。"
+
+
+@pytest.mark.parametrize("day", [datetime.date(9999, 12, 31), datetime.date(1, 1, 1), datetime.date(1900, 3, 1)])
+def test_a_date_outside_the_systems_years_is_refused_in_a_sentence(day):
+    """9999-12-31 overflowed (a server error on the applications register), 0001-01-01 took millions of steps."""
+    started = time.perf_counter()
+    with pytest.raises(CalendarUnavailable) as caught:
+        add_working_days(day, 20, provisional=True)
+    with pytest.raises(CalendarUnavailable):
+        working_days_between(day, datetime.date(2024, 1, 1), provisional=True)
+
+    assert (
+        str(caught.value)
+        == f"{day.year}年{day.month}月{day.day}日不在2000年至2100年之间，无法按工作日计算，请核对年份。"
+    )
+    assert time.perf_counter() - started < 0.1

@@ -72,3 +72,26 @@ def test_the_admin_refuses_it_too(client):
     assert response.status_code == 200
     assert "是同一个名称（不计空格和“临淄区”前缀），不能保存。" in response.content.decode()
     assert not centre.aliases.exists()
+
+
+@pytest.mark.parametrize("name", ["合计", "小计", "区政府各部门", "各镇、街道"])
+def test_a_total_or_heading_row_is_no_alias(staff, name):
+    from units.services import unit_alias_add
+
+    unit = UnitFactory(name="区自然资源局")
+
+    with pytest.raises(ValidationError) as caught:
+        unit_alias_add(unit=unit, name=name, acting_user=staff)
+
+    assert caught.value.message_dict == {"name": [f"“{name}”是表格的合计行或分组标题，不是单位名称，不能作为别名。"]}
+    assert not UnitAlias.objects.exists()
+
+
+def test_invisible_marks_are_not_saved_in_an_alias(staff):
+    from units.services import unit_alias_add
+
+    alias = unit_alias_add(
+        unit=UnitFactory(name="区自然资源局"), name="\u202e自然资源和规划局\u200b", acting_user=staff
+    )
+
+    assert UnitAlias.objects.get().name == alias.name == "自然资源和规划局"

@@ -31,6 +31,12 @@ from units.selectors import UnitNotFound, UnitResolver, resolve_unit
         ("齐都镇", "齐都镇"),
         ("区齐都镇", "齐都镇"),
         ("综合行政执法局", "区综合行政执法局"),
+        # copied from a web page or WPS: zero-width space, byte-order mark, direction marks, full width
+        ("区商务局\u200b", "区商务局"),
+        ("\ufeff区商务局", "区商务局"),
+        ("\u202e区商务局\u202c", "区商务局"),
+        ("区\u200e商务局", "区商务局"),
+        ("临淄医保分局\u3000", "临淄医疗保障分局"),
     ],
 )
 def test_resolves_names_and_aliases(real_units, name, official):

@@ -122,3 +122,33 @@ def test_a_finding_opened_then_answered(people):
     assert told("staff") == [
         ("rectification_submitted", "区人社局已答复整改情况：政策文件一栏年内未更新，请验收。", link)
     ]
+
+
+def test_a_returned_rectification_tells_the_unit_why_once_per_answer(people, django_capture_on_commit_callbacks):
+    from inspections.services import finding_return
+
+    round_ = InspectionRoundFactory(year=2024, quarter=4, inspected_on=datetime.date(2024, 12, 10))
+    finding = finding_record(
+        inspection=round_,
+        unit=people["unit"],
+        category="栏目更新",
+        column="政策文件",
+        description="政策文件一栏年内未更新",
+        deadline=datetime.date(2024, 12, 31),
+        acting_user=people["staff"],
+    )
+    link = f"/inspections/findings/{finding.pk}/"
+    returned = (
+        "rectification_returned",
+        "整改情况被退回：政策文件一栏年内未更新。原因：链接打不开。请于2024年12月31日前重新整改并答复。",
+        link,
+    )
+    for _ in range(2):
+        rectification_submit(finding=finding, acting_user=people["unit_user"], text="已更新")
+        with django_capture_on_commit_callbacks(execute=True):
+            finding_return(finding=finding, acting_user=people["staff"], reason="链接打不开")
+
+    assert [n for n in told("renshe") if n[0] == "rectification_returned"] == [returned, returned]
+    assert told("other") == []
+    assert mail.outbox[-1].to == ["renshe@linzi.gov.cn"]
+    assert "原因：链接打不开" in mail.outbox[-1].body

@@ -65,3 +65,20 @@ def test_load_demo_installs_the_schedule(db):
 
     assert PeriodicTask.objects.exclude(task__startswith="celery.").count() == 7
     assert "定时任务：新登记7个，共7个。" in out.getvalue()
+
+
+def test_without_a_scheduler_the_office_is_told_nothing_runs_the_schedule(client, staff, settings):
+    call_command("install_schedule", stdout=io.StringIO())
+    client.force_login(staff)
+
+    settings.REDIS_URL = ""
+    alone = client.get("/notifications/").content.decode()
+    settings.REDIS_URL = "redis://127.0.0.1:6379/0"
+    served = client.get("/notifications/").content.decode()
+
+    assert (
+        "本机没有配置后台调度服务（REDIS_URL），以上定时任务不会自动执行，提醒不会按时发出；请联系系统管理员配置（见部署说明）。"
+        in alone
+    )
+    assert "定时任务由后台调度服务按上表的时间执行；时间和参数可在管理后台“周期任务”中修改。" in served
+    assert "Celery" not in alone + served

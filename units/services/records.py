@@ -5,9 +5,12 @@ only help imports find units."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
+from core.imports.totals import row_label_kind
 from core.models import stamp_history
 from core.permissions import require_office, require_office_admin
 from core.versioning import Kind, data_changed
@@ -39,9 +42,12 @@ def unit_delete(*, unit: Unit, acting_user: User | None, reason: str = "删除�
 def unit_alias_save(*, alias: UnitAlias, acting_user: User | None, reason: str = "") -> UnitAlias:
     """Save a new or renamed alias of a unit: the alias must not read as another unit's name or
     alias (:meth:`UnitAlias.clean`), nor be the unit's own name."""
-    alias.name = " ".join((alias.name or "").split())
+    visible = "".join(ch for ch in (alias.name or "") if unicodedata.category(ch) != "Cf")  # no hidden marks
+    alias.name = " ".join(visible.split())
     if not alias.name:
         raise ValidationError({"name": "请填写别名。"})
+    if row_label_kind(alias.name, (), has_figures=False):
+        raise ValidationError({"name": f"“{alias.name}”是表格的合计行或分组标题，不是单位名称，不能作为别名。"})
     if alias.name == alias.unit.name:
         raise ValidationError({"name": f"“{alias.name}”就是{alias.unit.name}的正式名称，不需要别名。"})
     alias.full_clean()

@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.formatting import format_cn_date
 from core.permissions import require_office
 from core.versioning import Kind, data_changed
 from units.models import Unit, User
@@ -147,6 +148,11 @@ def plan_ledger_deadline_set(*, plan: WorkPlan, deadline: datetime.date, acting_
     """The day by which units hand in their ledgers (default 30 June of the plan's year)."""
     require_office(acting_user, "设置台账报送期限")
     data_changed(Kind.WORKPLANS)
+    first, last = datetime.date(plan.year, 1, 1), datetime.date(plan.year + 1, 12, 31)
+    if not first <= deadline <= last:
+        raise ValidationError(
+            {"deadline": f"台账报送截止日期应在{format_cn_date(first)}至{format_cn_date(last)}之间，请核对年份。"}
+        )
     plan.ledger_deadline = deadline
     plan.stamp(acting_user=acting_user, reason="设置台账报送截止日期")
     plan.full_clean()

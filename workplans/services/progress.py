@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from core.downloads import safe_filename
 from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
@@ -53,7 +54,7 @@ def progress_report(
     report.reported_by, report.reported_at = acting_user, timezone.now()
     if file:
         report.file = file
-        report.original_filename = file.name[:255]
+        report.original_filename = safe_filename(file.name)
     report.stamp(acting_user=acting_user, reason=f"填报{found.label}进度")
     report.full_clean()
     report.save()
