@@ -51,8 +51,12 @@ def balanced(rng: random.Random) -> dict:
 def style(index: int, name: str) -> Style:
     rng = random.Random(index)
     return Style(
-        title=(f"临淄{name}2024年政府信息公开工作", "年度报告") if index % 2 else (f"临淄{name}2024年政府信息公开工作年度报告",),
-        headings={**HEADINGS, 4: "四、因政府信息公开申请行政复议、提起行政诉讼的情况"} if index % 3 == 0 else dict(HEADINGS),
+        title=(f"临淄{name}2024年政府信息公开工作", "年度报告")
+        if index % 2
+        else (f"临淄{name}2024年政府信息公开工作年度报告",),
+        headings={**HEADINGS, 4: "四、因政府信息公开申请行政复议、提起行政诉讼的情况"}
+        if index % 3 == 0
+        else dict(HEADINGS),
         inline=index % 2 == 0,
         half_width=rng.random() < 0.5,
         active_split=rng.random() < 0.5,
@@ -65,8 +69,12 @@ def style(index: int, name: str) -> Style:
 
 
 def populate() -> list[tuple[Unit, bytes]]:
-    ReportYear.objects.create(year=2023, unit_deadline=datetime.date(2024, 1, 31), district_deadline=datetime.date(2024, 3, 31))
-    year = ReportYear.objects.create(year=2024, unit_deadline=datetime.date(2025, 1, 31), district_deadline=datetime.date(2025, 3, 31))
+    ReportYear.objects.create(
+        year=2023, unit_deadline=datetime.date(2024, 1, 31), district_deadline=datetime.date(2024, 3, 31)
+    )
+    year = ReportYear.objects.create(
+        year=2024, unit_deadline=datetime.date(2025, 1, 31), district_deadline=datetime.date(2025, 3, 31)
+    )
     units = Unit.objects.bulk_create(Unit(name=f"基准单位{i}", category="部门", sort_order=i) for i in range(UNITS))
     last = ReportYear.objects.get(year=2023)
     AnnualReport.objects.bulk_create(
@@ -99,7 +107,9 @@ def crafted() -> dict[str, bytes]:
     laughs = b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><l>&b;</l>'
     nested = (
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-        + "<w:sdt><w:sdtContent>" * 5000 + "</w:sdtContent></w:sdt>" * 5000 + "</w:body></w:document>"
+        + "<w:sdt><w:sdtContent>" * 5000
+        + "</w:sdtContent></w:sdt>" * 5000
+        + "</w:body></w:document>"
     ).encode()
     for target, replace in ((bomb, None), (many, None), (dtd, laughs), (deep, nested)):
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:

@@ -68,6 +68,11 @@ class Kind(StrEnum):
     ANNUAL_REPORTS = "annual_reports"
     WORKPLANS = "workplans"
     """Work plans, their tasks, ledgers and progress."""
+    APPLICATIONS = "applications"
+    """The 依申请公开 register: applications, appeals, reply letters."""
+    MONITORING = "monitoring"
+    """Disclosure columns, their crawls and the proposals made from them (the month grid shows the
+    proposed counts beside the figures)."""
 
 
 SCORES = (Kind.UNITS, Kind.FIGURES, Kind.DEDUCTIONS, Kind.RULES)

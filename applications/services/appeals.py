@@ -7,7 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import User
 
 from ..models import Appeal, Application
@@ -40,7 +40,7 @@ def appeal_record(
     _check(appeal)
     appeal.stamp(acting_user=acting_user, reason="登记复议诉讼")
     appeal.save()
-    data_changed()
+    data_changed(Kind.APPLICATIONS)
     return appeal
 
 
@@ -54,5 +54,5 @@ def appeal_update(*, appeal: Appeal, result: str, decided_on: datetime.date | No
     _check(appeal)
     appeal.stamp(acting_user=acting_user, reason="复议诉讼结果")
     appeal.save()
-    data_changed()
+    data_changed(Kind.APPLICATIONS)
     return appeal

@@ -21,6 +21,7 @@ from simple_history.utils import bulk_create_with_history
 from core.formatting import format_cn_date
 from core.imports import Change, ImportRejected, ImportResult, RowError, RowParser, parse_or_plan, read_sheet
 from core.imports.writing import validate_instance, write_or_reject
+from core.versioning import Kind
 from units.models import Unit, User
 
 from ..catalogue import OUTCOME_BY_KEY
@@ -282,7 +283,7 @@ def applications_import(
             _write(plan, acting_user=acting_user, reason=f"导入 {filename}".strip())
             return plan.result
 
-        result = write_or_reject(write)
+        result = write_or_reject(write, kinds=(Kind.APPLICATIONS,))
     result.notices[:0] = sheet.notices
     result.dry_run = dry_run
     result.sheet = sheet.name

@@ -7,7 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import User
 
 from ..letters import draft_letter
@@ -29,7 +29,7 @@ def letter_draft(*, application: Application, acting_user: User | None, today: d
     letter.stamp(acting_user=acting_user, reason="按处理结果生成告知书")
     letter.full_clean()
     letter.save()
-    data_changed()
+    data_changed(Kind.APPLICATIONS)
     return letter
 
 
@@ -48,5 +48,5 @@ def letter_save(*, letter: ReplyLetter, acting_user: User | None, date: datetime
     letter.stamp(acting_user=acting_user, reason="修改告知书")
     letter.full_clean()
     letter.save()
-    data_changed()
+    data_changed(Kind.APPLICATIONS)
     return letter

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from core.formatting import format_cn_date
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 
 from ..deadlines import MAX_EXTENSION_DAYS, consultation_days, due_date, is_provisional
@@ -82,7 +82,7 @@ def _store(application: Application, *, acting_user: User | None, reason: str, n
     application.status = new
     application.stamp(acting_user=acting_user, reason=reason)
     application.save()
-    data_changed()
+    data_changed(Kind.APPLICATIONS)
     return application
 
 
@@ -143,7 +143,7 @@ def application_delete(*, application: Application, acting_user: User | None, re
     check_edit(application.unit, acting_user)
     application.stamp(acting_user=acting_user, reason=f"删除：{reason.strip()}")
     application.delete()
-    data_changed()
+    data_changed(Kind.APPLICATIONS)
 
 
 def _open_only(application: Application, what: str) -> None:
@@ -289,5 +289,5 @@ def due_dates_refresh() -> int:
             application.save(update_fields=["due_on", "due_provisional", "updated_at"])
             changed += 1
     if changed:
-        data_changed()
+        data_changed(Kind.APPLICATIONS)
     return changed

@@ -10,7 +10,7 @@ from django.db.models import Max
 
 from core.imports import Change, ImportResult, parse_or_plan, read_sheet
 from core.imports.writing import write_or_reject
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import Unit, User
 from units.selectors import UnitResolver
 
@@ -54,7 +54,7 @@ def column_create(
     counts_publications: bool = True,
     acting_user: User | None = None,
 ) -> Column:
-    data_changed()
+    data_changed(Kind.MONITORING)
     position = (unit.monitored_columns.aggregate(m=Max("position"))["m"] or 0) + 1
     column = Column(
         unit=unit,
@@ -71,7 +71,7 @@ def column_create(
 @transaction.atomic
 def column_update(*, column: Column, acting_user: User | None = None, **fields) -> Column:
     """Change the editable fields (``name``, ``url``, ``requirement``, ``selector``, ``counts_publications``)."""
-    data_changed()
+    data_changed(Kind.MONITORING)
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise TypeError(f"不能修改：{', '.join(sorted(unknown))}")
@@ -84,7 +84,7 @@ def column_update(*, column: Column, acting_user: User | None = None, **fields) 
 @transaction.atomic
 def column_delete(*, column: Column, acting_user: User | None = None) -> None:
     """Remove a column with its readings; proposals made from it keep the column's name."""
-    data_changed()
+    data_changed(Kind.MONITORING)
     column.stamp(acting_user=acting_user, reason="删除栏目")
     column.delete()
 
@@ -143,7 +143,9 @@ def columns_import(
         result = _apply(rows, write=False)
     else:
         reason = f"导入 {filename}".strip()
-        result = write_or_reject(lambda: _apply(rows, write=True, acting_user=acting_user, reason=reason))
+        result = write_or_reject(
+            lambda: _apply(rows, write=True, acting_user=acting_user, reason=reason), kinds=(Kind.MONITORING,)
+        )
     result.dry_run = dry_run
     result.sheet = sheet.name
     return result

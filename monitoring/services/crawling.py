@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from units.models import User
 
 from ..crawler.crawl import ColumnRead, Target, read_columns
@@ -84,7 +84,7 @@ def _snapshots(reading: ColumnReading, read: ColumnRead) -> list[PageSnapshot]:
 
 @transaction.atomic
 def _record(columns, reads, *, as_of, trigger, acting_user, started) -> CrawlRun:
-    data_changed()  # the month grid shows the proposed counts
+    data_changed(Kind.MONITORING)  # the month grid shows the proposed counts
     now = timezone.now()
     run = CrawlRun(trigger=trigger, as_of=as_of, started_at=started, finished_at=now, requested_by=acting_user)
     run.full_clean()

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from core.calendar import Month
 from core.formatting import format_cn_date
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 from inspections.models import Finding, InspectionRound
 from inspections.services import finding_record
 from submissions.models import MonthlyPublication
@@ -40,8 +40,10 @@ def finding_proposal_confirm(
     deduction_points: Decimal | None = None,
 ) -> Finding:
     """Record the proposal as a finding of ``inspection`` (category 栏目未及时更新), the page as evidence."""
-    data_changed()
-    proposal = FindingProposal.objects.select_for_update(of=("self",)).select_related("reading", "unit").get(pk=proposal.pk)
+    data_changed(Kind.MONITORING)
+    proposal = (
+        FindingProposal.objects.select_for_update(of=("self",)).select_related("reading", "unit").get(pk=proposal.pk)
+    )
     check_transition(proposal, ProposalStatus.ACCEPTED)
     if not description.strip():
         raise ValidationError({"description": "请填写问题描述。"})
@@ -64,7 +66,7 @@ def finding_proposal_confirm(
 @transaction.atomic
 def finding_proposal_dismiss(*, proposal: FindingProposal, reason: str, acting_user: User) -> FindingProposal:
     """Dismiss the proposal (e.g. the column is updated elsewhere); the reason is kept."""
-    data_changed()
+    data_changed(Kind.MONITORING)
     proposal = FindingProposal.objects.select_for_update().get(pk=proposal.pk)
     check_transition(proposal, ProposalStatus.DISMISSED)
     if not reason.strip():
@@ -95,7 +97,7 @@ def _accept(proposal: CountProposal, acting_user: User) -> bool:
 @transaction.atomic
 def count_proposal_accept(*, proposal: CountProposal, acting_user: User) -> bool:
     """Take over one proposed count; ``True`` if the stored figure changed."""
-    data_changed()
+    data_changed(Kind.MONITORING)
     proposal = CountProposal.objects.select_for_update(of=("self",)).select_related("unit").get(pk=proposal.pk)
     check_transition(proposal, ProposalStatus.ACCEPTED)
     return _accept(proposal, acting_user)
@@ -104,7 +106,7 @@ def count_proposal_accept(*, proposal: CountProposal, acting_user: User) -> bool
 @transaction.atomic
 def count_proposals_accept_month(*, month: Month, acting_user: User) -> tuple[int, int]:
     """Take over every pending proposed count of ``month``: (proposals taken, figures changed)."""
-    data_changed()
+    data_changed(Kind.MONITORING)
     pending = CountProposal.objects.select_for_update(of=("self",)).select_related("unit")
     pending = pending.filter(year=month.year, month=month.month, status=ProposalStatus.PENDING).order_by("pk")
     taken = changed = 0

@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from core.calendar import Month
 from core.formatting import format_cn_date
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 
 from ..crawler.crawl import ColumnRead
 from ..freshness import stale_sentence
@@ -116,6 +116,6 @@ def _propose_count(run, unit, month: Month, count: int, detail: str, earlier: li
 
 def proposals_from_run(*, run: CrawlRun, read: list[tuple[ColumnReading, ColumnRead]], as_of: datetime.date) -> None:
     """Propose what ``run`` found (inside the run's recording transaction)."""
-    data_changed()
+    data_changed(Kind.MONITORING)
     _finding_proposals([reading for reading, _ in read])
     _count_proposals(run, read, as_of)

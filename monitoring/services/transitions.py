@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from core.versioning import data_changed
+from core.versioning import Kind, data_changed
 
 from ..models import PROPOSAL_TRANSITIONS, CountProposal, FindingProposal, ProposalStatus, ProposalTransition
 
@@ -17,7 +17,7 @@ def check_transition(proposal: FindingProposal | CountProposal, to_status: str) 
 
 def proposal_move(proposal: FindingProposal | CountProposal, to_status: str, *, by=None, note: str = "") -> None:
     """Move ``proposal`` to ``to_status`` and record who did it and why (inside the caller's transaction)."""
-    data_changed()
+    data_changed(Kind.MONITORING)
     check_transition(proposal, to_status)
     link = "finding_proposal" if isinstance(proposal, FindingProposal) else "count_proposal"
     ProposalTransition.objects.create(

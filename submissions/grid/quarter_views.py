@@ -44,7 +44,7 @@ def grid_quarter(request, year: int, quarter: int):
     page = page_of(request)
     if request.method == "GET":
         key = ("quarter_grid", period, page["page"], page["per_page"])
-        page_kinds = (Kind.UNITS, Kind.FIGURES, Kind.RULES)
+        page_kinds = (Kind.UNITS, Kind.FIGURES, Kind.RULES, Kind.MONITORING)
         shown = versioned(key, lambda: _page(quarter_grid(quarter=period, user=request.user, **page)), kinds=page_kinds)
         return _render(request, shown)
     posted = {m: parse_grid_post(request.POST, posted_unit_ids(request.POST, p), p) for m, p in _prefixes(period)}

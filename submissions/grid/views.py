@@ -82,7 +82,7 @@ def _kept_page(request, period: Month, page: dict) -> GridPage:
     return versioned(
         ("month_grid", period, page["page"], page["per_page"]),
         lambda: _grid_page(month_grid(month=period, user=request.user, **page)),
-        kinds=(Kind.UNITS, Kind.FIGURES, Kind.RULES),
+        kinds=(Kind.UNITS, Kind.FIGURES, Kind.RULES, Kind.MONITORING),
         units=lambda shown: shown.unit_ids,
     )
 

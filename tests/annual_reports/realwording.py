@@ -123,7 +123,11 @@ PASSAGES = [
         section="overview_management",
         slips=[
             ("现行有效件数14件", "现行有效件数15件", "现行有效件数15件”，表格中行政规范性文件“现行有效件数”为14件"),
-            ("制发行政规范性文件2件", "制发行政规范性文件3件", "制发行政规范性文件3件”，表格中行政规范性文件“本年制发件数”为2件"),
+            (
+                "制发行政规范性文件2件",
+                "制发行政规范性文件3件",
+                "制发行政规范性文件3件”，表格中行政规范性文件“本年制发件数”为2件",
+            ),
         ],
     ),
     Passage(
@@ -132,8 +136,12 @@ PASSAGES = [
         "2023年区政府（含区政府办公室）收到政府信息公开申请30件，所有公开申请均依法依规按照程序办理，现已办结30件，"
         "办结率100%，全年因政府信息公开产生行政复议案件6件和行政诉讼案件3件，其中行政复议结果维持5件，尚未审结1件，"
         "行政诉讼结果维持3件。",
-        tables(new=30, outcomes={"granted": 18, "partly": 4, "unable_1": 8}, review={"upheld": 5, "pending": 1},
-               litigation={"upheld": 3}),
+        tables(
+            new=30,
+            outcomes={"granted": 18, "partly": 4, "unable_1": 8},
+            review={"upheld": 5, "pending": 1},
+            litigation={"upheld": 3},
+        ),
         stated=[("new", 30), ("answered", 30), ("review", 6), ("litigation", 3)],
         slips=[("行政诉讼案件3件", "行政诉讼案件4件", "行政诉讼案件4件”，表格中行政诉讼“总计”之和为3件")],
     ),
@@ -198,11 +206,28 @@ PASSAGES = [
         "占11.47%；通过当面申请24件，占1.60%。2022年，全区各职能部门、镇街共完成政府信息依申请公开答复1453件，"
         "包括上年结转信息公开申请30件。其中，予以公开答复966件，占66.48%；部分公开67，占4.61%；不予公开81件，占5.57%；"
         "无法提供的182件，占12.53%；不予处理的61件，占4.20%；其他处理96件，占6.61%。",
-        tables(new=1499, carried=30, outcomes={"granted": 966, "partly": 67, "refused_4": 81, "unable_1": 182,
-               "not_processed_2": 61, "other_3": 96}),
+        tables(
+            new=1499,
+            carried=30,
+            outcomes={
+                "granted": 966,
+                "partly": 67,
+                "refused_4": 81,
+                "unable_1": 182,
+                "not_processed_2": 61,
+                "other_3": 96,
+            },
+        ),
         stated=[
-            ("new", 1499), ("answered", 1453), ("carried", 30), ("granted", 966), ("partly", 67), ("refused", 81),
-            ("unable", 182), ("not_processed", 61), ("other", 96),
+            ("new", 1499),
+            ("answered", 1453),
+            ("carried", 30),
+            ("granted", 966),
+            ("partly", 67),
+            ("refused", 81),
+            ("unable", 182),
+            ("not_processed", 61),
+            ("other", 96),
         ],
         slips=[("部分公开67，占4.61%", "部分公开67，占5.61%", "部分公开67，占5.61%”，67件占答复总数1453件的4.61%")],
     ),

@@ -40,7 +40,9 @@ def test_the_form_keeps_six_decimals_as_typed(unit_client, year_2024, renshe):
 def test_the_form_refuses_a_seventh_decimal_and_keeps_what_was_typed(unit_client, year_2024, renshe):
     response = unit_client.post(page(year_2024, renshe), post_data(**{"cell:fees.amount": "0.0123456"}))
     content = response.content.decode()
-    assert "金额应为不小于0的数，最多六位小数：行政事业性收费“本年收费金额（单位：万元）”填写的是“0.0123456”。" in content
+    assert (
+        "金额应为不小于0的数，最多六位小数：行政事业性收费“本年收费金额（单位：万元）”填写的是“0.0123456”。" in content
+    )
     assert 'value="0.0123456"' in content
     assert not AnnualReport.objects.exists()
 
@@ -55,9 +57,7 @@ def test_excel_import_reads_six_decimals(year_2024, office_unit, tmp_path):
     values["fees.amount"] = Decimal("3.512345")
     path = tmp_path / "filled.xlsx"
     path.write_bytes(fill_workbook(template.read_bytes(), values))
-    call_command(
-        "import_annual_report", str(path), "--year", "2024", "--unit", "区政府办公室", stdout=io.StringIO()
-    )
+    call_command("import_annual_report", str(path), "--year", "2024", "--unit", "区政府办公室", stdout=io.StringIO())
     assert AnnualReport.objects.get().figures["fees.amount"] == "3.512345"
 
 

@@ -120,7 +120,13 @@ def test_received_in_its_wordings(text, stated):
 
 @pytest.mark.parametrize(
     "text",
-    ["作出政府信息公开申请答复14件。", "依申请公开方面，共办结14件。", "办结政府信息公开申请14件。", "办理依申请公开14件。", "答复申请十四件。"],
+    [
+        "作出政府信息公开申请答复14件。",
+        "依申请公开方面，共办结14件。",
+        "办结政府信息公开申请14件。",
+        "办理依申请公开14件。",
+        "答复申请十四件。",
+    ],
 )
 def test_answered_in_its_wordings(text):
     assert seed_warnings(text) == []
@@ -159,7 +165,16 @@ def test_percentages_written_cut_rounded_or_whole():
 
 
 def test_chinese_numerals_up_to_ninety_nine():
-    assert [number(n) for n in ("零", "两", "九", "十", "十二", "二十", "二十一", "九十九")] == [0, 2, 9, 10, 12, 20, 21, 99]
+    assert [number(n) for n in ("零", "两", "九", "十", "十二", "二十", "二十一", "九十九")] == [
+        0,
+        2,
+        9,
+        10,
+        12,
+        20,
+        21,
+        99,
+    ]
     values = tables(new=99, outcomes={"granted": 99})
     assert seed_warnings("收到政府信息公开申请九十九件，予以公开九十九件。", values=values, previous=None) == []
     assert seed_warnings("收到政府信息公开申请九十八件。", values=values, previous=None) == [
@@ -199,9 +214,7 @@ def test_last_years_figure_is_not_this_years():
 
 def test_none_at_all_sentences():
     assert seed_warnings("未因政府信息公开被申请行政复议、提起行政诉讼。") == []
-    assert seed_warnings("全年未收到政府信息公开申请。") == [
-        REQ + "“未收到政府信息公开申请”，表格中本年新收申请12件。"
-    ]
+    assert seed_warnings("全年未收到政府信息公开申请。") == [REQ + "“未收到政府信息公开申请”，表格中本年新收申请12件。"]
     values = tables(new=12, carried=2, outcomes={"granted": 13})
     assert seed_warnings("无下年度结转。", values=values, previous=None) == [
         REQ + "“无下年度结转”，表格中结转下年度继续办理1件。"

@@ -81,7 +81,9 @@ def test_the_dry_run_writes_nothing_and_says_what_it_read(year_2024, office_unit
 
 def test_a_title_of_another_year_is_refused(year_2024, office_unit, tmp_path):
     path = tmp_path / "report.docx"
-    path.write_bytes(build_report(seed_2024(), seed_002_texts(), Style(title=("临淄区人社局2023年政府信息公开工作年度报告",))))
+    path.write_bytes(
+        build_report(seed_2024(), seed_002_texts(), Style(title=("临淄区人社局2023年政府信息公开工作年度报告",)))
+    )
     _, err, refused = run(path)
     assert err.splitlines() == [
         "标题“临淄区人社局2023年政府信息公开工作年度报告”是2023年度的报告，与要导入的2024年度不符，未导入。"
@@ -152,5 +154,8 @@ def test_the_same_report_again_writes_nothing(year_2024, office_unit, seed_docx)
     run(seed_docx)
     history = AnnualReport.history.count()
     out, _, _ = run(seed_docx)
-    assert out.splitlines()[-2:] == ["提示：文件中的报告与系统中的完全相同，未写入任何数据。", "已导入：新增0条，修改0条，删除0条，未变179条"]
+    assert out.splitlines()[-2:] == [
+        "提示：文件中的报告与系统中的完全相同，未写入任何数据。",
+        "已导入：新增0条，修改0条，删除0条，未变179条",
+    ]
     assert AnnualReport.history.count() == history

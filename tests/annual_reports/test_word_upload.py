@@ -33,7 +33,9 @@ def upload(client, unit, data: bytes, name: str = "区人社局2024年年度报�
     return client.post(url, {"file": SimpleUploadedFile(name, data)})
 
 
-def test_a_word_report_is_previewed_as_read_then_imported(unit_client, year_2024, renshe, django_assert_max_num_queries):
+def test_a_word_report_is_previewed_as_read_then_imported(
+    unit_client, year_2024, renshe, django_assert_max_num_queries
+):
     data = build_report(seed_2024(), TEXTS, Style(signature=("临淄区人社局", "2025年1月20日")))
     response = upload(unit_client, renshe, data)
     with django_assert_max_num_queries(12):

@@ -89,8 +89,14 @@ def test_a_wps_filled_report_with_old_wordings_reads_exactly():
 def test_automatically_numbered_headings_inline_subheadings_and_no_total_column():
     style = Style(
         title=("临淄区人社局2023年政府信息公开工作年度报告",),
-        headings={1: "总体情况", 2: "主动公开政府信息情况", 3: "收到和处理政府信息公开申请情况",
-                  4: "政府信息公开行政复议、行政诉讼情况", 5: "存在的主要问题及改进情况", 6: "其他需要报告的事项"},
+        headings={
+            1: "总体情况",
+            2: "主动公开政府信息情况",
+            3: "收到和处理政府信息公开申请情况",
+            4: "政府信息公开行政复议、行政诉讼情况",
+            5: "存在的主要问题及改进情况",
+            6: "其他需要报告的事项",
+        },
         inline=True,
         totals=False,
     )
@@ -131,7 +137,12 @@ def test_headings_as_they_are_written(text, section):
 
 @pytest.mark.parametrize(
     "text",
-    ["二是积极推进主动公开。", "（一）主动公开", "2024年共收到政府信息公开申请12件。", "一、加强组织领导，强化责任落实，确保工作落到实处。"],
+    [
+        "二是积极推进主动公开。",
+        "（一）主动公开",
+        "2024年共收到政府信息公开申请12件。",
+        "一、加强组织领导，强化责任落实，确保工作落到实处。",
+    ],
 )
 def test_sentences_and_subheadings_are_not_headings(text):
     found = top_heading(text)
@@ -161,9 +172,10 @@ def test_a_subheading_of_the_units_own_stays_where_it_stands():
     data = edit_part(data, "（二）依申请公开".encode(), "（二）依申请公开工作情况".encode())
     data = edit_part(data, "（三）政府信息管理".encode(), "（三）处理群众咨询和投诉工作情况".encode())
     report = read(data)
-    assert report.texts["overview_requests"] == "共收到政府信息公开申请九件。\n（三）处理群众咨询和投诉工作情况\n" + TEXTS[
-        "overview_management"
-    ]
+    assert (
+        report.texts["overview_requests"]
+        == "共收到政府信息公开申请九件。\n（三）处理群众咨询和投诉工作情况\n" + TEXTS["overview_management"]
+    )
     assert report.texts["overview_management"] == ""
 
 
@@ -207,7 +219,12 @@ def test_a_report_in_the_old_format_of_2017_is_refused_whole():
     from docx import Document
 
     doc = Document()
-    for line in ("临淄区人民政府2017年度政府", "信息公开工作年度报告", "一、概述", "2017年，紧紧围绕区委区政府重大决策部署。"):
+    for line in (
+        "临淄区人民政府2017年度政府",
+        "信息公开工作年度报告",
+        "一、概述",
+        "2017年，紧紧围绕区委区政府重大决策部署。",
+    ):
         doc.add_paragraph(line)
     table = doc.add_table(rows=2, cols=3)
     for i, text in enumerate(("统计指标", "单位", "统计数")):
@@ -269,14 +286,18 @@ def test_a_file_full_of_near_labels_or_near_headings_is_refused_quickly(what):
         letters = list("本年新收政府信息公开申请数量结转下年度继续办理予以公开部分属于国家秘密")
         cells = "".join(
             "<w:tr>"
-            + "".join(f"<w:tc><w:p><w:r><w:t>{''.join(rng.choices(letters, k=12))}</w:t></w:r></w:p></w:tc>" for _ in range(8))
+            + "".join(
+                f"<w:tc><w:p><w:r><w:t>{''.join(rng.choices(letters, k=12))}</w:t></w:r></w:p></w:tc>" for _ in range(8)
+            )
             + "<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>"
             for _ in range(450)
         )
         xml = f"<w:tbl>{cells}</w:tbl>" * 3
     else:
         letters = list("总体情况主动公开政府信息存在的主要问题及改进其他需要报告事项")
-        xml = "".join(f"<w:p><w:r><w:t>一、{''.join(rng.choices(letters, k=10))}</w:t></w:r></w:p>" for _ in range(15000))
+        xml = "".join(
+            f"<w:p><w:r><w:t>一、{''.join(rng.choices(letters, k=10))}</w:t></w:r></w:p>" for _ in range(15000)
+        )
     document = (
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         f"<w:body>{xml}</w:body></w:document>"

@@ -38,7 +38,11 @@ YEARS = {
         },
         Style(
             title=("临淄区人社局2022年政府信息公开工作", "年度报告"),
-            headings={**HEADINGS, 4: "四、因政府信息公开申请行政复议、提起行政诉讼的情况", 5: "五、存在的主要问题及改进措施"},
+            headings={
+                **HEADINGS,
+                4: "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
+                5: "五、存在的主要问题及改进措施",
+            },
             half_width=True,
             active_split=True,
             merged_labels=False,
@@ -47,8 +51,10 @@ YEARS = {
         ),
     ),
     2023: (
-        typed(tables(new=8, carried=1, outcomes={"granted": 5, "partly": 2, "not_processed_2": 2}, normative=(2, 1, 11)),
-              "0.012345"),
+        typed(
+            tables(new=8, carried=1, outcomes={"granted": 5, "partly": 2, "not_processed_2": 2}, normative=(2, 1, 11)),
+            "0.012345",
+        ),
         {
             "overview": "2023年，区人社局持续深化政务公开。",
             "overview_requests": "2023年共受理政府信息公开申请8件，同比增长60%，上年结转1件，共办结9件，"

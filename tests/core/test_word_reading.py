@@ -125,7 +125,10 @@ def test_a_member_that_lies_about_its_size_is_refused():
         patched[position + 24 : position + 28] = struct.pack("<I", 100)
         position += 4
     reason, seconds = refused(bytes(patched))
-    assert reason == "无法读取：文件已损坏，不是完整的Word文档或Excel工作簿。请在Word或WPS中打开后另存为 .docx（Word 文档）再导入。"
+    assert (
+        reason
+        == "无法读取：文件已损坏，不是完整的Word文档或Excel工作簿。请在Word或WPS中打开后另存为 .docx（Word 文档）再导入。"
+    )
     assert seconds < 2
 
 
@@ -183,7 +186,10 @@ def test_pictures_are_never_decompressed():
 def test_nesting_too_deep_is_refused():
     xml = "<w:sdt><w:sdtContent>" * 400 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 400
     reason, seconds = refused(replace_part(docx(), "word/document.xml", body(xml)))
-    assert reason == "无法读取这个Word文件（可能已损坏或不是Word保存的格式）。请在Word或WPS中打开后另存为 .docx（Word 文档）再导入。"
+    assert (
+        reason
+        == "无法读取这个Word文件（可能已损坏或不是Word保存的格式）。请在Word或WPS中打开后另存为 .docx（Word 文档）再导入。"
+    )
     assert seconds < 2
 
 
@@ -206,7 +212,10 @@ def test_a_truncated_file_is_refused():
     ("content", "reason"),
     [
         (b"", "无法读取：这是空文件。"),
-        (b"%PDF-1.7\n...", "无法读取：这是PDF文件，读不出其中的表格：请上传Word原稿（.docx）；只有PDF的，请按Word模板重新填写。"),
+        (
+            b"%PDF-1.7\n...",
+            "无法读取：这是PDF文件，读不出其中的表格：请上传Word原稿（.docx）；只有PDF的，请按Word模板重新填写。",
+        ),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100) + "WordDocument".encode("utf-16-le"),
             "无法读取：这是旧版Word文件（.doc）或WPS文字文件（.wps），不能直接导入：请在Word或WPS中打开后另存为 .docx（Word 文档）再导入。",
