@@ -116,12 +116,6 @@ def _run_markup(builder: HtmlBuilder, doc: OfficialDocument, parts: range, glyph
     return markup.replace("<body>", "<body>" + glyphs, 1)
 
 
-def warm_up(css: str, numbers_css: str) -> None:
-    """Make a worker ready to lay out with ``css``: WeasyPrint imported, the stylesheets parsed and
-    the fonts registered, a first page laid out and written."""
-    lay_out("<p>一</p>", css, numbers_css).write_pdf(**WEASYPRINT_OPTIONS)
-
-
 def _render_run(markup: str, css: str, numbers_css: str) -> bytes:
     """Lay one run out (in a worker process, or here for the first run) with the document's
     stylesheet and that of its page numbers."""
@@ -230,18 +224,21 @@ def render_parallel(doc: OfficialDocument, *, workers: int) -> bytes | None:
         return None
     faces = resolve_fonts()
     css = document_css(faces, doc)
-    pool = _executor(len(runs) - 1)  # the first run is laid out here
-    for _ in runs[1:]:  # the workers get ready while this process prepares the runs
-        pool.submit(warm_up, css, NO_PAGE_NUMBERS_CSS)
     builder = HtmlBuilder(faces)
     builder.document(doc)
     text_by_role = builder.roles()
     check_coverage(text_by_role, faces)
     glyphs = _glyphs_page(faces, text_by_role)
+    # The runs after the first hold attachments only, which the main text's spacing does not touch:
+    # the workers lay them out while this process finds that spacing and lays out the first run.
+    pool = _executor(len(runs) - 1)
+    futures = [
+        pool.submit(_render_run, _run_markup(HtmlBuilder(faces), doc, run, glyphs), css, NO_PAGE_NUMBERS_CSS)
+        for run in runs[1:]
+    ]
     spacing = main_text_spacing(doc, faces, css)
-    markups = [_run_markup(HtmlBuilder(faces, spacing), doc, run, glyphs) for run in runs]
-    futures = [pool.submit(_render_run, m, css, NO_PAGE_NUMBERS_CSS) for m in markups[1:]]
-    pdfs = [_render_run(markups[0], css, NUMBERED_AFTER_LEADING_CSS)] + [f.result() for f in futures]
+    first = _render_run(_run_markup(HtmlBuilder(faces, spacing), doc, runs[0], glyphs), css, NUMBERED_AFTER_LEADING_CSS)
+    pdfs = [first] + [f.result() for f in futures]
     landscape = [wide for pdf in pdfs for wide in _landscape_pages(pdf)[LEADING:]]
     song = _glyphs_page(faces, {"song": text_by_role["song"]})
     return assemble(pdfs, _overlay(landscape, css, song), title=doc.title, author=doc.issuer)
