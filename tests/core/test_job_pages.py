@@ -11,6 +11,8 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+from django.contrib.messages.middleware import MessageMiddleware
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
 from django.utils import timezone
@@ -67,8 +69,8 @@ def _ask(clerk, kind, params):
     """Ask for ``kind`` as a page does (outside any transaction, as in a request)."""
     request = RequestFactory().get("/export.pdf")
     request.user = clerk
-    request.session = {}
-    request._messages = mock.MagicMock()
+    for middleware in (SessionMiddleware, MessageMiddleware):  # as a request through the site has them
+        middleware(lambda request: None).process_request(request)
     return start_job(request, kind, label="导出", params=params)
 
 
