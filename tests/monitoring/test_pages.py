@@ -113,6 +113,17 @@ def test_a_crawl_asked_for_on_a_page_is_a_background_job(staff_client, site, fgj
     assert CrawlRun.objects.get().trigger == CrawlRun.Trigger.PAGE
 
 
+def test_the_office_list_links_the_units_without_any_column(staff_client, fgj, zhutai):
+    """The first column of a unit could only be added by typing the unit page's address."""
+    Column.objects.create(unit=zhutai, name="政策文件", url="http://127.0.0.1:9/zt/", requirement="每季度")
+    UnitFactory(name="区档案馆", is_assessed=False)
+
+    html = staff_client.get(reverse("monitoring:columns")).content.decode()
+
+    link = f'<a href="{reverse("monitoring:unit", args=[fgj.pk])}">区发改局</a>'
+    assert f"尚未登记栏目的单位（1个，点单位名称添加栏目）：{link}。" in html
+
+
 def test_adding_a_column_in_the_browser(staff_client, fgj):
     response = staff_client.post(
         reverse("monitoring:column_add", args=[fgj.pk]),
