@@ -95,3 +95,14 @@ def test_history_names_the_attachments_of_a_notice(client, staff):
     entry = client.get("/units/history/?model=reports.Notice").context["page"].object_list[0]
 
     assert ("附件", "政务公开工作检查情况", "政务公开工作检查情况、各部门政务公开工作情况统计") in entry.changes
+
+
+def test_a_list_of_names_is_printed_as_the_office_writes_one():
+    """汇总的单位 showed as “— → []” and would show ['区发改局', '区教体局']."""
+    from annual_reports.models import AnnualReport
+    from core.formatting import display_value
+
+    field = AnnualReport._meta.get_field("compiled_units")
+
+    assert display_value(field, []) == "—"
+    assert display_value(field, ["区发改局", "区教体局"]) == "区发改局、区教体局"
