@@ -3,6 +3,7 @@ the 条例, edited by the staff, exported as PDF (a background job, GB/T 9704 la
 
 import datetime
 import io
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -121,6 +122,8 @@ def test_the_letter_as_word(client, letter, renshe_user):
     client.force_login(renshe_user)
     response = client.get(reverse("applications:letter_docx", args=[letter.application_id]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    # Named as the PDF is (applications/jobs.py), but for the extension.
+    assert quote("政府信息公开申请答复告知书（20240304收到的申请）.docx") in response["Content-Disposition"]
     document = Document(io.BytesIO(content(response)))
     texts = [p.text for p in document.paragraphs if p.text]
     assert texts[:3] == ["临人社依申告〔2024〕3号", "政府信息公开申请答复告知书", "张三："]
