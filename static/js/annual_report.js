@@ -71,7 +71,7 @@
       });
       Object.keys(locked).forEach(function (key) {
         var text = plain(locked[key].textContent);
-        values[key] = COUNT.test(text) || AMOUNT.test(text) ? toCents(text) : null;
+        values[key] = COUNT.test(text) || AMOUNT.test(text) ? toUnits(text) : null;
       });
       Object.keys(spec.sums).forEach(function (key) {
         var total = 0;
