@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from core.formatting import clause
 from core.notifications import notify
 from units.selectors import office_recipients, unit_recipients
 
@@ -21,7 +22,7 @@ def report_returned(report: AnnualReport, transition: ReportTransition) -> None:
     notify(
         users=unit_recipients(report.unit_id),
         kind="annual_report_returned",
-        text=f"{report.year}年政府信息公开工作年度报告已被区政府办公室退回，原因：{transition.note}。请修改后重新提交。",
+        text=f"{report.year}年政府信息公开工作年度报告已被区政府办公室退回，原因：{clause(transition.note)}。请修改后重新提交。",
         link=_link(report),
         key=f"annual-report-{report.pk}-transition-{transition.pk}",
     )

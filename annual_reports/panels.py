@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from core.formatting import clause
 from core.versioning import Kind, versioned
 from units.models import Unit, User
 
@@ -35,6 +36,6 @@ def _returned(unit: Unit) -> SafeString | None:
     return format_html(
         '<p>本单位{}年政府信息公开工作年度报告已被区政府办公室退回{}。请修改后重新提交。</p><p><a class="button" href="{}">修改年度报告</a></p>',
         report.year,
-        f"，原因：{returned.note}" if returned and returned.note else "",
+        f"，原因：{clause(returned.note)}" if returned and returned.note else "",
         reverse("annual_reports:report", args=[report.year, unit.pk]),
     )

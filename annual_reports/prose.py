@@ -120,9 +120,12 @@ def request_sentences(values: dict, *, year: int, previous: dict | None = None) 
         return ""
     new, carried, answered, pending, review, litigation = (figure(values, k) for k in keys)
     previous_new = figure(previous, "new") if previous else None
-    text = f"{year}年共收到政府信息公开申请{new}件{change_on_last_year(new, previous_new)}。"
+    text = f"{year}年共收到政府信息公开申请{new}件{change_on_last_year(new, previous_new)}"
+    # 含上年结转 only when every carried request was answered (nothing carried on to next year):
+    # otherwise the tables do not say how many of the answers were of carried requests.
+    text += f"，另有上年结转申请{carried}件。" if carried and pending else "。"
     text += f"作出政府信息公开申请答复{answered}件"
-    text += f"（含上年结转{carried}件）" if carried else ""
+    text += f"（含上年结转{carried}件）" if carried and not pending else ""
     listed = shares(values)
     if answered:
         text += "，其中" + "，".join(f"{label}{count}件，占{percent_text(p)}" for label, count, p in listed)

@@ -69,4 +69,4 @@ def letter_pdf(request, pk: int):
 @login_required
 def letter_docx(request, pk: int):
     found = _letter(request, pk)
-    return file_response(build_docx(found), f"{found.title}（{found.application.received_on:%Y%m%d}）.docx")
+    return file_response(build_docx(found), f"{found.title}（{found.application.received_on:%Y%m%d}收到的申请）.docx")

@@ -5,6 +5,7 @@ blanks to fill in are marked ＿＿."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from core.formatting import format_cn_date
@@ -130,14 +131,15 @@ def _you(application: Application) -> str:
 
 
 def _facts(application: Application, you: str) -> str:
-    text = f"本机关于{format_cn_date(application.received_on)}收到{you}提出的政府信息公开申请，申请获取“{application.content}”。"
+    asked = re.sub(r"\s*[\r\n]+\s*", "", application.content.strip())  # one paragraph: the request's lines joined
+    text = f"本机关于{format_cn_date(application.received_on)}收到{you}提出的政府信息公开申请，申请获取“{asked}”。"
     if application.correction_requested_on:
         text += f"因申请内容不明确，本机关于{format_cn_date(application.correction_requested_on)}告知{you}补正"
         text += (
             f"，于{format_cn_date(application.corrected_on)}收到补正后的申请。" if application.corrected_on else "。"
         )
     if application.consultations.exists():
-        text += "因需征求第三方或其他机关意见，征求意见所需时间不计算在答复期限内（《条例》第三十三条第二款）。"
+        text += f"因需征求第三方或其他机关意见，根据{LAW}第三十三条第二款，征求意见所需时间不计算在答复期限内。"
     if application.extension_days and application.extension_notified_on:
         text += (
             f"经本机关政府信息公开工作机构负责人同意，本机关于{format_cn_date(application.extension_notified_on)}"
@@ -150,8 +152,9 @@ def draft_letter(application: Application, *, today: datetime.date) -> LetterDra
     """The letter for ``application``'s outcome (a generic answer while it has none)."""
     you = _you(application)
     articles, wording = WORDING.get(application.outcome, ("第三十六条", f"经审查，{BLANK}。"))
+    facts = _facts(application, you)  # the 条例's full name where it is first cited, 《条例》 after
     paragraphs = [
-        _facts(application, you) + f"现根据{LAW}{articles}的规定，答复如下：",
+        facts + f"现根据{'《条例》' if LAW in facts else LAW}{articles}的规定，答复如下：",
         wording.format(you=you),
         f"如对本答复不服，可以自收到本告知书之日起60日内向{REVIEW_BODY}申请行政复议，"
         "或者自收到本告知书之日起6个月内依法向人民法院提起行政诉讼。",

@@ -96,3 +96,9 @@ def visible_text(text: str) -> str:
     copied from web pages, control characters; line breaks as ``\n``."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text if text.isprintable() else "".join(ch for ch in text if _visible(ch))
+
+
+def clause(text: str) -> str:
+    """``text`` without the full stop a user typed at its end, for a sentence that goes on after
+    it (原因：链接打不开。 rather than 原因：链接打不开。。)."""
+    return (text or "").strip().rstrip("。.；;，,")

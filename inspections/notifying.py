@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from core.formatting import format_cn_date
+from core.formatting import clause, format_cn_date
 from core.notifications import notify
 from units.selectors import office_recipients, unit_recipients
 
@@ -21,7 +21,7 @@ def finding_opened(finding: Finding) -> None:
     notify(
         users=unit_recipients(finding.unit_id),
         kind="finding_opened",
-        text=f"检查发现问题：{finding.description[:60]}{due}。",
+        text=f"检查发现问题：{clause(finding.description[:60])}{due}。",
         link=_link(finding),
         key=f"finding-{finding.pk}-opened",
     )
@@ -31,7 +31,7 @@ def rectification_answered(finding: Finding, response: RectificationResponse) ->
     notify(
         users=office_recipients(),
         kind="rectification_submitted",
-        text=f"{finding.unit.name}已答复整改情况：{finding.description[:40]}，请验收。",
+        text=f"{finding.unit.name}已答复整改情况：{clause(finding.description[:40])}，请验收。",
         link=_link(finding),
         key=f"finding-{finding.pk}-response-{response.pk}",
     )
@@ -42,7 +42,7 @@ def rectification_returned(finding: Finding, response: RectificationResponse | N
     notify(
         users=unit_recipients(finding.unit_id),
         kind="rectification_returned",
-        text=f"整改情况被退回：{finding.description[:40]}。原因：{reason[:100]}。{due}重新整改并答复。",
+        text=f"整改情况被退回：{clause(finding.description[:40])}。原因：{clause(reason[:100])}。{due}重新整改并答复。",
         link=_link(finding),
         key=f"finding-{finding.pk}-response-{response.pk if response else 0}-returned",
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from core.formatting import clause
 from core.notifications import notify
 from units.selectors import office_recipients, unit_recipients
 
@@ -19,7 +20,7 @@ def ledger_returned(ledger: Ledger, transition: LedgerTransition) -> None:
     notify(
         users=unit_recipients(ledger.unit_id),
         kind="ledger_returned",
-        text=f"{ledger.plan.year}年政务公开工作任务台账已被区政府办公室退回，原因：{transition.note}。请修改后重新报送。",
+        text=f"{ledger.plan.year}年政务公开工作任务台账已被区政府办公室退回，原因：{clause(transition.note)}。请修改后重新报送。",
         link=_link(ledger),
         key=f"ledger-{ledger.pk}-transition-{transition.pk}",
     )

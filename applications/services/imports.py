@@ -188,8 +188,8 @@ def _describe(result: ImportResult, planned: Planned, changed, before, old_days:
         new = f"答复期限{format_cn_date(application.due_on)}；{outcome}"
         result.changes.append(Change(item.row, unit, what, "", new, "新增"))
     else:
-        old = [f"{TITLES[n]}{_shown(n, before[n])}" for n in changed]
-        new = [f"{TITLES[n]}{_shown(n, getattr(application, n))}" for n in changed]
+        old = [f"{TITLES[n]}：{_shown(n, before[n])}" for n in changed]
+        new = [f"{TITLES[n]}：{_shown(n, getattr(application, n))}" for n in changed]
         if planned.consultations_changed:
             old.append(f"征求意见{old_days}个工作日")
             new.append(f"征求意见{item.consultation_days}个工作日")

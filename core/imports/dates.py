@@ -1,5 +1,5 @@
 """Dates as clerks type them into a sheet: a real Excel date, the number Excel stores for a date in
-a cell formatted 常规, or text such as 2024年3月5日, 2024-3-5, 2024/03/05, 2024.3.5, 20240305, with
+a cell formatted 常规, the number 20240305 typed into such a cell, or text such as 2024年3月5日, 2024-3-5, 2024/03/05, 2024.3.5, 20240305, with
 spaces or full-width digits; a time after the date is ignored. A day that does not exist
 (2024年2月30日) is refused, never moved to another day."""
 
@@ -52,6 +52,10 @@ def parse_date(value: Any) -> datetime.date | None:
     if isinstance(value, bool):
         raise DateProblem(f"“{value}”不是日期")
     if isinstance(value, int | float):
+        compact = _COMPACT.match(str(int(value))) if value == int(value) else None
+        if compact:  # 20240305 typed into a 常规 cell is stored as a number, not as text
+            year, month, day = (int(part) for part in compact.groups())
+            return _day(year, month, day, str(int(value)))
         if not SERIALS[0] <= value <= SERIALS[1]:
             raise DateProblem(f"“{value}”不是日期，请填写如2024年3月5日或2024-3-5")
         return from_excel(int(value)).date()  # a fraction is the time of day

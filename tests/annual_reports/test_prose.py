@@ -44,6 +44,16 @@ def test_not_processed_and_cases_are_named_when_there_are_any(seed_values):
     assert text.endswith("因政府信息公开被申请行政复议1件，提起行政诉讼2件。")
 
 
+def test_carried_requests_are_said_to_be_answered_only_when_none_is_carried_on(seed_values):
+    values = {key: seed_values[key] for key in typed_keys()}
+    values.update({"granted.natural": values["granted.natural"] - 1, "pending.natural": 1})
+    text = request_sentences(complete(values), year=2024)
+    assert text.startswith("2024年共收到政府信息公开申请12件，另有上年结转申请2件。作出政府信息公开申请答复13件，其中")
+    assert "含上年结转" not in text
+    assert text.endswith("；结转下年度继续办理1件。未因政府信息公开被申请行政复议、提起行政诉讼。")
+    assert text_warnings({"overview_requests": text}, complete(values), None) == []
+
+
 def test_increase_on_last_year(seed_values):
     assert "同比上升50%" in request_sentences(seed_values, year=2024, previous=last_year(8))
 

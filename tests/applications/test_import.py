@@ -203,3 +203,16 @@ def test_what_clerks_write_for_nothing_is_nothing(renshe, xlsx_file):
         (D(2024, 3, 4), "", None, "open"),
         (D(2024, 3, 5), "", None, "answered"),
     ]
+
+
+def test_a_changed_field_is_shown_with_its_name_apart_from_its_value(renshe, xlsx_file):
+    from applications.services import applications_import
+
+    rows = [HEADER, sheet_row("2024-03-05", content="另一件")]
+    call_command("import_applications", str(xlsx_file(rows)), "--unit", "区人社局")
+    rows[1] = sheet_row("2024-03-05", content="另一件", answered="2024-03-20", outcome="2.重复申请")
+    with open(xlsx_file(rows), "rb") as source:
+        result = applications_import(source=source, unit=renshe, dry_run=True)
+    assert [(c.action, c.old, c.new) for c in result.changes] == [
+        ("修改", "答复日期：—；处理结果：—", "答复日期：2024年3月20日；处理结果：2.重复申请")
+    ]

@@ -3,6 +3,7 @@ the 条例, edited by the staff, exported as PDF (a background job, GB/T 9704 la
 
 import datetime
 import io
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -64,6 +65,27 @@ def test_the_draft_tells_the_facts_the_decision_and_the_remedies(renshe, renshe_
     assert letter.drafted_for == "refused_4"
 
 
+def test_the_law_is_named_in_full_where_first_cited_and_the_request_is_one_line(renshe):
+    from applications.services import answer_record, consultation_add
+
+    application = logged(renshe, D(2024, 9, 13), content="2024年养老保险待遇调整方案\r\n（附身份证复印件）")
+    consultation_add(
+        application=application,
+        party="third_party",
+        sent_on=D(2024, 9, 18),
+        replied_on=D(2024, 9, 20),
+        acting_user=None,
+    )
+    application = answer_record(application=application, answered_on=D(2024, 10, 8), outcome="partly", acting_user=None)
+    letter = letter_draft(application=application, acting_user=None, today=D(2024, 10, 8))
+    assert letter.body.splitlines()[0] == (
+        "本机关于2024年9月13日收到您提出的政府信息公开申请，申请获取“2024年养老保险待遇调整方案（附身份证复印件）”。"
+        "因需征求第三方或其他机关意见，根据《中华人民共和国政府信息公开条例》（以下简称《条例》）第三十三条第二款，"
+        "征求意见所需时间不计算在答复期限内。"
+        "现根据《条例》第三十六条第（三）项、第三十七条的规定，答复如下："
+    )
+
+
 def test_an_organisation_is_addressed_as_such(renshe):
     application = logged(
         renshe, D(2024, 3, 4), applicant_type="business", answered_on=D(2024, 3, 20), outcome="granted"
@@ -100,6 +122,8 @@ def test_the_letter_as_word(client, letter, renshe_user):
     client.force_login(renshe_user)
     response = client.get(reverse("applications:letter_docx", args=[letter.application_id]))
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    # Named as the PDF is (applications/jobs.py), but for the extension.
+    assert quote("政府信息公开申请答复告知书（20240304收到的申请）.docx") in response["Content-Disposition"]
     document = Document(io.BytesIO(content(response)))
     texts = [p.text for p in document.paragraphs if p.text]
     assert texts[:3] == ["临人社依申告〔2024〕3号", "政府信息公开申请答复告知书", "张三："]

@@ -70,6 +70,11 @@ def test_a_column_read_without_any_item_is_an_error_not_on_schedule(staff_client
     assert "共3个栏目，1个未按期更新，1个读取出错（" in response.content.decode()
 
 
+UNIT_HINT = (
+    "栏目由区政府办公室登记和修改。本单位有未登记的法定栏目，或栏目名称、网址、更新要求有误的，请告知区政府办公室。"
+)
+
+
 def test_a_unit_sees_its_columns_the_checklist_the_chart_and_the_warning(client, fgj_user, fgj):
     run = CrawlRun.objects.create(trigger=CrawlRun.Trigger.COMMAND, as_of=D(2024, 7, 1))
     column = Column.objects.create(
@@ -91,6 +96,7 @@ def test_a_unit_sees_its_columns_the_checklist_the_chart_and_the_warning(client,
         "政府信息公开年报",
     ]
     assert "<svg" in page.content.decode() and "添加栏目" not in page.content.decode()
+    assert UNIT_HINT in page.content.decode()
     home = client.get(reverse("home"), follow=True).content.decode()
     assert "本单位有1个栏目未按期更新" in home
     assert "政务公开保障机制专栏：最近更新为2023年5月6日（更新要求每年）" in home
@@ -98,6 +104,7 @@ def test_a_unit_sees_its_columns_the_checklist_the_chart_and_the_warning(client,
 
 def test_towns_have_no_department_lists_in_their_checklist(staff_client, zhutai):
     page = staff_client.get(reverse("monitoring:unit", args=[zhutai.pk]))
+    assert UNIT_HINT not in page.content.decode()  # the office adds the columns itself
     assert zhutai.category == Unit.Category.TOWN
     assert "部门职责任务清单" not in [line.statutory.name for line in page.context["checklist"]]
 

@@ -152,3 +152,51 @@ def test_a_returned_rectification_tells_the_unit_why_once_per_answer(people, dja
     assert told("other") == []
     assert mail.outbox[-1].to == ["renshe@linzi.gov.cn"]
     assert "原因：链接打不开" in mail.outbox[-1].body
+
+
+def test_a_reason_typed_with_its_full_stop_is_not_stopped_twice(client, people, django_capture_on_commit_callbacks):
+    year = report_year_open(year=2024, acting_user=people["staff"])
+    report = report_save(
+        report_year=year, unit=people["unit"], acting_user=people["unit_user"], typed=seed_2024(), submit=True
+    ).report
+    with django_capture_on_commit_callbacks(execute=True):
+        report_return(report=report, reason="收费金额请核实。", acting_user=people["staff"])
+    plan = make_plan(2024)
+    make_task(plan, 1, [people["unit"]])
+    ledger_row_add(
+        task=plan.tasks.get(),
+        unit=people["unit"],
+        acting_user=people["unit_user"],
+        measure="按季度公开",
+        time_limit="每季度末",
+    )
+    ledger = ledger_submit(plan=plan, unit=people["unit"], acting_user=people["unit_user"])
+    ledger_return(ledger=ledger, acting_user=people["staff"], reason="责任科室未填写。")
+    round_ = InspectionRoundFactory(year=2024, quarter=4, inspected_on=datetime.date(2024, 12, 10))
+    finding = finding_record(
+        inspection=round_,
+        unit=people["unit"],
+        category="栏目更新",
+        column="政策文件",
+        description="政策文件一栏年内未更新。",
+        deadline=datetime.date(2024, 12, 31),
+        acting_user=people["staff"],
+    )
+    from inspections.services import finding_return
+
+    rectification_submit(finding=finding, acting_user=people["unit_user"], text="已更新")
+    with django_capture_on_commit_callbacks(execute=True):
+        finding_return(finding=finding, acting_user=people["staff"], reason="链接打不开。")
+
+    assert sorted(text for _, text, _ in told("renshe")) == sorted(
+        [
+            "2024年政府信息公开工作年度报告已被区政府办公室退回，原因：收费金额请核实。请修改后重新提交。",
+            "2024年政务公开工作任务台账已被区政府办公室退回，原因：责任科室未填写。请修改后重新报送。",
+            "检查发现问题：政策文件一栏年内未更新，请于2024年12月31日前整改并答复。",
+            "整改情况被退回：政策文件一栏年内未更新。原因：链接打不开。请于2024年12月31日前重新整改并答复。",
+        ]
+    )
+    assert "区人社局已答复整改情况：政策文件一栏年内未更新，请验收。" in [text for _, text, _ in told("staff")]
+    client.force_login(people["unit_user"])
+    html = client.get("/", follow=True).content.decode()
+    assert "本单位2024年政府信息公开工作年度报告已被区政府办公室退回，原因：收费金额请核实。请修改后重新提交。" in html
