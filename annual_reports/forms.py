@@ -84,7 +84,10 @@ class AdjustmentForm(ChineseLabelsMixin, forms.Form):
     """An annual adjustment: negative points are a deduction (seed 001: 拒不整改、被上级通报)."""
 
     unit = forms.ModelChoiceField(
-        label="单位", queryset=None, error_messages={"required": "请选择单位", "invalid_choice": "请选择单位"}
+        label="单位",
+        queryset=None,
+        empty_label="请选择单位",
+        error_messages={"required": "请选择单位", "invalid_choice": "请选择单位"},
     )
     points = forms.DecimalField(
         label="调整分值",

@@ -275,7 +275,8 @@ def encode(values: dict[str, Value | None]) -> dict[str, int | str]:
         value = values.get(key)
         if value is None:
             continue
-        stored[key] = f"{value:f}" if cells()[key].column.amount else int(value)
+        # Decimal(str(…)): an amount given as a whole number (0) is "0", not the float format "0.000000"
+        stored[key] = f"{Decimal(str(value)):f}" if cells()[key].column.amount else int(value)
     return stored
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from .layout import complete
 from .models import AnnualReport
-from .register import differences, keeps_register, uses_register
+from .register import differences, keeps_register, register_keys, uses_register
 from .selectors import current_report, may_fill_unit, report_values
 from .services import report_requests_source
 from .web import page_url, report_year_or_404, visible_unit
@@ -43,6 +43,7 @@ def register_source(request, year: int, unit_id: int):
         "uses": uses_register(report),
         "keeps": keeps_register(unit),
         "differences": differences(values, unit, year),
-        "typed_any": report is not None and any(v is not None for v in values.values()),
+        # only 三 and 四: figures typed in 二 alone listed every cell of 三 and 四 as "未填" differences
+        "typed_any": report is not None and any(values.get(key) is not None for key in register_keys()),
     }
     return render(request, "annual_reports/register_source.html", context)

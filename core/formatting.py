@@ -68,8 +68,10 @@ def _month_list_label(months: tuple[int, ...]) -> str:
 
 def display_value(field, value, *, empty: str = "—") -> str:
     """A stored value as the office writes it: choice labels, 是/否, 0.5, 2025年1月10日."""
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return empty
+    if isinstance(value, list):  # a JSON list of names: 区发改局、区教体局
+        return "、".join(display_value(field, item, empty=empty) for item in value)
     if getattr(field, "choices", None):
         return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, bool):

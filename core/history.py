@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -34,6 +34,8 @@ class Tracked:
     skip: frozenset[str]
     select: tuple[str, ...]
     """Relations ``describe`` reads, loaded with the rows (``("unit",)``)."""
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """Labels of the stored values of a field without choices (a list of kinds in a JSON field)."""
 
     @property
     def key(self) -> str:
@@ -54,6 +56,7 @@ def track(
     unit_field: str | None = "unit_id",
     skip: Iterable[str] = (),
     select: tuple[str, ...] | None = None,
+    labels: Mapping[str, Mapping[str, str]] | None = None,
 ) -> None:
     """Put ``model`` (which has ``history = HistoricalRecords()``) into the history feed.
 
@@ -62,7 +65,8 @@ def track(
     """
     if select is None:
         select = ("unit",) if unit_field == "unit_id" else ()
-    _REGISTRY[model._meta.label] = Tracked(model, describe, unit_field, SKIP_FIELDS | frozenset(skip), select)
+    skipped = SKIP_FIELDS | frozenset(skip)
+    _REGISTRY[model._meta.label] = Tracked(model, describe, unit_field, skipped, select, dict(labels or {}))
 
 
 def tracked() -> list[Tracked]:
@@ -194,7 +198,11 @@ def describe_records(entry: Tracked, records: list) -> list[HistoryEntry]:
                 kind=entry.kind,
                 label=entry.describe(record),
                 action=ACTIONS.get(record.history_type, record.history_type),
-                changes=[_change(by_name[name], old, new, names) for name, old, new in deltas if name in by_name],
+                changes=[
+                    _change(by_name[name], old, new, names, entry.labels.get(name))
+                    for name, old, new in deltas
+                    if name in by_name
+                ],
                 reason=record.history_change_reason or "",
             )
         )
@@ -232,7 +240,16 @@ def _related_names(fields: dict, deltas: list[tuple[str, object, object]]) -> di
     return names
 
 
-def _change(model_field, old, new, names) -> tuple[str, str, str]:
+def _labelled(value, labels: Mapping[str, str]) -> str:
+    if value in (None, "", []):
+        return "—"
+    items = value if isinstance(value, list) else [value]
+    return "、".join(labels.get(item, str(item)) for item in items)
+
+
+def _change(model_field, old, new, names, labels: Mapping[str, str] | None = None) -> tuple[str, str, str]:
+    if labels is not None:
+        return str(model_field.verbose_name), _labelled(old, labels), _labelled(new, labels)
     if model_field.is_relation:
 
         def show(value):

@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .downloads import file_response
-from .jobs import JobKind, jobs_visible_to, kind_of, may_follow, source_of
+from .jobs import JobKind, jobs_visible_to, kind_of, may_follow, source_of, waiting_text
 from .models import Job
 from .permissions import office_required
 from .tasks import job_request
@@ -38,6 +38,7 @@ def job_detail(request, pk: int):
     context = {
         "job": job,
         "source": source_of(job),
+        "waiting": waiting_text(job),
         "finished": job.status in FINISHED,
         # Arrived here as the job finished (the page's script reloads once): start the download.
         "autostart": request.GET.get("finished") == "1" and job.status == Job.Status.DONE and bool(job.result),

@@ -63,6 +63,8 @@ class JobKind:
     """Who may follow the job and download its result, besides the person who asked for it."""
     source: Callable[[dict], Source | None] = lambda params: None
     """The page the job was asked from (the notice, the report …), shown as the way back."""
+    waiting: str = "正在后台生成，完成后会自动下载（无需停留在本页，稍后可在“后台任务”中找到）。"
+    """What the job's page says while it runs (a job that makes no file is not downloaded)."""
 
     def __str__(self) -> str:
         return self.key
@@ -91,6 +93,11 @@ def source_of(job: Job) -> Source | None:
     except Exception:  # the thing it was made from is gone: no way back, the job stays readable
         LOGGER.info("job %s: no source", job.pk, exc_info=True)
         return None
+
+
+def waiting_text(job: Job) -> str:
+    kind = kind_of(job.kind)
+    return kind.waiting if kind else JobKind.waiting
 
 
 def result_dir() -> Path:

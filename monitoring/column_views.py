@@ -19,7 +19,15 @@ from . import services
 from .charts import column_history, last_month
 from .forms import ColumnForm
 from .models import Column
-from .selectors import by_freshness, changes_between, column_states, columns_visible_to, last_run, reading_history
+from .selectors import (
+    by_freshness,
+    changes_between,
+    column_states,
+    columns_visible_to,
+    last_run,
+    reading_history,
+    units_without_columns,
+)
 from .statutory import checklist
 
 
@@ -36,7 +44,7 @@ def index(request):
 def column_list(request):
     states = by_freshness(column_states(columns_visible_to(request.user)))
     context = {"states": states, "stale": sum(s.stale for s in states), "failed": sum(s.failed for s in states)}
-    context["run"] = last_run()
+    context.update(run=last_run(), without=units_without_columns(request.user))
     return render(request, "monitoring/columns.html", context)
 
 

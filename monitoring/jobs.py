@@ -33,7 +33,12 @@ def _source(params: dict) -> Source:
     return Source("返回栏目更新情况", reverse("monitoring:columns"))
 
 
-CRAWL_JOB = JobKind(key=KIND, run=_crawl, source=_source)
+CRAWL_JOB = JobKind(
+    key=KIND,
+    run=_crawl,
+    source=_source,
+    waiting="正在后台读取栏目页面，读完后本页显示结果（无需停留在本页，稍后可在“后台任务”中找到）。",
+)
 
 
 def register_jobs() -> None:

@@ -19,6 +19,12 @@ def columns_visible_to(user: User) -> QuerySet[Column]:
     return Column.objects.filter(unit__in=units_visible_to(user))
 
 
+def units_without_columns(user: User) -> QuerySet[Unit]:
+    """The assessed units ``user`` may see that have no column yet (to add their first one)."""
+    units = units_visible_to(user).filter(is_assessed=True, monitored_columns__isnull=True)
+    return units.order_by("category", "sort_order", "name")
+
+
 def latest_readings(columns: QuerySet[Column]) -> QuerySet[Column]:
     """``columns`` with ``last_reading_id`` of each column's most recent reading."""
     newest = ColumnReading.objects.filter(column=OuterRef("pk")).order_by("-read_at", "-pk").values("pk")[:1]

@@ -18,4 +18,9 @@ class ReportsConfig(AppConfig):
         hooks.issued_quarters.register(selectors.issued_quarters)
         register_jobs()
 
-        track(Notice, describe=lambda r: f"{Quarter(r.year, r.quarter).label}通报草稿", unit_field=None)
+        track(
+            Notice,
+            describe=lambda r: f"{Quarter(r.year, r.quarter).label}通报草稿",
+            unit_field=None,
+            labels={"attachments": dict(Notice.AttachmentKind.choices)},
+        )

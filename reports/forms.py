@@ -1,9 +1,21 @@
 from django import forms
 
+from core.formatting import visible_text
 from core.forms import QUARTER_CHOICES
 
 from .models import Notice
 from .services import EDITABLE_FIELDS
+
+TEXT_FIELDS = ("doc_number", "title", "addressee", "basis", "overview", "problems", "requirements")
+TEXT_FIELDS += ("signature", "cc", "printing_office")
+
+
+class DraftTextField(forms.CharField):
+    """A paragraph of the draft read as the service stores it (line breaks ``\n``, invisible
+    characters dropped), so that the browser's ``\r\n`` is not an unsaved change at 印发."""
+
+    def to_python(self, value):
+        return visible_text(super().to_python(value))
 
 
 class NoticeForm(forms.ModelForm):
@@ -18,6 +30,7 @@ class NoticeForm(forms.ModelForm):
     class Meta:
         model = Notice
         fields = list(EDITABLE_FIELDS)
+        field_classes = dict.fromkeys(TEXT_FIELDS, DraftTextField)
         widgets = {
             "issue_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "rectification_deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

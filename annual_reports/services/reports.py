@@ -111,6 +111,9 @@ def report_year_open(
     data_changed(Kind.ANNUAL_REPORTS)
     if ReportYear.objects.filter(year=year).exists():
         raise ValidationError({"year": f"{year}年度的年度报告已经开启。"})
+    this_year = timezone.localdate().year
+    if year > this_year:
+        raise ValidationError({"year": f"{year}年还没有到，只能开启{this_year}年及以前的年度，请核对年份。"})
     unit_deadline = unit_deadline or default_unit_deadline(year)
     district_deadline = district_deadline or default_district_deadline(year)
     _check_open(year, unit_deadline, district_deadline)

@@ -96,6 +96,17 @@ def test_the_page_reads_the_amount_as_typed(unit_client, year_2024, renshe):
     assert 'data-cell="fees.amount">3.5<' in response.content.decode()
 
 
+def test_an_amount_given_as_a_whole_number_is_stored_and_shown_as_one(unit_client, year_2024, renshe):
+    """The demo's reports (amounts given as 0) showed 行政事业性收费 as “0.000000”."""
+    typed = seed_2024() | {"fees.amount": 0}
+    report = report_save(report_year=year_2024, unit=renshe, acting_user=None, typed=typed).report
+
+    response = unit_client.get(reverse("annual_reports:report", args=[2024, renshe.pk]))
+
+    assert report.figures["fees.amount"] == "0"
+    assert 'name="cell:fees.amount" value="0"' in response.content.decode()
+
+
 def test_printed_as_typed_in_the_excel(year_2024, renshe):
     from openpyxl import load_workbook
 

@@ -122,6 +122,7 @@ def test_page_chart_and_adding_an_adjustment(client, staff, district, django_ass
     with django_assert_max_num_queries(40):
         html = client.get(url).content.decode()
     assert "<svg" in html and "年度得分排名图" in html
+    assert '<option value="" selected>请选择单位</option>' in html and "---------" not in html
     assert "55.5" in html and "对通报问题拒不整改" in html
     response = client.post(
         reverse("annual_reports:adjustment_add", args=[2020]),

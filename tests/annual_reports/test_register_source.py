@@ -145,3 +145,13 @@ def test_a_word_report_imported_over_a_register_report_keeps_the_registers_table
     figures = decode(current_report(year_2024, register).figures)
     assert (figures["new.natural"], figures["unable_1.natural"], figures["normative.in_force"]) == (11, 2, 10)
     assert current_report(year_2024, register).other == "无。"
+
+
+def test_figures_typed_only_in_table_two_are_no_differences(unit_client, register, year_2024):
+    """Figures typed in 二 alone listed all 190 cells of 三 and 四 as “未填” differences."""
+    report_save(report_year=year_2024, unit=register, acting_user=None, typed={"normative.in_force": "9"})
+
+    html = unit_client.get(source_url(register)).content.decode()
+
+    assert "表三、表四还没有填写，将按登记簿填入。" in html
+    assert "未填" not in html

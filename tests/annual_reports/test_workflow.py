@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from annual_reports.layout import decode
-from annual_reports.models import AnnualReport, ReportTransition
+from annual_reports.models import AnnualReport, ReportTransition, ReportYear
 from annual_reports.selectors import is_late
 from annual_reports.services import (
     report_correct,
@@ -173,3 +173,15 @@ def test_late_means_submitted_after_the_deadline_or_not_yet_after_it(year_2024, 
     assert is_late(report, deadline, datetime.date(2025, 2, 3))
     report.first_submitted_at = timezone.make_aware(datetime.datetime(2025, 1, 31, 23, 30))
     assert not is_late(report, deadline, datetime.date(2025, 3, 1))
+
+
+def test_a_year_not_yet_come_is_refused(staff, staff_client):
+    """2062 typed for 2026 opened a year no unit can report on, and it stayed in the list."""
+    this_year = timezone.localdate().year
+
+    response = staff_client.post("/annual/open/", {"year": str(this_year + 36)})
+
+    assert response.status_code == 400
+    assert f"{this_year + 36}年还没有到，只能开启{this_year}年及以前的年度，请核对年份。" in response.content.decode()
+    assert not ReportYear.objects.exists()
+    assert report_year_open(year=this_year, acting_user=staff).year == this_year

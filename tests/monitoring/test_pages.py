@@ -120,6 +120,29 @@ def test_a_crawl_asked_for_on_a_page_is_a_background_job(staff_client, site, fgj
     assert CrawlRun.objects.get().trigger == CrawlRun.Trigger.PAGE
 
 
+def test_a_running_crawl_does_not_promise_a_download(staff_client, staff, fgj):
+    """The crawl's page said “正在后台生成，完成后会自动下载”: a crawl makes no file."""
+    job = Job.objects.create(
+        kind="monitoring_crawl", label="栏目更新监测：区发改局", params={"unit": fgj.pk}, requested_by=staff
+    )
+
+    html = staff_client.get(reverse("core:job", args=[job.pk])).content.decode()
+
+    assert "正在后台读取栏目页面，读完后本页显示结果（无需停留在本页，稍后可在“后台任务”中找到）。" in html
+    assert "下载" not in html.split("<main")[1]
+
+
+def test_the_office_list_links_the_units_without_any_column(staff_client, fgj, zhutai):
+    """The first column of a unit could only be added by typing the unit page's address."""
+    Column.objects.create(unit=zhutai, name="政策文件", url="http://127.0.0.1:9/zt/", requirement="每季度")
+    UnitFactory(name="区档案馆", is_assessed=False)
+
+    html = staff_client.get(reverse("monitoring:columns")).content.decode()
+
+    link = f'<a href="{reverse("monitoring:unit", args=[fgj.pk])}">区发改局</a>'
+    assert f"尚未登记栏目的单位（1个，点单位名称添加栏目）：{link}。" in html
+
+
 def test_adding_a_column_in_the_browser(staff_client, fgj):
     response = staff_client.post(
         reverse("monitoring:column_add", args=[fgj.pk]),

@@ -102,3 +102,19 @@ def test_the_page_shown_by_a_refused_issue_saves_the_draft_to_the_notice_page(cl
     assert (
         f'<form method="post" action="/reports/notices/{reissuable.pk}/" class="notice-form" id="notice-form"' in html
     )
+
+
+def test_issuing_a_saved_draft_with_paragraphs_on_several_lines(client, staff, django_capture_on_commit_callbacks):
+    """The browser posts a textarea's line breaks as \\r\\n, the draft stores \\n: every draft with a
+    paragraph on two lines was refused at 印发 as having unsaved edits."""
+    notice = NoticeFactory(attachments=[])
+    client.force_login(staff)
+    lines = "请各单位高度重视。\r\n请于1月15日前整改到位。"
+    client.post(f"/reports/notices/{notice.pk}/", draft_data(client, notice) | {"requirements": lines})
+    data = draft_data(client, notice) | {"requirements": lines, "confirm_incomplete": "on"}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/reports/notices/{notice.pk}/issue/", data, follow=True)
+
+    assert "草稿有未保存的修改" not in response.content.decode()
+    assert IssuedNotice.objects.get().notice == notice

@@ -80,3 +80,29 @@ def test_history_prints_points_and_dates_as_the_office_does(client, staff):
     from submissions.models import Article
 
     assert display_value(Article._meta.get_field("received_on"), datetime.date(2025, 1, 10)) == "2025年1月10日"
+
+
+def test_history_names_the_attachments_of_a_notice(client, staff):
+    """The notice's 附件 showed as ['findings', 'submissions'] → ['findings', 'submissions', 'stats_dept']."""
+    from reports.models import Notice
+    from reports.services import notice_draft_update
+    from tests.factories import NoticeFactory
+
+    notice = NoticeFactory(attachments=[Notice.AttachmentKind.FINDINGS])
+    notice_draft_update(notice=notice, acting_user=staff, attachments=["findings", "stats_dept"])
+    client.force_login(staff)
+
+    entry = client.get("/units/history/?model=reports.Notice").context["page"].object_list[0]
+
+    assert ("附件", "政务公开工作检查情况", "政务公开工作检查情况、各部门政务公开工作情况统计") in entry.changes
+
+
+def test_a_list_of_names_is_printed_as_the_office_writes_one():
+    """汇总的单位 showed as “— → []” and would show ['区发改局', '区教体局']."""
+    from annual_reports.models import AnnualReport
+    from core.formatting import display_value
+
+    field = AnnualReport._meta.get_field("compiled_units")
+
+    assert display_value(field, []) == "—"
+    assert display_value(field, ["区发改局", "区教体局"]) == "区发改局、区教体局"
