@@ -230,6 +230,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            # Django's default of 300 entries drops a third of them at random whenever it is reached:
+            # kept tables and pages of a district (and of the tests) would come and go.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 

@@ -3,6 +3,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from core import versioning
 from tests.factories import UserFactory
 from tests.workers import worker  # noqa: F401 (the fixture of the production-stack tests)
 from units.models import User
@@ -36,6 +37,14 @@ def xlsx_file(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def empty_cache():
+    """Each run starts without what earlier runs kept in the embedded file cache (var/cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -76,3 +85,13 @@ def other_staff(db):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture
+def cached(settings):
+    """Computed scores and pages kept by data version, as in production (the tests run without)."""
+    settings.SCORE_CACHE = True
+    versioning.forget_local()
+    versioning._renew()
+    yield
+    versioning.forget_local()

@@ -25,15 +25,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def cached(settings):
-    settings.SCORE_CACHE = True
-    versioning.forget_local()
-    versioning._renew()
-    yield
-    versioning.forget_local()
-
-
-@pytest.fixture
 def full_computations(monkeypatch):
     """Every time all units' scores are computed (not updated)."""
     calls = []

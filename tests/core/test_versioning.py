@@ -12,7 +12,6 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from core import versioning
 from submissions.services.articles import publication_count_set
 from tests.factories import DeductionFactory, PublicationFactory, TallyFactory, UnitFactory
 from units.models import Unit
@@ -20,13 +19,6 @@ from units.models import Unit
 pytestmark = pytest.mark.django_db
 
 URL = reverse("scoring:quarter", args=[2020, 3])
-
-
-@pytest.fixture
-def cached(settings):
-    settings.SCORE_CACHE = True
-    versioning.forget_local()
-    versioning._renew()
 
 
 def populate(n, category=Unit.Category.DEPARTMENT):

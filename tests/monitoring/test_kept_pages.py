@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from applications.services import application_record
-from core import versioning
 from monitoring.models import Column, CrawlRun
 from monitoring.runs import crawl
 from monitoring.services import column_update
@@ -17,15 +16,6 @@ from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
-
-
-@pytest.fixture
-def cached(settings):
-    settings.SCORE_CACHE = True
-    versioning.forget_local()
-    versioning._renew()
-    yield
-    versioning.forget_local()
 
 
 @pytest.fixture

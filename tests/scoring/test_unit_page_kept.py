@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from core import versioning
 from inspections.services import finding_record
 from scoring.selectors import quarter_scores
 from submissions.services.articles import article_register, publication_count_set
@@ -28,15 +27,6 @@ def populate(n: int) -> list[Unit]:
         for month in (7, 8, 9):
             PublicationFactory(unit=unit, month=month, count=month)
     return units
-
-
-@pytest.fixture
-def cached(settings):
-    settings.SCORE_CACHE = True
-    versioning.forget_local()
-    versioning._renew()
-    yield
-    versioning.forget_local()
 
 
 def test_asked_again_after_other_units_writes_the_page_reads_nothing_kept(
