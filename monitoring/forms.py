@@ -11,17 +11,16 @@ from core.calendar import MAX_WORKING_DAYS
 from core.forms import DateInput
 from inspections.models import InspectionRound
 
+from .importers import url_problem
 from .models import Column, Requirement
 
 
 class ColumnForm(forms.Form):
     name = forms.CharField(label="栏目名称", max_length=100, help_text="例如：政策文件、政务公开保障机制")
-    url = forms.URLField(
+    url = forms.CharField(
         label="网址",
         max_length=500,
-        assume_scheme="https",
-        help_text="栏目列表页的地址，如 http://www.linzi.gov.cn/gongkai/…/index.html",
-        error_messages={"invalid": "请填写有效的网址，以http://或https://开头"},
+        help_text="栏目列表页的地址，从浏览器地址栏复制，如 http://www.linzi.gov.cn/gongkai/…/index.html",
     )
     requirement = forms.ChoiceField(label="更新要求", choices=Requirement.choices)
     selector = forms.CharField(
@@ -33,6 +32,13 @@ class ColumnForm(forms.Form):
         initial=True,
         help_text="该栏目的条目计入单位每月网站信息发布数的监测建议数。",
     )
+
+    def clean_url(self) -> str:
+        """As the columns import reads it: never a scheme guessed for a bare www. address."""
+        url = self.cleaned_data["url"]
+        if problem := url_problem(url):
+            raise forms.ValidationError(problem)
+        return url
 
     @classmethod
     def for_column(cls, column: Column, data=None) -> ColumnForm:

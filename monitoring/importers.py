@@ -47,11 +47,19 @@ def requirement_of(text: str) -> str | None:
     return REQUIREMENTS.get("".join(text.split()))
 
 
-def _url(parser: RowParser, text: str) -> str:
+def url_problem(text: str) -> str:
+    """Why ``text`` is not a column's address ("" when it is): written in full, as the page's own
+    address (many government sites answer only http://, so a scheme is never guessed)."""
     try:
         URL(text)
     except ValidationError:
-        parser.error("网址", f"“{text[:60]}”不是有效的网址，应以http://或https://开头")
+        return f"“{text[:60]}”不是有效的网址，应以http://或https://开头"
+    return ""
+
+
+def _url(parser: RowParser, text: str) -> str:
+    if problem := url_problem(text):
+        parser.error("网址", problem)
         return ""
     return text
 

@@ -160,6 +160,15 @@ def test_adding_a_column_in_the_browser(staff_client, fgj):
     )
     errors = again.context["form"].errors
     assert errors["selector"][0].startswith("CSS选择器“ul[”无法识别")
+    bare = staff_client.post(
+        reverse("monitoring:column_add", args=[fgj.pk]),
+        {"name": "政策解读", "url": "www.linzi.gov.cn/fgj/zcjd/", "requirement": "每季度"},
+    )
+    # As the columns import says it: the scheme is never guessed (many sites answer only http://).
+    assert bare.context["form"].errors["url"] == [
+        "“www.linzi.gov.cn/fgj/zcjd/”不是有效的网址，应以http://或https://开头"
+    ]
+    assert 'value="www.linzi.gov.cn/fgj/zcjd/"' in bare.content.decode()
     assert Column.objects.get().history.get().history_user.username == "zhangsan"
 
 
