@@ -125,6 +125,7 @@ def report_context(
         "spec": browser_spec(
             previous_values, report_year.year - 1, require_all=posted is not None and posted.submitting
         ),
+        "blank": not any(shown.get(key) for key in typed_keys()),
         "errors": [p for p in problems if p.is_error],
         "warnings": [p for p in problems if not p.is_error and p.rule != RULE_TEXT],
         "text_warnings": [p for p in problems if p.rule == RULE_TEXT],

@@ -118,7 +118,7 @@
       return { level: eq.level, cells: eq.cells, message: eq.rule + "：" + eq.where + " " + l[1] + "，" + r[1] + "，两者不等。" };
     }
 
-    function render(problems) {
+    function render(problems, blank) {
       Array.prototype.forEach.call(list.querySelectorAll("[data-table-check]"), function (li) { li.remove(); });
       var first = list.firstChild;
       problems.forEach(function (p) {
@@ -129,7 +129,10 @@
         li.textContent = p.message;
         list.insertBefore(li, first);
       });
-      if (empty) empty.hidden = list.children.length > 0;
+      if (empty) {
+        empty.hidden = list.children.length > 0;
+        empty.textContent = empty.getAttribute(blank ? "data-blank-text" : "data-checked-text");
+      }
       var bad = {};
       var warn = {};
       problems.forEach(function (p) {
@@ -162,7 +165,8 @@
         var p = evaluate(eq, values);
         if (p) (p.level === "error" ? errors : warnings).push(p);
       });
-      render(errors.concat(warnings));
+      var blank = Object.keys(values).every(function (key) { return values[key] === null; });
+      render(errors.concat(warnings), blank);
     }
 
     form.addEventListener("input", function (event) {
