@@ -6,6 +6,7 @@ spaces or full-width digits; a time after the date is ignored. A day that does n
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import unicodedata
 from typing import Any
@@ -41,6 +42,10 @@ def _day(year: int, month: int, day: int, shown: str) -> datetime.date:
         raise DateProblem(f"日期不存在：“{shown}”（{year}年{month}月没有{day}日）") from exc
 
 
+MAX_NUMBER = 10**15
+"""Numbers beyond this are no date in any form (20240305 and Excel serials are far below)."""
+
+
 def parse_date(value: Any) -> datetime.date | None:
     """The date a cell holds, ``None`` for an empty cell; :class:`DateProblem` otherwise."""
     if value is None:
@@ -52,6 +57,9 @@ def parse_date(value: Any) -> datetime.date | None:
     if isinstance(value, bool):
         raise DateProblem(f"“{value}”不是日期")
     if isinstance(value, int | float):
+        # Infinite, not a number or with thousands of digits (a crafted file): not even shown.
+        if not (isinstance(value, int) or math.isfinite(value)) or not -MAX_NUMBER < value < MAX_NUMBER:
+            raise DateProblem("单元格中的数值不是日期，请填写如2024年3月5日或2024-3-5")
         compact = _COMPACT.match(str(int(value))) if value == int(value) else None
         if compact:  # 20240305 typed into a 常规 cell is stored as a number, not as text
             year, month, day = (int(part) for part in compact.groups())

@@ -28,3 +28,14 @@ def test_other_numbers_are_not_dates():
     with pytest.raises(DateProblem) as refused:
         parse_date(123)
     assert str(refused.value) == "“123”不是日期，请填写如2024年3月5日或2024-3-5"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [float("inf"), float("-inf"), float("nan"), 10**5000, 1e300],
+    ids=["inf", "-inf", "nan", "5001-digits", "1e300"],
+)
+def test_numbers_no_date_can_be_are_refused_without_being_shown(value):
+    with pytest.raises(DateProblem) as refused:
+        parse_date(value)
+    assert str(refused.value) == "单元格中的数值不是日期，请填写如2024年3月5日或2024-3-5"
