@@ -7,12 +7,12 @@ clerks write them. Parsing only: every cell and every row's dates are checked he
 from __future__ import annotations
 
 import datetime
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from core.imports import ImportRejected, RowError, RowParser, Sheet, cell_text, header_title, unread_columns
 from core.imports.parsing import HEADER_SCAN_ROWS
+from core.imports.totals import TOTAL_ROW
 
 from .deadlines import MAX_CONSULTATION_DAYS
 from .models import application_date_errors
@@ -50,8 +50,6 @@ EMPTY_MARKERS = frozenset(
     {"—", "——", "-", "–", "/", "／", "\\", "无", "暂无", "未答复", "尚未答复", "办理中", "未办结", "N/A", "NA"}
 )
 """What clerks write in a cell that has nothing to say (答复日期 of an open application …): empty."""
-TOTAL_WORDS = frozenset({"合计", "总计", "小计", "共计"})
-"""The first cell of the count a clerk adds at the foot of the register: that row is not an application."""
 OPTIONAL = (
     "提交方式",
     "补正告知日期",
@@ -189,11 +187,12 @@ def _row(parser: RowParser, get) -> ParsedApplication | None:
 
 
 def _total_word(values) -> str:
-    """合计 (总计, 小计, 共计) when it is the row's first filled cell, else ``""``."""
+    """合计 (总计, 小计, 共计) when it is the row's first filled cell (the count a clerk adds at the
+    foot of the register: that row is not an application), else ``""``."""
     for value in values:
-        text = re.sub(r"[\s:：]", "", cell_text(value))
+        text = header_title(value).rstrip(":：")
         if text:
-            return text if text in TOTAL_WORDS else ""
+            return text if TOTAL_ROW.match(text) else ""
     return ""
 
 
